@@ -1,0 +1,195 @@
+import { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { ConfigError, loadConfig, type RingfenceConfig } from '../config.ts';
+import { startServer } from '../server.ts';
+import { sealAllPending } from '../platform/audit/chain.ts';
+import { verifyAllChains } from '../platform/audit/verify.ts';
+import { SYSTEM_SOURCE } from '../platform/audit/events.ts';
+import { loadMasterKey, LocalKeyProvider, MasterKeyError } from '../platform/crypto/key-provider.ts';
+import { KeyRing } from '../platform/crypto/keyring.ts';
+import { openDatabase, type RingfenceDatabase } from '../platform/db/database.ts';
+import { migrateToLatest } from '../platform/db/migrate.ts';
+import { AppError } from '../platform/http/errors.ts';
+import { unsafeSystemContext } from '../platform/system-context.ts';
+import { unsafeCreateOrganization } from '../modules/organizations/organizations.service.ts';
+import { createUser, deactivateUser, listUsers } from '../modules/users/users.service.ts';
+
+/** Reads a secret piped on standard input (one line). */
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw new AppError('validation', 'Pipe the password on standard input, e.g. `printf %s "$PW" | ringfence …`', { field: 'password' });
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+interface Opened {
+  config: RingfenceConfig;
+  database: RingfenceDatabase;
+  keyring: KeyRing;
+}
+
+/** Opens the configured database (migrated) and key ring for a one-off command. */
+async function open(): Promise<Opened> {
+  const config = loadConfig();
+  const database = openDatabase(config);
+  await migrateToLatest(database);
+  const keyring = new KeyRing(new LocalKeyProvider(loadMasterKey(config).key));
+  return { config, database, keyring };
+}
+
+async function withDatabase<T>(fn: (o: Opened) => Promise<T>): Promise<T> {
+  const opened = await open();
+  try {
+    return await fn(opened);
+  } finally {
+    await sealAllPending(opened.database).catch(() => 0);
+    await opened.database.close();
+  }
+}
+
+/** The organization a command acts on: the one given, or the only one there is. */
+async function resolveOrg(database: RingfenceDatabase, orgId: string | undefined): Promise<string> {
+  if (orgId) {
+    const found = await database.unsafeKysely.selectFrom('organizations').select('id').where('id', '=', orgId).executeTakeFirst();
+    if (!found) throw new AppError('not_found', `No organization ${orgId}`, { field: 'org' });
+    return orgId;
+  }
+  const orgs = await database.unsafeKysely.selectFrom('organizations').select('id').limit(2).execute();
+  if (orgs.length === 0) throw new AppError('not_found', 'No organization yet: run `ringfence init` first');
+  if (orgs.length > 1) throw new AppError('validation', 'Several organizations exist: name one with --org ID', { field: 'org' });
+  return orgs[0]!.id;
+}
+
+function parseRole(spec: string): { role: string; clientId: string | null } {
+  const [role, clientId] = spec.split(':');
+  return { role: role!, clientId: clientId || null };
+}
+
+const program = new Command();
+program.name('ringfence').description('Ringfence: HIPAA-compliant task coordination for medical call centers').showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Start the server (what `npm start` runs); migrations run first')
+  .action(async () => {
+    await startServer(loadConfig());
+  });
+
+program
+  .command('migrate')
+  .description('Bring the database schema up to date')
+  .action(async () => {
+    const config = loadConfig();
+    const database = openDatabase(config);
+    try {
+      const results = await migrateToLatest(database);
+      console.log(results.length === 0 ? `Database (${database.engine}) is up to date.` : results.map((r) => `${r.status}: ${r.migrationName}`).join('\n'));
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('init')
+  .description('Create an organization and its first administrator; prints {"orgId","userId","totpUri"}')
+  .requiredOption('--org <name>', 'organization name')
+  .requiredOption('--email <email>', 'the administrator’s email address')
+  .option('--name <displayName>', 'the administrator’s display name')
+  .requiredOption('--password-stdin', 'read the administrator’s password from standard input')
+  .action(async (opts: { org: string; email: string; name?: string }) => {
+    const password = await readStdin();
+    await withDatabase(async ({ database, keyring }) => {
+      const created = await unsafeCreateOrganization(database, keyring, { orgName: opts.org, email: opts.email, password, displayName: opts.name }, SYSTEM_SOURCE);
+      console.log(JSON.stringify({ orgId: created.orgId, userId: created.userId, totpUri: created.totpUri }));
+    });
+  });
+
+const audit = program.command('audit').description('The tamper-evident audit trail');
+audit
+  .command('verify')
+  .description('Verify the hash chain; exit 0 when it verifies, 1 naming the first bad event')
+  .option('--org <id>', 'only this organization')
+  .option('--json', 'print the result as JSON')
+  .action(async (opts: { org?: string; json?: boolean }) => {
+    await withDatabase(async ({ database }) => {
+      const bar = process.stderr.isTTY && !opts.json ? new cliProgress.SingleBar({ stream: process.stderr, format: 'verifying {org} [{bar}] {value}/{total} events' }, cliProgress.Presets.shades_classic) : null;
+      let current: string | null = null;
+      const results = await verifyAllChains(database, opts.org ?? null, (orgId, checked, total) => {
+        if (!bar) return;
+        if (current !== orgId) {
+          if (current) bar.stop();
+          bar.start(total, 0, { org: orgId.slice(0, 8) });
+          current = orgId;
+        }
+        bar.update(checked);
+      });
+      bar?.stop();
+      if (opts.json) console.log(JSON.stringify(results));
+      else {
+        for (const r of results) {
+          if (r.ok) console.log(`ok    org ${r.orgId}: ${r.sealed} events verified, head ${r.headHash.slice(0, 16)}…, ${r.unsealed} not yet sealed`);
+          else console.log(`FAIL  org ${r.orgId}: event ${r.firstProblem!.eventId} at position ${r.firstProblem!.position}: ${r.firstProblem!.reason}`);
+        }
+      }
+      process.exitCode = results.every((r) => r.ok) ? 0 : 1;
+    });
+  });
+
+const user = program.command('user').description('Manage people');
+user
+  .command('add')
+  .description('Add a person; they enrol an authenticator at first sign-in')
+  .requiredOption('--email <email>', 'email address')
+  .requiredOption('--name <displayName>', 'display name')
+  .option('--org <id>', 'organization (needed when there are several)')
+  .option('--role <role[:clientId]...>', 'role, optionally for one client (repeatable)')
+  .requiredOption('--password-stdin', 'read the first password from standard input')
+  .action(async (opts: { email: string; name: string; org?: string; role?: string[] }) => {
+    const password = await readStdin();
+    await withDatabase(async ({ database, keyring }) => {
+      const ctx = unsafeSystemContext(database, keyring, await resolveOrg(database, opts.org));
+      const created = await createUser(ctx, { email: opts.email, displayName: opts.name, password, roles: (opts.role ?? []).map(parseRole) });
+      console.log(JSON.stringify({ userId: created.id, email: created.email, roles: created.roles.map((r) => (r.clientId ? `${r.role}:${r.clientId}` : r.role)) }));
+    });
+  });
+user
+  .command('deactivate')
+  .description('Deactivate a person and end all their sessions')
+  .requiredOption('--email <email>', 'email address')
+  .action(async (opts: { email: string }) => {
+    await withDatabase(async ({ database, keyring }) => {
+      const found = await database.unsafeKysely.selectFrom('users').select(['id', 'org_id']).where('email', '=', opts.email.trim().toLowerCase()).executeTakeFirst();
+      if (!found) throw new AppError('not_found', `No person with email ${opts.email}`, { field: 'email' });
+      const done = await deactivateUser(unsafeSystemContext(database, keyring, found.org_id), found.id);
+      console.log(`Deactivated ${done.email}; their sessions have ended.`);
+    });
+  });
+user
+  .command('list')
+  .description('List people')
+  .option('--org <id>', 'organization (needed when there are several)')
+  .option('--json', 'print JSON')
+  .action(async (opts: { org?: string; json?: boolean }) => {
+    await withDatabase(async ({ database, keyring }) => {
+      const ctx = unsafeSystemContext(database, keyring, await resolveOrg(database, opts.org));
+      const rows = [];
+      for (let offset = 0; ; offset += 200) {
+        const page = await listUsers(ctx, { limit: 200, offset });
+        rows.push(...page.items);
+        if (rows.length >= page.total) break;
+      }
+      if (opts.json) console.log(JSON.stringify(rows));
+      else
+        console.table(
+          rows.map((u) => ({ email: u.email, name: u.displayName, status: u.status, mfa: u.mfaEnrolled ? 'yes' : 'no', roles: u.roles.map((r) => (r.clientName ? `${r.role} (${r.clientName})` : r.role)).join(', ') })),
+        );
+    });
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof MasterKeyError) console.error(err.message);
+  else if (err instanceof AppError) console.error(`Error: ${err.detail}`);
+  else console.error(err instanceof Error ? `Error: ${err.message}` : err);
+  process.exitCode = 1;
+});
+

@@ -1,0 +1,173 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The validated configuration of one Ringfence process. Built once, passed in; nothing else reads the environment. */
+export interface RingfenceConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** `postgres://…` switches the data layer to PostgreSQL; otherwise SQLite under dataDir. */
+  databaseUrl: string | null;
+  /** PostgreSQL schema to use (tests run each suite in its own). */
+  databaseSchema: string | null;
+  masterKey: string | null;
+  masterKeyFile: string | null;
+  /** In production a generated key file is refused unless this is set. */
+  allowGeneratedKey: boolean;
+  production: boolean;
+  tlsCertFile: string | null;
+  tlsKeyFile: string | null;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  logLevel: string;
+  auditSealIntervalMs: number;
+  /** Requests per minute per IP on the sign-in routes. */
+  authRateLimitPerMinute: number;
+}
+
+/** Thrown for an invalid setting; the message is one line that names the setting. */
+export class ConfigError extends Error {
+  constructor(
+    readonly setting: string,
+    message: string,
+  ) {
+    super(`Invalid configuration: ${setting} ${message}`);
+  }
+}
+
+type Source = Record<string, string | undefined>;
+
+interface SettingSpec {
+  env: string;
+  file: string;
+}
+
+const SETTINGS = {
+  port: { env: 'PORT', file: 'port' },
+  host: { env: 'HOST', file: 'host' },
+  dataDir: { env: 'RINGFENCE_DATA_DIR', file: 'dataDir' },
+  databaseUrl: { env: 'DATABASE_URL', file: 'databaseUrl' },
+  databaseSchema: { env: 'RINGFENCE_DATABASE_SCHEMA', file: 'databaseSchema' },
+  masterKey: { env: 'RINGFENCE_MASTER_KEY', file: 'masterKey' },
+  masterKeyFile: { env: 'RINGFENCE_MASTER_KEY_FILE', file: 'masterKeyFile' },
+  allowGeneratedKey: { env: 'RINGFENCE_ALLOW_GENERATED_KEY', file: 'allowGeneratedKey' },
+  production: { env: 'NODE_ENV', file: 'nodeEnv' },
+  tlsCertFile: { env: 'RINGFENCE_TLS_CERT', file: 'tlsCert' },
+  tlsKeyFile: { env: 'RINGFENCE_TLS_KEY', file: 'tlsKey' },
+  sessionIdleMinutes: { env: 'RINGFENCE_SESSION_IDLE_MINUTES', file: 'sessionIdleMinutes' },
+  sessionAbsoluteHours: { env: 'RINGFENCE_SESSION_ABSOLUTE_HOURS', file: 'sessionAbsoluteHours' },
+  logLevel: { env: 'RINGFENCE_LOG_LEVEL', file: 'logLevel' },
+  auditSealIntervalMs: { env: 'RINGFENCE_AUDIT_SEAL_INTERVAL_MS', file: 'auditSealIntervalMs' },
+  authRateLimitPerMinute: { env: 'RINGFENCE_AUTH_RATE_LIMIT', file: 'authRateLimitPerMinute' },
+} satisfies Record<keyof RingfenceConfig, SettingSpec>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** The settings table the README documents, generated from the same list the loader uses. */
+export const CONFIG_ENV_NAMES = Object.values(SETTINGS).map((s) => s.env);
+
+function readConfigFile(env: Source, cwd: string): Source {
+  const explicit = env.RINGFENCE_CONFIG;
+  const file = explicit ? path.resolve(cwd, explicit) : path.join(cwd, 'ringfence.config.json');
+  if (!existsSync(file)) {
+    if (explicit) throw new ConfigError('RINGFENCE_CONFIG', `points to ${file}, which does not exist`);
+    return {};
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new ConfigError('RINGFENCE_CONFIG', `${file} is not valid JSON`);
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new ConfigError('RINGFENCE_CONFIG', `${file} must hold a JSON object`);
+  }
+  const known = new Set(Object.values(SETTINGS).map((s) => s.file));
+  const out: Source = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    if (!known.has(key)) throw new ConfigError(key, `is not a known setting (in ${file})`);
+    out[key] = value === null || value === undefined ? undefined : String(value);
+  }
+  return out;
+}
+
+/**
+ * Loads the configuration from the environment and an optional JSON file
+ * (`RINGFENCE_CONFIG`, or `./ringfence.config.json` when present). The environment wins.
+ */
+export function loadConfig(env: Source = process.env, cwd = process.cwd()): RingfenceConfig {
+  const file = readConfigFile(env, cwd);
+  const raw = (key: keyof typeof SETTINGS): string | undefined => {
+    const spec: SettingSpec = SETTINGS[key];
+    const v = env[spec.env] ?? file[spec.file];
+    return v === undefined || v === '' ? undefined : v;
+  };
+  const int = (key: keyof typeof SETTINGS, dflt: number, min: number, max: number): number => {
+    const v = raw(key);
+    if (v === undefined) return dflt;
+    if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+      throw new ConfigError(SETTINGS[key].env, `must be a whole number from ${min} to ${max} (got "${v}")`);
+    }
+    return Number(v);
+  };
+  const bool = (key: keyof typeof SETTINGS): boolean => {
+    const v = raw(key);
+    if (v === undefined) return false;
+    if (['1', 'true', 'yes'].includes(v.toLowerCase())) return true;
+    if (['0', 'false', 'no'].includes(v.toLowerCase())) return false;
+    throw new ConfigError(SETTINGS[key].env, `must be true or false (got "${v}")`);
+  };
+
+  const databaseUrl = raw('databaseUrl') ?? null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL', 'must be a postgres:// URL (leave it unset for the embedded SQLite database)');
+  }
+  const databaseSchema = raw('databaseSchema') ?? null;
+  if (databaseSchema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
+    throw new ConfigError('RINGFENCE_DATABASE_SCHEMA', 'must be a lowercase SQL identifier');
+  }
+  const masterKey = raw('masterKey') ?? null;
+  if (masterKey !== null) {
+    const bytes = Buffer.from(masterKey, 'base64');
+    if (bytes.length !== 32 || bytes.toString('base64') !== masterKey.replace(/\s/g, '')) {
+      throw new ConfigError('RINGFENCE_MASTER_KEY', 'must be 32 bytes encoded as base64 (openssl rand -base64 32)');
+    }
+  }
+  const host = raw('host') ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:[\]-]+$/.test(host)) throw new ConfigError('HOST', `is not a host name or address (got "${host}")`);
+  const logLevel = raw('logLevel') ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('RINGFENCE_LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  const nodeEnv = raw('production');
+  const tlsCertFile = raw('tlsCertFile') ?? null;
+  const tlsKeyFile = raw('tlsKeyFile') ?? null;
+  if ((tlsCertFile === null) !== (tlsKeyFile === null)) {
+    throw new ConfigError(tlsCertFile ? 'RINGFENCE_TLS_KEY' : 'RINGFENCE_TLS_CERT', 'must be set together with its pair');
+  }
+  for (const [setting, f] of [['RINGFENCE_TLS_CERT', tlsCertFile], ['RINGFENCE_TLS_KEY', tlsKeyFile], ['RINGFENCE_MASTER_KEY_FILE', null]] as const) {
+    if (f !== null && !existsSync(path.resolve(cwd, f))) throw new ConfigError(setting, `points to ${f}, which does not exist`);
+  }
+
+  return {
+    port: int('port', 3000, 0, 65535),
+    host,
+    dataDir: path.resolve(cwd, raw('dataDir') ?? './data'),
+    databaseUrl,
+    databaseSchema,
+    masterKey,
+    masterKeyFile: raw('masterKeyFile') ? path.resolve(cwd, raw('masterKeyFile')!) : null,
+    allowGeneratedKey: bool('allowGeneratedKey'),
+    production: nodeEnv === 'production',
+    tlsCertFile: tlsCertFile && path.resolve(cwd, tlsCertFile),
+    tlsKeyFile: tlsKeyFile && path.resolve(cwd, tlsKeyFile),
+    sessionIdleMinutes: int('sessionIdleMinutes', 15, 1, 24 * 60),
+    sessionAbsoluteHours: int('sessionAbsoluteHours', 12, 1, 7 * 24),
+    logLevel,
+    auditSealIntervalMs: int('auditSealIntervalMs', 500, 10, 60_000),
+    authRateLimitPerMinute: int('authRateLimitPerMinute', 30, 1, 100_000),
+  };
+}
+
+/** True when the server listens only on this machine, where a plain-http session cookie is tolerable. */
+export function isLoopbackHost(host: string): boolean {
+  return host === '127.0.0.1' || host === 'localhost' || host === '::1' || host === '[::1]';
+}

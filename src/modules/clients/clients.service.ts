@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { assertCan, rowScope } from '../../platform/authz/guard.ts';
+import { audit, inTransaction, type ActorContext } from '../../platform/context.ts';
+import { paginate, parseSort, type PageRequest, type PageResult } from '../../platform/db/paging.ts';
+import type { Client } from '../../platform/db/types.ts';
+import { AppError, invalidField, notFound } from '../../platform/http/errors.ts';
+
+/** A covered entity the organization serves. */
+export interface ClientView {
+  id: string;
+  name: string;
+  timeZone: string;
+  status: 'active' | 'inactive';
+  createdAt: string;
+  updatedAt: string;
+}
+
+function present(c: Client): ClientView {
+  return { id: c.id, name: c.name, timeZone: c.time_zone, status: c.status, createdAt: c.created_at, updatedAt: c.updated_at };
+}
+
+/** True for an IANA time zone name this runtime knows (America/Chicago). */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function scoped(ctx: ActorContext, action: 'read' | 'update') {
+  return ctx.db.selectFrom('clients').where(rowScope(ctx, action, 'Client', { clientId: 'clients.id' }));
+}
+
+const SORTS = { name: 'clients.name', createdAt: 'clients.created_at', status: 'clients.status' } as const;
+
+/** The clients the actor may see: all for organization-wide roles, their assigned ones otherwise. */
+export async function listClients(ctx: ActorContext, query: PageRequest & { status?: 'active' | 'inactive'; sort?: string }): Promise<PageResult<ClientView>> {
+  assertCan(ctx, 'read', 'Client');
+  let q = scoped(ctx, 'read').selectAll('clients');
+  if (query.status) q = q.where('clients.status', '=', query.status);
+  const sort = parseSort(query.sort, SORTS, 'clients.name');
+  const page = await paginate(q.orderBy(sort.column, sort.direction).orderBy('clients.id'), query);
+  return { ...page, items: page.items.map(present) };
+}
+
+/** One client, if the actor may see it (404 otherwise, whether or not it exists). */
+export async function getClient(ctx: ActorContext, id: string): Promise<ClientView> {
+  assertCan(ctx, 'read', 'Client');
+  const client = await scoped(ctx, 'read').selectAll('clients').where('clients.id', '=', id).executeTakeFirst();
+  if (!client) throw notFound('Client');
+  return present(client);
+}
+
+async function assertNameFree(ctx: ActorContext, name: string, exceptId: string | null): Promise<void> {
+  let q = ctx.db.selectFrom('clients').select('id').where('name', '=', name);
+  if (exceptId) q = q.where('id', '<>', exceptId);
+  if (await q.executeTakeFirst()) throw new AppError('conflict', 'A client with this name already exists', { field: 'name' });
+}
+
+/** Adds a client. */
+export async function createClient(ctx: ActorContext, input: { name: string; timeZone: string }): Promise<ClientView> {
+  assertCan(ctx, 'create', 'Client');
+  if (!isTimeZone(input.timeZone)) throw invalidField('timeZone', 'is not a known time zone (for example America/Chicago)');
+  const id = randomUUID();
+  const name = input.name.trim();
+  await inTransaction(ctx, async (tx) => {
+    await assertNameFree(tx, name, null);
+    const now = new Date().toISOString();
+    await tx.db.insertInto('clients', { id, name, time_zone: input.timeZone, status: 'active', created_at: now, updated_at: now }).execute();
+    await audit(tx, { action: 'client.created', resourceType: 'Client', resourceId: id, clientId: id, details: { name } });
+  });
+  return getClient(ctx, id);
+}
+
+/** Renames a client, changes its time zone, or deactivates it (its assignments then grant nothing). */
+export async function updateClient(ctx: ActorContext, id: string, input: { name?: string; timeZone?: string; status?: 'active' | 'inactive' }): Promise<ClientView> {
+  assertCan(ctx, 'update', 'Client');
+  if (input.timeZone !== undefined && !isTimeZone(input.timeZone)) throw invalidField('timeZone', 'is not a known time zone (for example America/Chicago)');
+  await inTransaction(ctx, async (tx) => {
+    const client = await scoped(tx, 'update').selectAll('clients').where('clients.id', '=', id).executeTakeFirst();
+    if (!client) throw notFound('Client');
+    const changes: Partial<Pick<Client, 'name' | 'time_zone' | 'status'>> = {};
+    if (input.name !== undefined && input.name.trim() !== client.name) {
+      await assertNameFree(tx, input.name.trim(), id);
+      changes.name = input.name.trim();
+    }
+    if (input.timeZone !== undefined && input.timeZone !== client.time_zone) changes.time_zone = input.timeZone;
+    if (input.status !== undefined && input.status !== client.status) changes.status = input.status;
+    const changed = Object.keys(changes).map((k) => (k === 'time_zone' ? 'timeZone' : k));
+    if (changed.length === 0) return;
+    await tx.db.updateTable('clients').set({ ...changes, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+    await audit(tx, { action: 'client.updated', resourceType: 'Client', resourceId: id, clientId: id, details: { changed } });
+  });
+  return getClient(ctx, id);
+}

@@ -1,0 +1,55 @@
+/**
+ * Every audit event Ringfence writes, with the detail each one carries. Detail never holds
+ * PHI or secrets: names of fields, never their values.
+ */
+export interface AuditDetails {
+  'setup.completed': { orgName: string };
+  'org.created': { orgName: string };
+  'auth.login.succeeded': { stage: 'password' };
+  'auth.login.failed': { reason: 'bad_password' | 'locked' | 'deactivated' };
+  'auth.lockout': { until: string; attempts: number };
+  'auth.mfa.enrollment_started': Record<string, never>;
+  'auth.mfa.enrolled': { recoveryCodes: number };
+  'auth.mfa.verified': { method: 'totp' | 'recovery_code'; recoveryCodesLeft?: number };
+  'auth.mfa.failed': { method: 'totp' | 'recovery_code'; reason: 'invalid' | 'replayed' };
+  'auth.logout': Record<string, never>;
+  'auth.session.expired': { reason: 'idle' | 'absolute' };
+  'auth.password.changed': Record<string, never>;
+  'user.created': { email: string };
+  'user.updated': { changed: string[] };
+  'user.deactivated': { sessionsEnded: number };
+  'user.reactivated': Record<string, never>;
+  'role.assigned': { role: string; clientId: string | null };
+  'role.revoked': { role: string; clientId: string | null };
+  'client.created': { name: string };
+  'client.updated': { changed: string[] };
+  'token.created': { name: string; scopes: string[]; clientIds: string[] | null };
+  'token.revoked': { name: string };
+}
+
+export type AuditAction = keyof AuditDetails;
+
+/** What a caller states about an event; who and where come from the request's actor. */
+export interface AuditEventInput<A extends AuditAction = AuditAction> {
+  action: A;
+  outcome?: 'success' | 'failure';
+  resourceType?: string;
+  resourceId?: string;
+  clientId?: string | null;
+  patientRef?: string | null;
+  /** Names of the fields read or changed. */
+  fields?: string[];
+  /** Why: the stated purpose of a reveal or an export. */
+  purpose?: string;
+  details: AuditDetails[A];
+}
+
+/** Who caused an event and from where. */
+export interface AuditSource {
+  actorType: 'user' | 'token' | 'system';
+  actorId: string | null;
+  ip: string | null;
+  requestId: string | null;
+}
+
+export const SYSTEM_SOURCE: AuditSource = { actorType: 'system', actorId: null, ip: null, requestId: null };

@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import { appendAudit } from '../audit/append.ts';
+import type { AuditSource } from '../audit/events.ts';
+import type { KeyRing } from '../crypto/keyring.ts';
+import type { RingfenceDatabase } from '../db/database.ts';
+import { tenantDb, type TenantDb } from '../db/tenant-db.ts';
+import type { Session, User } from '../db/types.ts';
+import { AppError } from '../http/errors.ts';
+import { burnPasswordCheck, verifyPassword } from './passwords.ts';
+import { normaliseRecoveryCode, recoveryCode, sha256Hex } from './secrets.ts';
+import { createSession, endSession, type NewSession, type SessionMeta, type SessionPolicy } from './sessions.ts';
+import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
+
+export const MAX_FAILED_ATTEMPTS = 5;
+export const LOCKOUT_MINUTES = 15;
+export const RECOVERY_CODE_COUNT = 10;
+
+/** The same answer for an unknown email and a wrong password. */
+const BAD_CREDENTIALS = 'The email address or password is not correct';
+
+export interface AuthDeps {
+  database: RingfenceDatabase;
+  keyring: KeyRing;
+  policy: SessionPolicy;
+}
+
+export interface PasswordStepResult {
+  session: NewSession;
+  user: User;
+  /** True when the person has no authenticator yet and must enrol one before anything else. */
+  enrollmentRequired: boolean;
+}
+
+function secretLocation(userId: string, column: 'mfa_secret_enc' | 'mfa_pending_secret_enc') {
+  return { clientId: null, table: 'users', column, rowId: userId };
+}
+
+function lockedMessage(until: string): string {
+  return `Too many failed sign-in attempts. The account is locked until ${new Date(until).toISOString().slice(11, 16)} UTC; try again later or ask an administrator.`;
+}
+
+/**
+ * Records a failed password or code. The fifth failure in a row locks the account for
+ * 15 minutes and ends any half-finished sign-in.
+ */
+async function recordFailure(tenant: TenantDb, user: User, source: AuditSource): Promise<AppError | null> {
+  return tenant.transaction(async (tx) => {
+    const attempts = user.failed_attempts + 1;
+    if (attempts >= MAX_FAILED_ATTEMPTS) {
+      const until = new Date(Date.now() + LOCKOUT_MINUTES * 60_000).toISOString();
+      await tx.updateTable('users').set({ failed_attempts: 0, locked_until: until, updated_at: new Date().toISOString() }).where('id', '=', user.id).execute();
+      await tx.updateTable('sessions').set({ ended_at: new Date().toISOString(), end_reason: 'locked' }).where('user_id', '=', user.id).where('stage', '=', 'mfa').where('ended_at', 'is', null).execute();
+      await appendAudit(tx, source, { action: 'auth.lockout', outcome: 'failure', resourceType: 'User', resourceId: user.id, details: { until, attempts } });
+      return new AppError('locked', lockedMessage(until));
+    }
+    await tx.updateTable('users').set({ failed_attempts: attempts }).where('id', '=', user.id).execute();
+    return null;
+  });
+}
+
+/**
+ * Step one of sign-in: email and password. Success opens a session that can only finish
+ * sign-in (enter or enrol a TOTP code); nothing else is reachable until then.
+ */
+export async function signInWithPassword(deps: AuthDeps, email: string, password: string, meta: SessionMeta, requestId: string): Promise<PasswordStepResult> {
+  const user = await deps.database.unsafeKysely.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  if (!user) {
+    await burnPasswordCheck(password);
+    throw new AppError('unauthenticated', BAD_CREDENTIALS);
+  }
+  const tenant = tenantDb(deps.database.unsafeKysely, deps.database.engine, user.org_id);
+  const source: AuditSource = { actorType: 'user', actorId: user.id, ip: meta.ip, requestId };
+  if (user.locked_until && Date.parse(user.locked_until) > Date.now()) {
+    await appendAudit(tenant, source, { action: 'auth.login.failed', outcome: 'failure', resourceType: 'User', resourceId: user.id, details: { reason: 'locked' } });
+    throw new AppError('locked', lockedMessage(user.locked_until));
+  }
+  const passwordOk = await verifyPassword(user.password_hash, password);
+  if (user.status !== 'active') {
+    await appendAudit(tenant, source, { action: 'auth.login.failed', outcome: 'failure', resourceType: 'User', resourceId: user.id, details: { reason: 'deactivated' } });
+    throw new AppError('unauthenticated', BAD_CREDENTIALS);
+  }
+  if (!passwordOk) {
+    await appendAudit(tenant, source, { action: 'auth.login.failed', outcome: 'failure', resourceType: 'User', resourceId: user.id, details: { reason: 'bad_password' } });
+    const locked = await recordFailure(tenant, user, source);
+    throw locked ?? new AppError('unauthenticated', BAD_CREDENTIALS);
+  }
+  return tenant.transaction(async (tx) => {
+    await tx.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id).execute();
+    const session = await createSession(tx, user.id, 'mfa', meta, deps.policy);
+    await appendAudit(tx, source, { action: 'auth.login.succeeded', resourceType: 'User', resourceId: user.id, details: { stage: 'password' } });
+    return { session, user, enrollmentRequired: user.mfa_enrolled_at === null };
+  });
+}
+
+/** Offers an authenticator secret to a person without one (keeps an offered, unconfirmed one so a scanned QR code stays valid). */
+export async function startMfaEnrollment(deps: AuthDeps, user: User, source: AuditSource): Promise<{ totpUri: string; secret: string }> {
+  if (user.mfa_enrolled_at) throw new AppError('conflict', 'An authenticator is already enrolled; re-enrol from your account page');
+  const tenant = tenantDb(deps.database.unsafeKysely, deps.database.engine, user.org_id);
+  let secret: string;
+  if (user.mfa_pending_secret_enc) {
+    secret = await deps.keyring.decryptField(tenant, secretLocation(user.id, 'mfa_pending_secret_enc'), user.mfa_pending_secret_enc);
+  } else {
+    secret = newTotpSecret();
+    const enc = await deps.keyring.encryptField(tenant, secretLocation(user.id, 'mfa_pending_secret_enc'), secret);
+    await tenant.transaction(async (tx) => {
+      await tx.updateTable('users').set({ mfa_pending_secret_enc: enc, updated_at: new Date().toISOString() }).where('id', '=', user.id).execute();
+      await appendAudit(tx, source, { action: 'auth.mfa.enrollment_started', resourceType: 'User', resourceId: user.id, details: {} });
+    });
+  }
+  return { totpUri: totpUri(secret, user.email), secret };
+}
+
+export interface MfaStepResult {
+  session: NewSession;
+  /** Shown once, at enrolment. */
+  recoveryCodes: string[] | null;
+}
+
+async function issueRecoveryCodes(tx: TenantDb, userId: string): Promise<string[]> {
+  const now = new Date().toISOString();
+  await tx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => recoveryCode());
+  await tx.insertInto('recovery_codes', codes.map((c) => ({ id: randomUUID(), user_id: userId, code_hash: sha256Hex(normaliseRecoveryCode(c)), used_at: null, created_at: now }))).execute();
+  return codes;
+}
+
+/**
+ * Step two: a TOTP code (or, for an enrolled person, a single-use recovery code). Each TOTP
+ * code is accepted once: the matched time step is stored with a conditional update, so two
+ * requests racing with the same code cannot both pass. Success replaces the half-finished
+ * session with a new one (new id).
+ */
+export async function completeMfa(
+  deps: AuthDeps,
+  pending: { session: Session; user: User },
+  input: { code?: string; recoveryCode?: string },
+  meta: SessionMeta,
+  requestId: string,
+): Promise<MfaStepResult> {
+  const { user } = pending;
+  if (pending.session.stage !== 'mfa') throw new AppError('conflict', 'This session has already finished signing in');
+  const tenant = tenantDb(deps.database.unsafeKysely, deps.database.engine, user.org_id);
+  const source: AuditSource = { actorType: 'user', actorId: user.id, ip: meta.ip, requestId };
+  if (user.locked_until && Date.parse(user.locked_until) > Date.now()) throw new AppError('locked', lockedMessage(user.locked_until));
+  const enrolling = user.mfa_enrolled_at === null;
+  const method = input.recoveryCode !== undefined ? 'recovery_code' : 'totp';
+
+  const fail = async (reason: 'invalid' | 'replayed'): Promise<never> => {
+    await appendAudit(tenant, source, { action: 'auth.mfa.failed', outcome: 'failure', resourceType: 'User', resourceId: user.id, details: { method, reason } });
+    const locked = await recordFailure(tenant, user, source);
+    throw locked ?? new AppError('unauthenticated', reason === 'replayed' ? 'That code was already used; wait for the next one' : 'The code is not correct');
+  };
+
+  if (method === 'recovery_code') {
+    if (enrolling) throw new AppError('validation', 'Recovery codes exist only after an authenticator is enrolled', { field: 'recoveryCode' });
+    const hash = sha256Hex(normaliseRecoveryCode(input.recoveryCode ?? ''));
+    const viaRecovery = await tenant.transaction(async (tx) => {
+      const used = await tx
+        .updateTable('recovery_codes')
+        .set({ used_at: new Date().toISOString() })
+        .where('user_id', '=', user.id)
+        .where('code_hash', '=', hash)
+        .where('used_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(used.numUpdatedRows) !== 1) return null;
+      const left = await tx.selectFrom('recovery_codes').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', user.id).where('used_at', 'is', null).executeTakeFirstOrThrow();
+      const session = await finishSignIn(tx, deps, pending.session, meta);
+      await appendAudit(tx, source, { action: 'auth.mfa.verified', resourceType: 'User', resourceId: user.id, details: { method, recoveryCodesLeft: Number(left.n) } });
+      return { session, recoveryCodes: null };
+    });
+    // Failures are recorded outside the transaction above: inside it, only `tx` may be used.
+    return viaRecovery ?? fail('invalid');
+  }
+
+  const encrypted = enrolling ? user.mfa_pending_secret_enc : user.mfa_secret_enc;
+  if (!encrypted) throw new AppError('conflict', 'Start enrolment first: request an authenticator secret');
+  const secret = await deps.keyring.decryptField(tenant, secretLocation(user.id, enrolling ? 'mfa_pending_secret_enc' : 'mfa_secret_enc'), encrypted);
+  const step = await verifyTotp(secret, input.code ?? '', user.mfa_last_step);
+  if (step === null) {
+    const replayed = user.mfa_last_step !== null && (await verifyTotp(secret, input.code ?? '', null)) !== null;
+    return fail(replayed ? 'replayed' : 'invalid');
+  }
+  const enrolledSecret = enrolling ? await deps.keyring.encryptField(tenant, secretLocation(user.id, 'mfa_secret_enc'), secret) : null;
+  const outcome = await tenant.transaction(async (tx) => {
+    const now = new Date().toISOString();
+    const claimed = await tx
+      .updateTable('users')
+      .set({
+        mfa_last_step: step,
+        failed_attempts: 0,
+        ...(enrolledSecret ? { mfa_secret_enc: enrolledSecret, mfa_pending_secret_enc: null, mfa_enrolled_at: now, updated_at: now } : {}),
+      })
+      .where('id', '=', user.id)
+      .where((eb) => eb.or([eb('mfa_last_step', 'is', null), eb('mfa_last_step', '<', step)]))
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) return null;
+    const recoveryCodes = enrolling ? await issueRecoveryCodes(tx, user.id) : null;
+    const session = await finishSignIn(tx, deps, pending.session, meta);
+    if (enrolling) await appendAudit(tx, source, { action: 'auth.mfa.enrolled', resourceType: 'User', resourceId: user.id, details: { recoveryCodes: RECOVERY_CODE_COUNT } });
+    await appendAudit(tx, source, { action: 'auth.mfa.verified', resourceType: 'User', resourceId: user.id, details: { method } });
+    return { session, recoveryCodes };
+  });
+  return outcome ?? fail('replayed');
+}
+
+async function finishSignIn(tx: TenantDb, deps: AuthDeps, pending: Session, meta: SessionMeta): Promise<NewSession> {
+  await endSession(tx, pending.id, 'rotated');
+  return createSession(tx, pending.user_id, 'full', meta, deps.policy);
+}
+
+/** Ends the caller's session. */
+export async function signOut(deps: AuthDeps, session: Session, source: AuditSource): Promise<void> {
+  const tenant = tenantDb(deps.database.unsafeKysely, deps.database.engine, session.org_id);
+  await tenant.transaction(async (tx) => {
+    await endSession(tx, session.id, 'logout');
+    await appendAudit(tx, source, { action: 'auth.logout', resourceType: 'User', resourceId: session.user_id, details: {} });
+  });
+}

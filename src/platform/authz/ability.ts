@@ -1,0 +1,78 @@
+import { createMongoAbility, type MongoAbility, type RawRuleOf } from '@casl/ability';
+import { permittedFieldsOf } from '@casl/ability/extra';
+import type { TenantDb } from '../db/tenant-db.ts';
+import { DATA_CATEGORIES, type Action, type DataCategory, type SubjectType } from './catalogue.ts';
+import type { PermissionGrant } from './builtin-roles.ts';
+
+/**
+ * Conditions use two attributes every subject exposes to authorization: `clientId` (the
+ * client a row belongs to) and `userId` (the person a row belongs to).
+ */
+export interface SubjectAttributes {
+  clientId?: string | null;
+  userId?: string | null;
+}
+
+export type AppAbility = MongoAbility<[Action, SubjectType | ({ __caslSubjectType__: SubjectType } & SubjectAttributes)]>;
+
+/** A grant with the clients it applies to, after role assignments are resolved. */
+export interface ResolvedGrant extends PermissionGrant {
+  clientIds: string[] | 'all';
+}
+
+/** Builds the CASL ability of one actor: deny by default, one rule per resolved grant, fields = data categories. */
+export function buildAbility(grants: readonly ResolvedGrant[], actorUserId: string | null): AppAbility {
+  const rules: RawRuleOf<AppAbility>[] = [];
+  for (const grant of grants) {
+    let conditions: Record<string, unknown> | undefined;
+    if (grant.scope === 'assigned_clients' && grant.clientIds !== 'all') conditions = { clientId: { $in: grant.clientIds } };
+    if (grant.scope === 'self') conditions = { userId: actorUserId ?? '\u0000nobody' };
+    rules.push({ action: grant.action, subject: grant.subject, fields: grant.categories, ...(conditions ? { conditions } : {}) } as RawRuleOf<AppAbility>);
+  }
+  return createMongoAbility<AppAbility>(rules);
+}
+
+/** Data categories the ability allows for an action on a subject type or one row. */
+export function permittedCategories(ability: AppAbility, action: Action, target: Parameters<AppAbility['can']>[1]): Set<DataCategory> {
+  return new Set(permittedFieldsOf(ability, action, target, { fieldsFrom: (rule) => rule.fields ?? [...DATA_CATEGORIES] }) as DataCategory[]);
+}
+
+/**
+ * Resolves a person's grants from their role assignments (data, not code). An assignment
+ * without a client covers every client; assignments to inactive clients grant nothing.
+ */
+export async function loadUserGrants(tenant: TenantDb, userId: string): Promise<ResolvedGrant[]> {
+  const rows = await tenant
+    .selectFrom('role_assignments')
+    .innerJoin('role_permissions', (j) => j.onRef('role_permissions.role_id', '=', 'role_assignments.role_id').onRef('role_permissions.org_id', '=', 'role_assignments.org_id'))
+    .leftJoin('clients', (j) => j.onRef('clients.id', '=', 'role_assignments.client_id').onRef('clients.org_id', '=', 'role_assignments.org_id'))
+    .select([
+      'role_permissions.id as permission_id',
+      'role_permissions.action',
+      'role_permissions.subject',
+      'role_permissions.categories',
+      'role_permissions.scope',
+      'role_assignments.client_id',
+      'clients.status as client_status',
+    ])
+    .where('role_assignments.user_id', '=', userId)
+    .execute();
+  const byPermission = new Map<string, ResolvedGrant>();
+  for (const row of rows) {
+    if (row.client_id !== null && row.client_status !== 'active') continue;
+    let grant = byPermission.get(row.permission_id);
+    if (!grant) {
+      grant = {
+        action: row.action as Action,
+        subject: row.subject as SubjectType,
+        categories: JSON.parse(row.categories) as DataCategory[],
+        scope: row.scope,
+        clientIds: [],
+      };
+      byPermission.set(row.permission_id, grant);
+    }
+    if (row.client_id === null) grant.clientIds = 'all';
+    else if (grant.clientIds !== 'all') grant.clientIds.push(row.client_id);
+  }
+  return [...byPermission.values()];
+}

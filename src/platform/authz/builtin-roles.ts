@@ -1,0 +1,127 @@
+import type { PermissionScope } from '../db/types.ts';
+import type { Action, DataCategory, SubjectType } from './catalogue.ts';
+
+export interface PermissionGrant {
+  action: Action;
+  subject: SubjectType;
+  categories: DataCategory[];
+  /** organization: every row; assigned_clients: rows of the clients the role is assigned for; self: the person's own rows. */
+  scope: PermissionScope;
+}
+
+export interface RoleDefinition {
+  key: string;
+  name: string;
+  description: string;
+  grants: PermissionGrant[];
+}
+
+const OPS: DataCategory[] = ['operational'];
+const g = (action: Action, subject: SubjectType, categories: DataCategory[], scope: PermissionScope): PermissionGrant => ({ action, subject, categories, scope });
+
+const ownAccount = [g('read', 'User', OPS, 'self')];
+
+/**
+ * The roles every organization starts with, from the roles table of PRODUCT.md. They are
+ * copied into the organization's `roles` and `role_permissions` rows at creation; from then
+ * on they are data.
+ */
+export const BUILTIN_ROLES: RoleDefinition[] = [
+  {
+    key: 'agent',
+    name: 'Agent',
+    description: 'Works callbacks in the queues of assigned clients; sees contact details of patients on their tasks, never clinical detail or billing.',
+    grants: [
+      ...ownAccount,
+      g('read', 'Client', OPS, 'assigned_clients'),
+      g('read', 'Queue', OPS, 'assigned_clients'),
+      g('read', 'Task', ['operational', 'contact'], 'assigned_clients'),
+      g('create', 'Task', ['operational', 'contact'], 'assigned_clients'),
+      g('update', 'Task', OPS, 'assigned_clients'),
+      g('read', 'Patient', ['operational', 'contact'], 'assigned_clients'),
+      g('create', 'Patient', ['operational', 'contact', 'identity'], 'assigned_clients'),
+      g('reveal', 'Patient', ['identity'], 'assigned_clients'),
+    ],
+  },
+  {
+    key: 'clinical_agent',
+    name: 'Clinical agent',
+    description: 'Nurse triage: as an agent, plus clinical messages.',
+    grants: [
+      ...ownAccount,
+      g('read', 'Client', OPS, 'assigned_clients'),
+      g('read', 'Queue', OPS, 'assigned_clients'),
+      g('read', 'Task', ['operational', 'contact', 'clinical'], 'assigned_clients'),
+      g('create', 'Task', ['operational', 'contact', 'clinical'], 'assigned_clients'),
+      g('update', 'Task', ['operational', 'clinical'], 'assigned_clients'),
+      g('read', 'Patient', ['operational', 'contact', 'clinical'], 'assigned_clients'),
+      g('create', 'Patient', ['operational', 'contact', 'identity'], 'assigned_clients'),
+      g('reveal', 'Patient', ['identity'], 'assigned_clients'),
+      g('read', 'ClinicalMessage', ['operational', 'clinical'], 'assigned_clients'),
+      g('create', 'ClinicalMessage', ['operational', 'clinical'], 'assigned_clients'),
+    ],
+  },
+  {
+    key: 'supervisor',
+    name: 'Supervisor',
+    description: 'Manages queues, assigns, reviews attempts, plays recordings for QA; everything of assigned clients except billing.',
+    grants: [
+      ...ownAccount,
+      g('read', 'User', OPS, 'organization'),
+      g('read', 'Client', OPS, 'assigned_clients'),
+      g('manage', 'Queue', OPS, 'assigned_clients'),
+      g('manage', 'Task', ['operational', 'contact', 'identity', 'clinical'], 'assigned_clients'),
+      g('manage', 'Patient', ['operational', 'contact', 'identity', 'clinical'], 'assigned_clients'),
+      g('manage', 'ClinicalMessage', ['operational', 'clinical'], 'assigned_clients'),
+      g('read', 'Recording', ['operational', 'recording'], 'assigned_clients'),
+    ],
+  },
+  {
+    key: 'compliance',
+    name: 'Compliance officer',
+    description: 'BAAs, vendors, training, incidents, access reviews and audit search; PHI only through an explicit, logged reveal.',
+    grants: [
+      ...ownAccount,
+      g('read', 'User', OPS, 'organization'),
+      g('read', 'RoleAssignment', OPS, 'organization'),
+      g('read', 'Role', OPS, 'organization'),
+      g('read', 'Client', OPS, 'organization'),
+      g('read', 'AuditEvent', OPS, 'organization'),
+      g('export', 'AuditEvent', OPS, 'organization'),
+      g('manage', 'ComplianceRecord', OPS, 'organization'),
+      g('reveal', 'Patient', ['contact', 'identity', 'clinical'], 'organization'),
+      g('reveal', 'Recording', ['recording'], 'organization'),
+    ],
+  },
+  {
+    key: 'admin',
+    name: 'Administrator',
+    description: 'Organization settings, users, clients and keys; no PHI by default.',
+    grants: [
+      ...ownAccount,
+      g('manage', 'Organization', OPS, 'organization'),
+      g('manage', 'User', OPS, 'organization'),
+      g('manage', 'Client', OPS, 'organization'),
+      g('manage', 'RoleAssignment', OPS, 'organization'),
+      g('read', 'Role', OPS, 'organization'),
+      g('manage', 'ApiToken', OPS, 'organization'),
+    ],
+  },
+  {
+    key: 'provider',
+    name: 'On-call provider',
+    description: 'Receives urgent messages, acknowledges and replies; sees only the messages sent to them.',
+    grants: [...ownAccount, g('read', 'UrgentMessage', ['operational', 'clinical'], 'self'), g('update', 'UrgentMessage', ['operational', 'clinical'], 'self')],
+  },
+];
+
+/**
+ * Scopes an API token can carry, each a fixed set of grants. A token acts for the
+ * organization within these grants and, when it names clients, only for those clients.
+ */
+export const TOKEN_SCOPES: Record<string, PermissionGrant[]> = {
+  'tasks:create': [g('create', 'Task', ['operational', 'contact'], 'assigned_clients'), g('create', 'Patient', ['operational', 'contact', 'identity'], 'assigned_clients')],
+  'tasks:read': [g('read', 'Task', OPS, 'assigned_clients')],
+  'clients:read': [g('read', 'Client', OPS, 'assigned_clients')],
+  'audit:read': [g('read', 'AuditEvent', OPS, 'organization')],
+};

@@ -1,0 +1,211 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Table types for both engines. Conventions that keep SQLite and PostgreSQL interchangeable:
+ * timestamps are ISO-8601 UTC strings in the application (PostgreSQL stores timestamptz and
+ * its parser hands back ISO strings), JSON is stored as text, flags are timestamps or status
+ * words rather than booleans, and ids are UUID strings except the audit sequence.
+ */
+export type Timestamp = string;
+/** A JSON document stored as text. */
+export type JsonText = string;
+
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface ClientsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  time_zone: string;
+  status: 'active' | 'inactive';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: string;
+  org_id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  status: 'active' | 'deactivated';
+  failed_attempts: number;
+  locked_until: Timestamp | null;
+  /** TOTP secret, encrypted under the organization's data key. */
+  mfa_secret_enc: string | null;
+  /** A secret offered for enrolment and not yet confirmed with a code. */
+  mfa_pending_secret_enc: string | null;
+  mfa_enrolled_at: Timestamp | null;
+  /** Last accepted TOTP time step: a code is accepted once. */
+  mfa_last_step: number | null;
+  password_changed_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RecoveryCodesTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface RolesTable {
+  id: string;
+  org_id: string;
+  key: string;
+  name: string;
+  description: string;
+  created_at: Timestamp;
+}
+
+export type PermissionScope = 'organization' | 'assigned_clients' | 'self';
+
+export interface RolePermissionsTable {
+  id: string;
+  org_id: string;
+  role_id: string;
+  action: string;
+  subject: string;
+  /** JSON array of data categories the rule covers. */
+  categories: JsonText;
+  scope: PermissionScope;
+}
+
+export interface RoleAssignmentsTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  role_id: string;
+  /** null: the role applies to every client of the organization. */
+  client_id: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session token; the token itself is only in the cookie. */
+  id: string;
+  org_id: string;
+  user_id: string;
+  stage: 'mfa' | 'full';
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  absolute_expires_at: Timestamp;
+  ended_at: Timestamp | null;
+  end_reason: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  org_id: string;
+  name: string;
+  token_hash: string;
+  /** First characters of the token, shown so people can tell tokens apart. */
+  token_prefix: string;
+  scopes: JsonText;
+  /** JSON array of client ids, or null for every client. */
+  client_ids: JsonText | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface DataKeysTable {
+  id: string;
+  org_id: string;
+  /** null: the organization's own key (MFA secrets, integration credentials). */
+  client_id: string | null;
+  version: number;
+  wrapped_key: string;
+  master_key_id: string;
+  created_at: Timestamp;
+  destroyed_at: Timestamp | null;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  org_id: string;
+  occurred_at: Timestamp;
+  action: string;
+  outcome: 'success' | 'failure';
+  actor_type: 'user' | 'token' | 'system';
+  actor_id: string | null;
+  resource_type: string | null;
+  resource_id: string | null;
+  client_id: string | null;
+  patient_ref: string | null;
+  /** JSON array of the fields read or changed (names, never values). */
+  fields: JsonText | null;
+  purpose: string | null;
+  ip: string | null;
+  request_id: string | null;
+  /** JSON object with non-PHI detail. */
+  details: JsonText | null;
+}
+
+export interface AuditPendingTable {
+  event_id: number;
+  org_id: string;
+}
+
+export interface AuditChainTable {
+  event_id: number;
+  org_id: string;
+  position: number;
+  prev_hash: string;
+  hash: string;
+  sealed_at: Timestamp;
+}
+
+export interface AuditChainHeadsTable {
+  org_id: string;
+  position: number;
+  hash: string;
+  updated_at: Timestamp;
+}
+
+export interface Database {
+  organizations: OrganizationsTable;
+  clients: ClientsTable;
+  users: UsersTable;
+  recovery_codes: RecoveryCodesTable;
+  roles: RolesTable;
+  role_permissions: RolePermissionsTable;
+  role_assignments: RoleAssignmentsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  data_keys: DataKeysTable;
+  audit_events: AuditEventsTable;
+  audit_pending: AuditPendingTable;
+  audit_chain: AuditChainTable;
+  audit_chain_heads: AuditChainHeadsTable;
+}
+
+/** Tables whose rows belong to one organization and can only be reached through a tenant scope. */
+export type OrgTable = {
+  [K in keyof Database]: Database[K] extends { org_id: ColumnType<string, string, string> | string } ? K : never;
+}[keyof Database];
+
+export type Organization = Selectable<OrganizationsTable>;
+export type Client = Selectable<ClientsTable>;
+export type User = Selectable<UsersTable>;
+export type Role = Selectable<RolesTable>;
+export type RolePermission = Selectable<RolePermissionsTable>;
+export type RoleAssignment = Selectable<RoleAssignmentsTable>;
+export type Session = Selectable<SessionsTable>;
+export type ApiToken = Selectable<ApiTokensTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;
+export type NewAuditEventRow = Insertable<AuditEventsTable>;
+export type UserUpdate = Updateable<UsersTable>;

@@ -1,0 +1,76 @@
+/** Stable problem codes; each becomes the problem `type` `urn:ringfence:problem:<code>`. */
+export const PROBLEM_STATUS = {
+  validation: 400,
+  unauthenticated: 401,
+  mfa_required: 401,
+  session_expired: 401,
+  forbidden: 403,
+  csrf: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  locked: 423,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ProblemCode = keyof typeof PROBLEM_STATUS;
+
+export const PROBLEM_TITLES: Record<ProblemCode, string> = {
+  validation: 'Invalid request',
+  unauthenticated: 'Sign-in required',
+  mfa_required: 'Multi-factor authentication required',
+  session_expired: 'Session expired',
+  forbidden: 'Not allowed',
+  csrf: 'Missing or invalid CSRF token',
+  not_found: 'Not found',
+  method_not_allowed: 'Method not allowed',
+  conflict: 'Conflict',
+  payload_too_large: 'Request too large',
+  unsupported_media_type: 'Unsupported media type',
+  locked: 'Account locked',
+  rate_limited: 'Too many requests',
+  internal: 'Internal error',
+  unavailable: 'Service unavailable',
+};
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * The one error type services and the platform throw. The detail is shown to the caller,
+ * so it never carries PHI, SQL or stack traces; `field` names the offending input.
+ */
+export class AppError extends Error {
+  readonly status: number;
+  readonly field: string | undefined;
+  readonly errors: FieldProblem[] | undefined;
+  readonly headers: Record<string, string> | undefined;
+
+  constructor(
+    readonly code: ProblemCode,
+    readonly detail: string,
+    options: { field?: string; errors?: FieldProblem[]; headers?: Record<string, string> } = {},
+  ) {
+    super(detail);
+    this.status = PROBLEM_STATUS[code];
+    this.field = options.field;
+    this.errors = options.errors;
+    this.headers = options.headers;
+  }
+}
+
+/** A 400 naming the field. */
+export function invalidField(field: string, message: string): AppError {
+  return new AppError('validation', `${field}: ${message}`, { field, errors: [{ field, message }] });
+}
+
+/** A 404 that does not tell whether the thing exists elsewhere (another tenant, another client). */
+export function notFound(what: string): AppError {
+  return new AppError('not_found', `${what} not found`);
+}

@@ -1,0 +1,85 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorObject } from 'ajv';
+import { AppError, PROBLEM_STATUS, PROBLEM_TITLES, type FieldProblem, type ProblemCode } from './errors.ts';
+import { fieldProblems } from './validation.ts';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** The RFC 9457 body Ringfence sends for every error. */
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  requestId: string;
+  field?: string;
+  errors?: FieldProblem[];
+}
+
+function problemType(code: ProblemCode): string {
+  return `urn:ringfence:problem:${code}`;
+}
+
+function codeForStatus(status: number): ProblemCode {
+  const found = (Object.entries(PROBLEM_STATUS) as [ProblemCode, number][]).find(([, s]) => s === status);
+  return found ? found[0] : status >= 500 ? 'internal' : 'validation';
+}
+
+/** Sends a problem+json response. */
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ProblemCode,
+  detail: string,
+  extra: { status?: number; field?: string; errors?: FieldProblem[] } = {},
+): FastifyReply {
+  const status = extra.status ?? PROBLEM_STATUS[code];
+  const body: ProblemBody = {
+    type: problemType(code),
+    title: PROBLEM_TITLES[code],
+    status,
+    detail,
+    // The path only: a query string could carry something sensitive.
+    instance: request.url.split('?')[0] ?? '/',
+    requestId: String(request.id),
+  };
+  if (extra.field) body.field = extra.field;
+  if (extra.errors) body.errors = extra.errors;
+  return reply.code(status).type(PROBLEM_CONTENT_TYPE).send(body);
+}
+
+/**
+ * One error handler for the whole app, registered before any route: AppError, schema
+ * validation, body parsing and rate limits become problem+json; anything else is a 500 that
+ * says only "internal error" and the request id (the log has the rest, without PHI).
+ */
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.headers) reply.headers(error.headers);
+      return sendProblem(request, reply, error.code, error.detail, { field: error.field, errors: error.errors });
+    }
+    const fe = error as FastifyError & { validation?: ErrorObject[]; validationContext?: string };
+    if (fe.validation) {
+      const errors = fieldProblems(fe.validation, fe.validationContext ?? 'body');
+      const first = errors[0];
+      const detail = first ? `${first.field}: ${first.message}` : 'The request is invalid';
+      return sendProblem(request, reply, 'validation', detail, { field: first?.field, errors });
+    }
+    const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
+    if (status >= 400 && status < 500) {
+      const code = codeForStatus(status);
+      // Fastify's own 4xx messages (bad JSON, wrong content type, too large) name no data.
+      const detail = fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'Send the body as application/json' : fe.message;
+      if (status === 429 && fe.message) reply.header('retry-after', reply.getHeader('retry-after') ?? '60');
+      return sendProblem(request, reply, code, detail, { status });
+    }
+    request.log.error({ err: { type: fe.name, code: fe.code, message: fe.message, stack: fe.stack } }, 'request failed');
+    return sendProblem(request, reply, 'internal', `Internal error; quote request id ${String(request.id)} when reporting it`, {
+      status: status >= 500 && status < 600 ? status : 500,
+    });
+  });
+
+  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+}

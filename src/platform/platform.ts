@@ -1,0 +1,44 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { RingfenceConfig } from '../config.ts';
+import type { KeyRing } from './crypto/keyring.ts';
+import type { RingfenceDatabase } from './db/database.ts';
+import type { AuditSource } from './audit/events.ts';
+import { sessionCookieName } from './auth/authenticate.ts';
+import type { SessionMeta } from './auth/sessions.ts';
+
+/** The process-wide parts every route plugin may use. */
+export interface Platform {
+  config: RingfenceConfig;
+  database: RingfenceDatabase;
+  keyring: KeyRing;
+  version: string;
+  cookieSecure: boolean;
+  /** Seals pending audit events now (tests and shutdown use it). */
+  sealAudit(): Promise<number>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    platform: Platform;
+  }
+}
+
+/** Where a request came from, for sessions and audit. */
+export function requestMeta(request: FastifyRequest): SessionMeta {
+  const ua = request.headers['user-agent'];
+  return { ip: request.ip ?? null, userAgent: typeof ua === 'string' ? ua : null };
+}
+
+/** The audit source of a request made before anyone is signed in. */
+export function anonymousSource(request: FastifyRequest): AuditSource {
+  return { actorType: 'system', actorId: null, ip: request.ip ?? null, requestId: String(request.id) };
+}
+
+/** Sets the session cookie: HttpOnly, SameSite=Strict, Secure except on plain-http loopback. */
+export function setSessionCookie(platform: Platform, reply: FastifyReply, token: string): void {
+  reply.setCookie(sessionCookieName(platform.cookieSecure), token, { httpOnly: true, secure: platform.cookieSecure, sameSite: 'strict', path: '/' });
+}
+
+export function clearSessionCookie(platform: Platform, reply: FastifyReply): void {
+  reply.clearCookie(sessionCookieName(platform.cookieSecure), { path: '/' });
+}

@@ -1,0 +1,279 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestContext } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { generate } from 'otplib';
+import { buildApp } from '../src/app.ts';
+import { loadConfig, type RingfenceConfig } from '../src/config.ts';
+import { sessionCookieName } from '../src/platform/auth/authenticate.ts';
+import { hashPassword } from '../src/platform/auth/passwords.ts';
+import { createSession } from '../src/platform/auth/sessions.ts';
+import { newTotpSecret } from '../src/platform/auth/totp.ts';
+import { SYSTEM_SOURCE } from '../src/platform/audit/events.ts';
+import { openDatabase, type Engine, type RingfenceDatabase } from '../src/platform/db/database.ts';
+import { tenantDb, type TenantDb } from '../src/platform/db/tenant-db.ts';
+import { unsafeCreateOrganization } from '../src/modules/organizations/organizations.service.ts';
+
+/** Which engine this run of the suite uses: `npm test` runs it once per engine. */
+export const ENGINE: Engine = process.env.RINGFENCE_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+const PG_URL = process.env.RINGFENCE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export const TEST_PASSWORD = 'correct horse battery staple 42';
+
+export interface TestDatabase {
+  database: RingfenceDatabase;
+  settings: { dataDir: string; databaseUrl: string | null; databaseSchema: string | null };
+}
+
+/** A fresh, empty database of this run's engine (SQLite in a temp dir, or a PostgreSQL schema), removed after the test. */
+export async function createTestDatabase(t: TestContext): Promise<TestDatabase> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'ringfence-test-'));
+  let settings: TestDatabase['settings'] = { dataDir, databaseUrl: null, databaseSchema: null };
+  if (ENGINE === 'postgres') {
+    const schema = `rf_t_${randomBytes(6).toString('hex')}`;
+    settings = { dataDir, databaseUrl: PG_URL, databaseSchema: schema };
+    t.after(async () => {
+      const client = new pg.Client({ connectionString: PG_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    });
+  }
+  t.after(() => rmSync(dataDir, { recursive: true, force: true }));
+  const database = openDatabase(settings);
+  t.after(() => database.close());
+  return { database, settings };
+}
+
+/** A configuration for tests: temp data dir, a random master key, quiet logs. */
+export function testConfig(settings: TestDatabase['settings'], overrides: Record<string, string> = {}): RingfenceConfig {
+  return loadConfig(
+    {
+      RINGFENCE_DATA_DIR: settings.dataDir,
+      ...(settings.databaseUrl ? { DATABASE_URL: settings.databaseUrl } : {}),
+      ...(settings.databaseSchema ? { RINGFENCE_DATABASE_SCHEMA: settings.databaseSchema } : {}),
+      RINGFENCE_MASTER_KEY: randomBytes(32).toString('base64'),
+      RINGFENCE_LOG_LEVEL: 'silent',
+      RINGFENCE_AUTH_RATE_LIMIT: '10000',
+      RINGFENCE_AUDIT_SEAL_INTERVAL_MS: '60000',
+      PORT: '0',
+      ...overrides,
+    },
+    settings.dataDir,
+  );
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: RingfenceDatabase;
+  config: RingfenceConfig;
+  /** Base URL of the real HTTP server on a loopback port. */
+  url: string;
+  client(): TestClient;
+  /** A tenant scope for direct assertions on stored rows. */
+  tenant(orgId: string): TenantDb;
+}
+
+/** Builds the real app on a real database, listening on 127.0.0.1, closed after the test. */
+export async function buildTestApp(t: TestContext, overrides: Record<string, string> = {}): Promise<TestApp> {
+  const { database, settings } = await createTestDatabase(t);
+  const config = testConfig(settings, overrides);
+  const app = await buildApp(config, { database, background: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  t.after(() => app.close());
+  const address = app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return { app, database, config, url, client: () => new TestClient(url), tenant: (orgId) => tenantDb(database.unsafeKysely, database.engine, orgId) };
+}
+
+export interface TestResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+/** A browser-like HTTP client: keeps the session cookie and sends the CSRF header on changes. */
+export class TestClient {
+  cookie: string | null = null;
+  csrf: string | null = null;
+  bearer: string | null = null;
+
+  constructor(readonly baseUrl: string) {}
+
+  async request<T = any>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse<T>> {
+    const h: Record<string, string> = { ...headers };
+    if (body !== undefined && !h['content-type']) h['content-type'] = 'application/json';
+    if (this.cookie) h.cookie = this.cookie;
+    if (this.csrf && !['GET', 'HEAD'].includes(method)) h['x-csrf-token'] = this.csrf;
+    if (this.bearer) h.authorization = `Bearer ${this.bearer}`;
+    const res = await fetch(this.baseUrl + url, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [name, value] = pair!.split('=');
+      if (name === sessionCookieName(false) || name === sessionCookieName(true)) this.cookie = value ? `${name}=${value}` : null;
+    }
+    const text = await res.text();
+    let parsed: unknown = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = text;
+    }
+    const result = { status: res.status, headers: res.headers, body: parsed as T, text };
+    const csrf = (parsed as { csrfToken?: string } | null)?.csrfToken;
+    if (typeof csrf === 'string') this.csrf = csrf;
+    return result;
+  }
+
+  get<T = any>(url: string) {
+    return this.request<T>('GET', url);
+  }
+  post<T = any>(url: string, body?: unknown) {
+    return this.request<T>('POST', url, body ?? {});
+  }
+  patch<T = any>(url: string, body?: unknown) {
+    return this.request<T>('PATCH', url, body ?? {});
+  }
+  delete<T = any>(url: string) {
+    return this.request<T>('DELETE', url);
+  }
+
+  /** Signs in through the real endpoints: password, then a TOTP code. */
+  async signIn(email: string, password: string, totpSecret: string): Promise<TestResponse> {
+    const login = await this.post('/api/auth/login', { email, password });
+    if (login.status !== 200) return login;
+    return this.post('/api/auth/mfa', { code: await totpCode(totpSecret) });
+  }
+}
+
+/** The current TOTP code for a secret. */
+export function totpCode(secret: string, epochSeconds = Math.floor(Date.now() / 1000)): Promise<string> {
+  return generate({ secret, epoch: epochSeconds });
+}
+
+let fastHash: Promise<string> | null = null;
+/** One argon2 hash of TEST_PASSWORD, reused so factories do not pay for hashing per person. */
+export function testPasswordHash(): Promise<string> {
+  fastHash ??= hashPassword(TEST_PASSWORD);
+  return fastHash;
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  totpSecret: string;
+}
+
+export interface TestOrg {
+  orgId: string;
+  admin: TestUser;
+  clients: Record<string, string>;
+  users: Record<string, TestUser>;
+}
+
+/**
+ * Creates an organization through the real service (roles, keys, first admin), enrols the
+ * admin's authenticator, then adds clients and people with roles: `{ agentA: ['agent', 'A'] }`
+ * gives agentA the agent role for client A; `['compliance', null]` is organization-wide.
+ */
+export async function createTestOrg(
+  app: TestApp,
+  spec: { name?: string; clients?: string[]; users?: Record<string, [string, string | null][] | [string, string | null]> } = {},
+): Promise<TestOrg> {
+  const tag = randomBytes(4).toString('hex');
+  const { platform } = app.app;
+  const created = await unsafeCreateOrganization(
+    app.database,
+    platform.keyring,
+    { orgName: spec.name ?? `Test Answering Service ${tag}`, email: `admin-${tag}@example.test`, password: TEST_PASSWORD },
+    SYSTEM_SOURCE,
+  );
+  const tenant = app.tenant(created.orgId);
+  await enrolMfa(app, created.orgId, created.userId, created.totpSecret);
+  const now = new Date().toISOString();
+  const clients: Record<string, string> = {};
+  for (const name of spec.clients ?? []) {
+    clients[name] = randomUUID();
+    await tenant.insertInto('clients', { id: clients[name]!, name: `Client ${name} ${tag}`, time_zone: 'America/Chicago', status: 'active', created_at: now, updated_at: now }).execute();
+  }
+  const roles = new Map((await tenant.selectFrom('roles').select(['id', 'key']).execute()).map((r) => [r.key, r.id]));
+  const users: Record<string, TestUser> = {};
+  for (const [key, grantsSpec] of Object.entries(spec.users ?? {})) {
+    const grants = (Array.isArray(grantsSpec[0]) ? grantsSpec : [grantsSpec]) as [string, string | null][];
+    const user = await insertTestUser(app, created.orgId, `${key.toLowerCase()}-${tag}@example.test`);
+    for (const [role, client] of grants) {
+      const roleId = roles.get(role);
+      if (!roleId) throw new Error(`unknown role ${role}`);
+      await tenant
+        .insertInto('role_assignments', { id: randomUUID(), user_id: user.id, role_id: roleId, client_id: client === null ? null : clients[client]!, created_at: now, created_by: null })
+        .execute();
+    }
+    users[key] = user;
+  }
+  return { orgId: created.orgId, admin: { id: created.userId, email: `admin-${tag}@example.test`, totpSecret: created.totpSecret }, clients, users };
+}
+
+/** Inserts an active person with TEST_PASSWORD and an enrolled authenticator. */
+export async function insertTestUser(app: TestApp, orgId: string, email: string): Promise<TestUser> {
+  const tenant = app.tenant(orgId);
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await tenant
+    .insertInto('users', {
+      id,
+      email,
+      display_name: email.split('@')[0]!,
+      password_hash: await testPasswordHash(),
+      status: 'active',
+      failed_attempts: 0,
+      locked_until: null,
+      mfa_secret_enc: null,
+      mfa_pending_secret_enc: null,
+      mfa_enrolled_at: null,
+      mfa_last_step: null,
+      password_changed_at: now,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  const secret = newTotpSecret();
+  await enrolMfa(app, orgId, id, secret);
+  return { id, email, totpSecret: secret };
+}
+
+async function enrolMfa(app: TestApp, orgId: string, userId: string, secret: string): Promise<void> {
+  const tenant = app.tenant(orgId);
+  const enc = await app.app.platform.keyring.encryptField(tenant, { clientId: null, table: 'users', column: 'mfa_secret_enc', rowId: userId }, secret);
+  await tenant.updateTable('users').set({ mfa_secret_enc: enc, mfa_pending_secret_enc: null, mfa_enrolled_at: new Date().toISOString() }).where('id', '=', userId).execute();
+}
+
+/**
+ * A client already signed in as this person, without going through the sign-in endpoints
+ * (which have their own tests and a once-per-30-seconds TOTP rule).
+ */
+export async function signedInClient(app: TestApp, orgId: string, userId: string): Promise<TestClient> {
+  const session = await createSession(app.tenant(orgId), userId, 'full', { ip: '127.0.0.1', userAgent: 'test' }, {
+    idleMinutes: app.config.sessionIdleMinutes,
+    absoluteHours: app.config.sessionAbsoluteHours,
+  });
+  const client = app.client();
+  client.cookie = `${sessionCookieName(false)}=${session.token}`;
+  client.csrf = session.csrfToken;
+  return client;
+}
+
+/** Seals pending audit events and returns the organization's events, oldest first. */
+export async function auditEvents(app: TestApp, orgId: string) {
+  await app.app.platform.sealAudit();
+  return app.tenant(orgId).selectFrom('audit_events').selectAll().orderBy('id').execute();
+}
+
+/** Runs raw SQL (tests that play an attacker with direct database access). */
+export async function rawSql(app: TestApp, statement: string): Promise<void> {
+  await sql.raw(statement).execute(app.database.unsafeKysely);
+}

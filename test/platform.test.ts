@@ -102,5 +102,7 @@ test('a route without a declared permission stops the app from booting', async (
   await bare.register((await import('@fastify/cookie')).default);
   await bare.register(authenticatePlugin, { config: app.config, database: app.database, keyring: app.app.platform.keyring, cookieSecure: false });
   bare.get('/api/undeclared', async () => ({ ok: true }));
-  await assert.rejects(bare.ready(), /Routes without a declared permission: GET \/api\/undeclared/);
+  await assert.rejects(async () => {
+    await bare.ready();
+  }, /Routes without a declared permission: GET \/api\/undeclared/);
 });

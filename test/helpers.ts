@@ -183,7 +183,7 @@ export interface TestOrg {
  */
 export async function createTestOrg(
   app: TestApp,
-  spec: { name?: string; clients?: string[]; users?: Record<string, [string, string | null][] | [string, string | null]> } = {},
+  spec: { name?: string; clients?: string[]; users?: Record<string, [string, string | null][] | [string, string | null] | []> } = {},
 ): Promise<TestOrg> {
   const tag = randomBytes(4).toString('hex');
   const { platform } = app.app;
@@ -204,7 +204,7 @@ export async function createTestOrg(
   const roles = new Map((await tenant.selectFrom('roles').select(['id', 'key']).execute()).map((r) => [r.key, r.id]));
   const users: Record<string, TestUser> = {};
   for (const [key, grantsSpec] of Object.entries(spec.users ?? {})) {
-    const grants = (Array.isArray(grantsSpec[0]) ? grantsSpec : [grantsSpec]) as [string, string | null][];
+    const grants = (grantsSpec.length === 0 ? [] : Array.isArray(grantsSpec[0]) ? grantsSpec : [grantsSpec]) as [string, string | null][];
     const user = await insertTestUser(app, created.orgId, `${key.toLowerCase()}-${tag}@example.test`);
     for (const [role, client] of grants) {
       const roleId = roles.get(role);

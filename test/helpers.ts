@@ -190,7 +190,7 @@ export async function createTestOrg(
   const created = await unsafeCreateOrganization(
     app.database,
     platform.keyring,
-    { orgName: spec.name ?? `Test Answering Service ${tag}`, email: `admin-${tag}@example.test`, password: TEST_PASSWORD },
+    { orgName: spec.name ?? `Test Answering Service ${tag}`, email: `owner-${tag}@example.test`, password: TEST_PASSWORD },
     SYSTEM_SOURCE,
   );
   const tenant = app.tenant(created.orgId);
@@ -215,7 +215,7 @@ export async function createTestOrg(
     }
     users[key] = user;
   }
-  return { orgId: created.orgId, admin: { id: created.userId, email: `admin-${tag}@example.test`, totpSecret: created.totpSecret }, clients, users };
+  return { orgId: created.orgId, admin: { id: created.userId, email: `owner-${tag}@example.test`, totpSecret: created.totpSecret }, clients, users };
 }
 
 /** Inserts an active person with TEST_PASSWORD and an enrolled authenticator. */

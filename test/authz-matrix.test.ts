@@ -1,0 +1,310 @@
+import assert from 'node:assert/strict';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { test } from 'node:test';
+import { sha256Hex } from '../src/platform/auth/secrets.ts';
+import { TEST_PASSWORD, buildTestApp, createTestOrg, insertTestUser, signedInClient, type TestApp, type TestClient, type TestOrg } from './helpers.ts';
+
+/**
+ * The authorization matrix: every route × every role × own client / other client / other
+ * organization. A route missing from this table fails the suite, so a new route cannot ship
+ * without its expected answers written down.
+ */
+
+const ROLES = ['admin', 'compliance', 'supervisor', 'agent', 'clinical_agent', 'provider'] as const;
+type Role = (typeof ROLES)[number];
+type ActorKey = Role | 'none' | 'token' | 'anonymous';
+const ACTORS: ActorKey[] = [...ROLES, 'none', 'token', 'anonymous'];
+type Target = 'own' | 'otherClient' | 'otherOrg';
+
+/** Roles whose grants are limited to the clients they are assigned (here: client A). */
+const CLIENT_SCOPED: ActorKey[] = ['supervisor', 'agent', 'clinical_agent', 'provider', 'token'];
+/** Roles that read only their own person record. */
+const SELF_ONLY: ActorKey[] = ['agent', 'clinical_agent', 'provider'];
+
+interface Fixture {
+  app: TestApp;
+  org: TestOrg;
+  other: TestOrg;
+  token: string;
+  /** A person in the organization the requests act on (or in the other organization). */
+  person(target: Target): Promise<string>;
+  assignment(target: Target): Promise<{ userId: string; id: string }>;
+  apiToken(target: Target): Promise<string>;
+  client(target: Target): string;
+}
+
+interface RouteCase {
+  /** Who may call it (ignored for public routes). */
+  allowed: ActorKey[] | 'public' | 'signed-in' | 'session';
+  targets?: Target[];
+  request(fx: Fixture, target: Target): Promise<{ url: string; body?: unknown }> | { url: string; body?: unknown };
+  /** The answer for an allowed actor; defaults to `success` for own targets and 404 for the others. */
+  expect?(actor: ActorKey, target: Target): number;
+  success: number;
+}
+
+const orgWide = (actor: ActorKey) => !CLIENT_SCOPED.includes(actor);
+const unique = () => `p${randomBytes(4).toString('hex')}@example.test`;
+
+const CASES: Record<string, RouteCase> = {
+  'GET /api/health': { allowed: 'public', success: 200, request: () => ({ url: '/api/health' }) },
+  'GET /api/openapi.json': { allowed: 'public', success: 200, request: () => ({ url: '/api/openapi.json' }) },
+  'GET /api/setup': { allowed: 'public', success: 200, request: () => ({ url: '/api/setup' }) },
+  'POST /api/setup': {
+    allowed: 'public',
+    success: 409,
+    request: () => ({ url: '/api/setup', body: { orgName: 'Second Service', email: unique(), password: 'marble fountain quiet 2024' } }),
+  },
+  'POST /api/auth/login': { allowed: 'public', success: 401, request: () => ({ url: '/api/auth/login', body: { email: unique(), password: 'whatever it is 123' } }) },
+  'POST /api/auth/mfa/enroll': { allowed: 'session', success: 409, request: () => ({ url: '/api/auth/mfa/enroll' }) },
+  'POST /api/auth/mfa': { allowed: 'session', success: 409, request: () => ({ url: '/api/auth/mfa', body: { code: '123456' } }) },
+  'POST /api/auth/logout': { allowed: 'session', success: 204, request: () => ({ url: '/api/auth/logout' }) },
+  'GET /api/auth/me': { allowed: 'session', success: 200, request: () => ({ url: '/api/auth/me' }) },
+  'POST /api/account/password': {
+    allowed: 'signed-in',
+    success: 204,
+    request: () => ({ url: '/api/account/password', body: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD + ' again' } }),
+  },
+  'GET /api/users': { allowed: [...ROLES], success: 200, request: () => ({ url: '/api/users' }) },
+  'POST /api/users': {
+    allowed: ['admin'],
+    success: 201,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: (fx, target) => ({ url: '/api/users', body: { email: unique(), displayName: 'New Agent', password: 'harbor lantern maple 77', roles: [{ role: 'agent', clientId: fx.client(target) }] } }),
+    expect: (_a, target) => (target === 'otherOrg' ? 400 : 201),
+  },
+  'GET /api/users/:id': {
+    allowed: [...ROLES],
+    success: 200,
+    targets: ['own', 'otherOrg'],
+    request: async (fx, target) => ({ url: `/api/users/${await fx.person(target)}` }),
+    expect: (actor, target) => (target === 'own' && !SELF_ONLY.includes(actor) ? 200 : 404),
+  },
+  'PATCH /api/users/:id': { allowed: ['admin'], success: 200, targets: ['own', 'otherOrg'], request: async (fx, t) => ({ url: `/api/users/${await fx.person(t)}`, body: { displayName: 'Renamed' } }) },
+  'POST /api/users/:id/deactivate': { allowed: ['admin'], success: 200, targets: ['own', 'otherOrg'], request: async (fx, t) => ({ url: `/api/users/${await fx.person(t)}/deactivate` }) },
+  'POST /api/users/:id/reactivate': { allowed: ['admin'], success: 200, targets: ['own', 'otherOrg'], request: async (fx, t) => ({ url: `/api/users/${await fx.person(t)}/reactivate` }) },
+  'POST /api/users/:id/unlock': { allowed: ['admin'], success: 200, targets: ['own', 'otherOrg'], request: async (fx, t) => ({ url: `/api/users/${await fx.person(t)}/unlock` }) },
+  'POST /api/users/:id/reset-mfa': { allowed: ['admin'], success: 200, targets: ['own', 'otherOrg'], request: async (fx, t) => ({ url: `/api/users/${await fx.person(t)}/reset-mfa` }) },
+  'POST /api/users/:id/roles': {
+    allowed: ['admin'],
+    success: 201,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => ({ url: `/api/users/${await fx.person(t === 'otherOrg' ? 'otherOrg' : 'own')}/roles`, body: { role: 'supervisor', clientId: fx.client(t) } }),
+  },
+  'DELETE /api/users/:id/roles/:assignmentId': {
+    allowed: ['admin'],
+    success: 200,
+    targets: ['own', 'otherOrg'],
+    request: async (fx, t) => {
+      const a = await fx.assignment(t);
+      return { url: `/api/users/${a.userId}/roles/${a.id}` };
+    },
+  },
+  'GET /api/roles': { allowed: ['admin', 'compliance'], success: 200, request: () => ({ url: '/api/roles' }) },
+  'GET /api/clients': { allowed: ['admin', 'compliance', 'supervisor', 'agent', 'clinical_agent', 'token'], success: 200, request: () => ({ url: '/api/clients' }) },
+  'POST /api/clients': { allowed: ['admin'], success: 201, request: () => ({ url: '/api/clients', body: { name: `Clinic ${randomBytes(3).toString('hex')}`, timeZone: 'America/Chicago' } }) },
+  'GET /api/clients/:id': {
+    allowed: ['admin', 'compliance', 'supervisor', 'agent', 'clinical_agent', 'token'],
+    success: 200,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: (fx, t) => ({ url: `/api/clients/${fx.client(t)}` }),
+    expect: (actor, t) => (t === 'own' || (t === 'otherClient' && orgWide(actor)) ? 200 : 404),
+  },
+  'PATCH /api/clients/:id': {
+    allowed: ['admin'],
+    success: 200,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: (fx, t) => ({ url: `/api/clients/${fx.client(t)}`, body: { timeZone: 'America/Denver' } }),
+    expect: (_a, t) => (t === 'otherOrg' ? 404 : 200),
+  },
+  'GET /api/tokens': { allowed: ['admin'], success: 200, request: () => ({ url: '/api/tokens' }) },
+  'POST /api/tokens': {
+    allowed: ['admin'],
+    success: 201,
+    targets: ['own', 'otherOrg'],
+    request: (fx, t) => ({ url: '/api/tokens', body: { name: 'Intake webhook', scopes: ['tasks:create'], clientIds: [fx.client(t)] } }),
+    expect: (_a, t) => (t === 'otherOrg' ? 400 : 201),
+  },
+  'DELETE /api/tokens/:id': { allowed: ['admin'], success: 200, targets: ['own', 'otherOrg'], request: async (fx, t) => ({ url: `/api/tokens/${await fx.apiToken(t)}` }) },
+  'GET /api/audit/events': { allowed: ['compliance', 'token'], success: 200, request: () => ({ url: '/api/audit/events' }) },
+  'GET /api/audit/status': { allowed: ['compliance', 'token'], success: 200, request: () => ({ url: '/api/audit/status' }) },
+};
+
+function expected(c: RouteCase, actor: ActorKey, target: Target): number {
+  if (c.allowed === 'public') return c.success;
+  if (actor === 'anonymous') return 401;
+  if (c.allowed === 'session' || c.allowed === 'signed-in') return actor === 'token' ? 403 : c.success;
+  if (!c.allowed.includes(actor)) return 403;
+  if (c.expect) return c.expect(actor, target);
+  return target === 'own' ? c.success : target === 'otherClient' && orgWide(actor) ? c.success : 404;
+}
+
+async function snapshotOrg(app: TestApp, orgId: string): Promise<string> {
+  const t = app.tenant(orgId);
+  const [users, clients, assignments, tokens, sessions] = await Promise.all([
+    t.selectFrom('users').selectAll().orderBy('id').execute(),
+    t.selectFrom('clients').selectAll().orderBy('id').execute(),
+    t.selectFrom('role_assignments').selectAll().orderBy('id').execute(),
+    t.selectFrom('api_tokens').selectAll().orderBy('id').execute(),
+    t.selectFrom('sessions').select(['id', 'ended_at']).orderBy('id').execute(),
+  ]);
+  return JSON.stringify({ users, clients, assignments, tokens, sessions });
+}
+
+test('every registered route has an entry in the authorization matrix', async (t) => {
+  const app = await buildTestApp(t);
+  const missing = app.app.registeredRoutes
+    .filter((r) => !r.url.startsWith('/api/docs'))
+    .map((r) => `${r.method} ${r.url}`)
+    .filter((key) => !(key in CASES));
+  assert.deepEqual(missing, [], 'routes without expected answers in the matrix');
+  // The interactive documentation routes are the only ones outside the table, and they are public.
+  for (const r of app.app.registeredRoutes.filter((r) => r.url.startsWith('/api/docs'))) assert.equal(r.config.permission, 'public');
+});
+
+test('authorization matrix: route × role × own/other client × own/other organization', async (t) => {
+  const app = await buildTestApp(t);
+  const org = await createTestOrg(app, {
+    clients: ['A', 'B'],
+    users: {
+      admin: ['admin', null],
+      compliance: ['compliance', null],
+      supervisor: ['supervisor', 'A'],
+      agent: ['agent', 'A'],
+      clinical_agent: ['clinical_agent', 'A'],
+      provider: ['provider', 'A'],
+      none: [],
+      staff: ['agent', 'B'],
+    },
+  });
+  const other = await createTestOrg(app, { clients: ['C'], users: { staff: ['agent', 'C'] } });
+  const tokenSecret = `rf_${randomBytes(32).toString('base64url')}`;
+  const now = new Date().toISOString();
+  await app
+    .tenant(org.orgId)
+    .insertInto('api_tokens', {
+      id: randomUUID(),
+      name: 'matrix',
+      token_hash: sha256Hex(tokenSecret),
+      token_prefix: tokenSecret.slice(0, 10),
+      scopes: JSON.stringify(['tasks:create', 'tasks:read', 'clients:read', 'audit:read']),
+      client_ids: JSON.stringify([org.clients.A]),
+      created_by: null,
+      created_at: now,
+      expires_at: null,
+      last_used_at: null,
+      revoked_at: null,
+    })
+    .execute();
+
+  const orgOf = (target: Target) => (target === 'otherOrg' ? other : org);
+  const roleId = async (o: TestOrg, key: string) => (await app.tenant(o.orgId).selectFrom('roles').select('id').where('key', '=', key).executeTakeFirstOrThrow()).id;
+  const fx: Fixture = {
+    app,
+    org,
+    other,
+    token: tokenSecret,
+    person: async (target) => (await insertTestUser(app, orgOf(target).orgId, unique())).id,
+    assignment: async (target) => {
+      const o = orgOf(target);
+      const userId = (await insertTestUser(app, o.orgId, unique())).id;
+      const id = randomUUID();
+      await app
+        .tenant(o.orgId)
+        .insertInto('role_assignments', { id, user_id: userId, role_id: await roleId(o, 'agent'), client_id: Object.values(o.clients)[0]!, created_at: now, created_by: null })
+        .execute();
+      return { userId, id };
+    },
+    apiToken: async (target) => {
+      const id = randomUUID();
+      const secret = randomBytes(16).toString('hex');
+      await app
+        .tenant(orgOf(target).orgId)
+        .insertInto('api_tokens', {
+          id,
+          name: 'to revoke',
+          token_hash: sha256Hex(secret),
+          token_prefix: 'rf_x',
+          scopes: '["tasks:read"]',
+          client_ids: null,
+          created_by: null,
+          created_at: now,
+          expires_at: null,
+          last_used_at: null,
+          revoked_at: null,
+        })
+        .execute();
+      return id;
+    },
+    client: (target) => (target === 'own' ? org.clients.A! : target === 'otherClient' ? org.clients.B! : other.clients.C!),
+  };
+
+  const otherIds = [other.orgId, other.admin.id, other.users.staff!.id, other.clients.C!];
+  const clientFor = async (actor: ActorKey): Promise<TestClient> => {
+    if (actor === 'anonymous') return app.client();
+    if (actor === 'token') {
+      const c = app.client();
+      c.bearer = tokenSecret;
+      return c;
+    }
+    return signedInClient(app, org.orgId, org.users[actor]!.id);
+  };
+
+  const failures: string[] = [];
+  let checked = 0;
+  for (const [key, c] of Object.entries(CASES)) {
+    const [method] = key.split(' ') as [string];
+    for (const target of c.targets ?? ['own']) {
+      for (const actor of ACTORS) {
+        const { url, body } = await c.request(fx, target);
+        const http = await clientFor(actor);
+        const before = target === 'otherOrg' ? await snapshotOrg(app, other.orgId) : null;
+        const res = await http.request(method, url, body ?? (method === 'GET' || method === 'DELETE' ? undefined : {}));
+        if (before !== null && (await snapshotOrg(app, other.orgId)) !== before) failures.push(`${key} as ${actor}: changed the other organization's data`);
+        const want = expected(c, actor, target);
+        checked += 1;
+        if (res.status !== want) failures.push(`${key} as ${actor} on ${target} (${url}): expected ${want}, got ${res.status} ${res.body?.detail ?? ''}`);
+        if (res.status >= 400 && !/application\/problem\+json/.test(res.headers.get('content-type') ?? '')) failures.push(`${key} as ${actor}: error without problem+json`);
+        const leaked = otherIds.find((id) => res.text.includes(id) && !url.includes(id));
+        if (leaked) failures.push(`${key} as ${actor} on ${target}: response carries another organization's id ${leaked}`);
+      }
+    }
+  }
+  assert.deepEqual(failures, [], `${failures.length} of ${checked} matrix cells are wrong`);
+  assert.ok(checked > 250, `matrix covered ${checked} cells`);
+});
+
+test('row scope: people see only the rows their roles reach', async (t) => {
+  const app = await buildTestApp(t);
+  const org = await createTestOrg(app, { clients: ['A', 'B'], users: { agent: ['agent', 'A'], supervisor: ['supervisor', 'A'], compliance: ['compliance', null] } });
+  const other = await createTestOrg(app, { clients: ['C'] });
+  const agent = await signedInClient(app, org.orgId, org.users.agent!.id);
+  const users = await agent.get('/api/users');
+  assert.deepEqual(
+    users.body.items.map((u: { id: string }) => u.id),
+    [org.users.agent!.id],
+  );
+  const clients = await agent.get('/api/clients');
+  assert.deepEqual(
+    clients.body.items.map((c: { id: string }) => c.id),
+    [org.clients.A],
+  );
+  const supervisor = await signedInClient(app, org.orgId, org.users.supervisor!.id);
+  assert.equal((await supervisor.get('/api/users')).body.total, 4, 'a supervisor sees the organization’s people');
+  const compliance = await signedInClient(app, org.orgId, org.users.compliance!.id);
+  const all = await compliance.get('/api/clients');
+  assert.deepEqual(new Set(all.body.items.map((c: { id: string }) => c.id)), new Set([org.clients.A, org.clients.B]));
+  assert.ok(!all.text.includes(other.clients.C!));
+
+  // An inactive client grants nothing to those assigned to it.
+  const admin = await signedInClient(app, org.orgId, org.admin.id);
+  assert.equal((await admin.patch(`/api/clients/${org.clients.A}`, { status: 'inactive' })).status, 200);
+  assert.equal((await agent.get('/api/clients')).status, 403, 'the agent’s only client is inactive: no client rules remain');
+  assert.equal((await agent.get(`/api/clients/${org.clients.A}`)).status, 403);
+
+  // Revoking a role takes effect on the very next request.
+  const person = await admin.get(`/api/users/${org.users.supervisor!.id}`);
+  const assignment = person.body.roles[0].id;
+  assert.equal((await admin.delete(`/api/users/${org.users.supervisor!.id}/roles/${assignment}`)).status, 200);
+  assert.equal((await supervisor.get('/api/users')).status, 403);
+});

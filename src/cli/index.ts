@@ -142,7 +142,7 @@ user
   .requiredOption('--email <email>', 'email address')
   .requiredOption('--name <displayName>', 'display name')
   .option('--org <id>', 'organization (needed when there are several)')
-  .option('--role <role[:clientId]...>', 'role, optionally for one client (repeatable)')
+  .option('--role <role...>', 'role, or role:clientId for one client (repeatable)')
   .requiredOption('--password-stdin', 'read the first password from standard input')
   .action(async (opts: { email: string; name: string; org?: string; role?: string[] }) => {
     const password = await readStdin();

@@ -3,6 +3,7 @@ import { assertAcceptablePassword, hashPassword } from '../../platform/auth/pass
 import { endUserSessions } from '../../platform/auth/sessions.ts';
 import { assertCan, filterFields, rowScope } from '../../platform/authz/guard.ts';
 import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { paginate, parseSort, type PageRequest, type PageResult } from '../../platform/db/paging.ts';
 import type { User } from '../../platform/db/types.ts';
 import { AppError, invalidField, notFound } from '../../platform/http/errors.ts';
@@ -35,6 +36,15 @@ export interface UserListQuery extends PageRequest {
 }
 
 const SORTS = { email: 'users.email', displayName: 'users.display_name', createdAt: 'users.created_at', status: 'users.status' } as const;
+
+/**
+ * Email addresses are unique across the installation (sign-in finds the organization by them);
+ * an address held in another organization is invisible here, so the unique index answers.
+ */
+function emailConflict(err: unknown): never {
+  if (isUniqueViolation(err)) throw new AppError('conflict', 'A person with this email address already exists', { field: 'email' });
+  throw err;
+}
 
 async function assignmentsOf(ctx: ActorContext, userIds: string[]): Promise<Map<string, RoleAssignmentView[]>> {
   const out = new Map<string, RoleAssignmentView[]>();
@@ -120,7 +130,6 @@ export async function createUser(ctx: ActorContext, input: NewStaffMember): Prom
   const passwordHash = await hashPassword(input.password);
   const id = randomUUID();
   await inTransaction(ctx, async (tx) => {
-    // Email addresses are unique across the installation: sign-in finds the organization by them.
     const taken = await tx.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
     if (taken) throw new AppError('conflict', 'A person with this email address already exists', { field: 'email' });
     const now = new Date().toISOString();
@@ -144,13 +153,7 @@ export async function createUser(ctx: ActorContext, input: NewStaffMember): Prom
       .execute();
     await audit(tx, { action: 'user.created', resourceType: 'User', resourceId: id, details: { email } });
     for (const r of input.roles ?? []) await assignRoleInTx(tx, id, r.role, r.clientId);
-  }).catch(async (err: unknown) => {
-    // Another organization may hold the address: the global unique index answers, not a 500.
-    if (err instanceof AppError) throw err;
-    const exists = await ctx.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-    if (exists) throw new AppError('conflict', 'A person with this email address already exists', { field: 'email' });
-    throw err;
-  });
+  }).catch(emailConflict);
   return getUser(ctx, id);
 }
 
@@ -171,7 +174,7 @@ export async function updateUser(ctx: ActorContext, id: string, input: { display
     if (changed.length === 0) return;
     await tx.db.updateTable('users').set({ ...changes, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
     await audit(tx, { action: 'user.updated', resourceType: 'User', resourceId: id, details: { changed } });
-  });
+  }).catch(emailConflict);
   return getUser(ctx, id);
 }
 

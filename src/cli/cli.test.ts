@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { test } from 'node:test';
+import { ENGINE, createTestDatabase, rawSql, type TestApp } from '../../test/helpers.ts';
+
+const BIN = new URL('../../bin/ringfence.js', import.meta.url).pathname;
+const PASSWORD = 'granite meadow lantern 31';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function ringfence(args: string[], env: Record<string, string>, stdin?: string): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, NODE_ENV: 'test' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(stdin ?? '');
+  });
+}
+
+async function cliEnv(t: Parameters<typeof createTestDatabase>[0]) {
+  const { settings, database } = await createTestDatabase(t);
+  const env: Record<string, string> = {
+    RINGFENCE_DATA_DIR: settings.dataDir,
+    RINGFENCE_MASTER_KEY: randomBytes(32).toString('base64'),
+    RINGFENCE_LOG_LEVEL: 'silent',
+  };
+  if (settings.databaseUrl) env.DATABASE_URL = settings.databaseUrl;
+  if (settings.databaseSchema) env.RINGFENCE_DATABASE_SCHEMA = settings.databaseSchema;
+  return { env, database };
+}
+
+test('every command has --help', async () => {
+  for (const args of [[], ['serve'], ['init'], ['migrate'], ['audit', 'verify'], ['user', 'add'], ['user', 'deactivate'], ['user', 'list']]) {
+    const run = await ringfence([...args, '--help'], {});
+    assert.equal(run.code, 0, args.join(' '));
+    assert.match(run.stdout, /Usage: ringfence/);
+  }
+});
+
+test('init, user add/list/deactivate, migrate and audit verify work against the configured database', async (t) => {
+  const { env, database } = await cliEnv(t);
+  const init = await ringfence(['init', '--org', 'Harborview Answering', '--email', 'chief@example.test', '--password-stdin'], env, `${PASSWORD}\n`);
+  assert.equal(init.code, 0, init.stderr);
+  const created = JSON.parse(init.stdout) as { orgId: string; userId: string; totpUri: string };
+  assert.deepEqual(Object.keys(created).sort(), ['orgId', 'totpUri', 'userId']);
+  assert.match(created.totpUri, /^otpauth:\/\/totp\//);
+
+  const dup = await ringfence(['init', '--org', 'Again', '--email', 'chief@example.test', '--password-stdin'], env, PASSWORD);
+  assert.equal(dup.code, 1);
+  assert.match(dup.stderr, /already exists/);
+
+  const weak = await ringfence(['user', 'add', '--email', 'weak@example.test', '--name', 'Weak', '--password-stdin'], env, 'short');
+  assert.equal(weak.code, 1);
+  assert.match(weak.stderr, /password: must be at least 12 characters/);
+
+  const add = await ringfence(['user', 'add', '--email', 'nina@example.test', '--name', 'Nina Agent', '--role', 'compliance', '--password-stdin'], env, PASSWORD);
+  assert.equal(add.code, 0, add.stderr);
+  assert.deepEqual(JSON.parse(add.stdout).roles, ['compliance']);
+
+  const list = await ringfence(['user', 'list', '--json'], env);
+  assert.equal(list.code, 0, list.stderr);
+  assert.deepEqual(
+    (JSON.parse(list.stdout) as { email: string }[]).map((u) => u.email),
+    ['chief@example.test', 'nina@example.test'],
+  );
+
+  const deactivate = await ringfence(['user', 'deactivate', '--email', 'nina@example.test'], env);
+  assert.equal(deactivate.code, 0, deactivate.stderr);
+  assert.match(deactivate.stdout, /Deactivated nina@example.test/);
+
+  const migrate = await ringfence(['migrate'], env);
+  assert.equal(migrate.code, 0, migrate.stderr);
+  assert.match(migrate.stdout, /up to date/);
+
+  const verify = await ringfence(['audit', 'verify'], env);
+  assert.equal(verify.code, 0, verify.stdout + verify.stderr);
+  assert.match(verify.stdout, new RegExp(`ok +org ${created.orgId}: \\d+ events verified`));
+
+  // An attacker with database access edits one event: verification fails and names it.
+  const app = { database } as TestApp;
+  const victim = await database.unsafeKysely.selectFrom('audit_events').select('id').where('action', '=', 'user.created').orderBy('id').executeTakeFirstOrThrow();
+  if (ENGINE === 'sqlite') await rawSql(app, 'DROP TRIGGER audit_events_no_update');
+  else await rawSql(app, 'ALTER TABLE audit_events DISABLE TRIGGER USER');
+  await rawSql(app, `UPDATE audit_events SET details = '{"email":"forged@example.test"}' WHERE id = ${victim.id}`);
+  const tampered = await ringfence(['audit', 'verify'], env);
+  assert.equal(tampered.code, 1);
+  assert.match(tampered.stdout, new RegExp(`FAIL +org ${created.orgId}: event ${victim.id} at position \\d+: the event was altered`));
+  const json = await ringfence(['audit', 'verify', '--json'], env);
+  assert.equal(JSON.parse(json.stdout)[0].firstProblem.eventId, Number(victim.id));
+});
+
+test('an invalid setting stops the CLI with one line naming it', async () => {
+  const run = await ringfence(['migrate'], { PORT: 'abc', RINGFENCE_DATA_DIR: '/tmp/ringfence-never-used' });
+  assert.equal(run.code, 1);
+  assert.equal(run.stderr.trim().split('\n').length, 1);
+  assert.match(run.stderr, /Invalid configuration: PORT must be a whole number/);
+});
+
+test('serve starts the app, prints the URL, answers health, and seals the trail on SIGTERM', async (t) => {
+  const { env, database } = await cliEnv(t);
+  const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...process.env, ...env, PORT: '0', NODE_ENV: 'test' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  t.after(() => child.kill('SIGKILL'));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 30_000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /running at (http:\/\/[^/\s]+\/)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+  });
+  const health = await (await fetch(`${url}api/health`)).json();
+  assert.deepEqual(health, { status: 'ok', db: ENGINE, version: health.version });
+  const setup = await fetch(`${url}api/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ orgName: 'Served Org', email: 'first@example.test', password: PASSWORD }),
+  });
+  assert.equal(setup.status, 201);
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  child.kill('SIGTERM');
+  assert.equal(await exited, 0);
+  const pending = await database.unsafeKysely.selectFrom('audit_pending').select('event_id').execute();
+  assert.equal(pending.length, 0, 'a graceful shutdown seals every pending event');
+});

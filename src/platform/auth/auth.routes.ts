@@ -7,7 +7,7 @@ import { appendAudit } from '../audit/append.ts';
 import { tenantDb } from '../db/tenant-db.ts';
 import { DATA_CATEGORIES } from '../authz/catalogue.ts';
 import { loadUserGrants } from '../authz/ability.ts';
-import { completeMfa, signInWithPassword, signOut, startMfaEnrollment, type AuthDeps } from './auth.service.ts';
+import { completeMfa, confirmMfaReenrollment, signInWithPassword, signOut, startMfaEnrollment, startMfaReenrollment, type AuthDeps } from './auth.service.ts';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords.ts';
 import { endUserSessions, sessionExpiry } from './sessions.ts';
 
@@ -141,6 +141,34 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         })),
       };
     },
+  );
+
+  app.post(
+    '/api/account/mfa/enroll',
+    {
+      config: { permission: 'authenticated', rateLimit: authRateLimit },
+      schema: {
+        tags: ['account'],
+        summary: 'Start re-enrolling your authenticator (new phone); the current one works until you confirm',
+        body: Strict({ password: Type.String({ minLength: 1, maxLength: 1024 }) }),
+        response: replies(Out({ totpUri: Type.String(), secret: Type.String() })),
+      },
+    },
+    async (request) => startMfaReenrollment(deps, request.authSession!.user, request.body.password, request.actor!.source),
+  );
+
+  app.post(
+    '/api/account/mfa/confirm',
+    {
+      config: { permission: 'authenticated', rateLimit: authRateLimit },
+      schema: {
+        tags: ['account'],
+        summary: 'Confirm the new authenticator with a code; returns new recovery codes (shown once)',
+        body: Strict({ code: Type.String({ pattern: '^\\d{6}$' }) }),
+        response: replies(Out({ recoveryCodes: Type.Array(Type.String()) })),
+      },
+    },
+    async (request) => confirmMfaReenrollment(deps, request.authSession!.user, request.body.code, request.actor!.source),
   );
 
   app.post(

@@ -92,22 +92,61 @@ export async function signInWithPassword(deps: AuthDeps, email: string, password
   });
 }
 
+/** Stores a new offered (unconfirmed) authenticator secret. */
+async function offerNewSecret(deps: AuthDeps, tenant: TenantDb, user: User, source: AuditSource): Promise<string> {
+  const secret = newTotpSecret();
+  const enc = await deps.keyring.encryptField(tenant, secretLocation(user.id, 'mfa_pending_secret_enc'), secret);
+  await tenant.transaction(async (tx) => {
+    await tx.updateTable('users').set({ mfa_pending_secret_enc: enc, updated_at: new Date().toISOString() }).where('id', '=', user.id).execute();
+    await appendAudit(tx, source, { action: 'auth.mfa.enrollment_started', resourceType: 'User', resourceId: user.id, details: {} });
+  });
+  return secret;
+}
+
 /** Offers an authenticator secret to a person without one (keeps an offered, unconfirmed one so a scanned QR code stays valid). */
 export async function startMfaEnrollment(deps: AuthDeps, user: User, source: AuditSource): Promise<{ totpUri: string; secret: string }> {
   if (user.mfa_enrolled_at) throw new AppError('conflict', 'An authenticator is already enrolled; re-enrol from your account page');
   const tenant = tenantDb(deps.database.unsafeKysely, deps.database.engine, user.org_id);
-  let secret: string;
-  if (user.mfa_pending_secret_enc) {
-    secret = await deps.keyring.decryptField(tenant, secretLocation(user.id, 'mfa_pending_secret_enc'), user.mfa_pending_secret_enc);
-  } else {
-    secret = newTotpSecret();
-    const enc = await deps.keyring.encryptField(tenant, secretLocation(user.id, 'mfa_pending_secret_enc'), secret);
-    await tenant.transaction(async (tx) => {
-      await tx.updateTable('users').set({ mfa_pending_secret_enc: enc, updated_at: new Date().toISOString() }).where('id', '=', user.id).execute();
-      await appendAudit(tx, source, { action: 'auth.mfa.enrollment_started', resourceType: 'User', resourceId: user.id, details: {} });
-    });
-  }
+  const secret = user.mfa_pending_secret_enc
+    ? await deps.keyring.decryptField(tenant, secretLocation(user.id, 'mfa_pending_secret_enc'), user.mfa_pending_secret_enc)
+    : await offerNewSecret(deps, tenant, user, source);
   return { totpUri: totpUri(secret, user.email), secret };
+}
+
+/**
+ * Re-enrolment from the account page (new phone): the password confirms it is the person;
+ * the current authenticator keeps working until the new one is confirmed with a code.
+ */
+export async function startMfaReenrollment(deps: AuthDeps, user: User, password: string, source: AuditSource): Promise<{ totpUri: string; secret: string }> {
+  if (!(await verifyPassword(user.password_hash, password))) throw new AppError('validation', 'password: is not correct', { field: 'password' });
+  const tenant = tenantDb(deps.database.unsafeKysely, deps.database.engine, user.org_id);
+  const secret = await offerNewSecret(deps, tenant, user, source);
+  return { totpUri: totpUri(secret, user.email), secret };
+}
+
+/** Confirms re-enrolment with a code from the new authenticator; issues new recovery codes (the old ones stop working). */
+export async function confirmMfaReenrollment(deps: AuthDeps, user: User, code: string, source: AuditSource): Promise<{ recoveryCodes: string[] }> {
+  if (!user.mfa_pending_secret_enc) throw new AppError('conflict', 'Start re-enrolment first');
+  const tenant = tenantDb(deps.database.unsafeKysely, deps.database.engine, user.org_id);
+  const secret = await deps.keyring.decryptField(tenant, secretLocation(user.id, 'mfa_pending_secret_enc'), user.mfa_pending_secret_enc);
+  // A new secret has no used codes yet: the replay guard starts from its first code.
+  const step = await verifyTotp(secret, code, null);
+  if (step === null) {
+    await appendAudit(tenant, source, { action: 'auth.mfa.failed', outcome: 'failure', resourceType: 'User', resourceId: user.id, details: { method: 'totp', reason: 'invalid' } });
+    throw new AppError('validation', 'code: is not correct for the new authenticator', { field: 'code' });
+  }
+  const enc = await deps.keyring.encryptField(tenant, secretLocation(user.id, 'mfa_secret_enc'), secret);
+  return tenant.transaction(async (tx) => {
+    const now = new Date().toISOString();
+    await tx
+      .updateTable('users')
+      .set({ mfa_secret_enc: enc, mfa_pending_secret_enc: null, mfa_enrolled_at: now, mfa_last_step: step, updated_at: now })
+      .where('id', '=', user.id)
+      .execute();
+    const recoveryCodes = await issueRecoveryCodes(tx, user.id);
+    await appendAudit(tx, source, { action: 'auth.mfa.enrolled', resourceType: 'User', resourceId: user.id, details: { recoveryCodes: RECOVERY_CODE_COUNT } });
+    return { recoveryCodes };
+  });
 }
 
 export interface MfaStepResult {

@@ -228,3 +228,26 @@ test('changing the password checks the old one and the rules, and ends other ses
   assert.equal((await other.get('/api/auth/me')).status, 401);
   assert.equal((await app.client().post('/api/auth/login', { email: org.admin.email, password: STRONG })).status, 200);
 });
+
+test('re-enrolling an authenticator: password first, the old one works until the new one is confirmed', async (t) => {
+  const app = await buildTestApp(t);
+  const org = await createTestOrg(app);
+  const me = await signedInClient(app, org.orgId, org.admin.id);
+  assert.equal((await me.post('/api/account/mfa/enroll', { password: 'not my password' })).body.field, 'password');
+  const offer = await me.post('/api/account/mfa/enroll', { password: TEST_PASSWORD });
+  assert.equal(offer.status, 200);
+  assert.notEqual(offer.body.secret, org.admin.totpSecret);
+  // Not yet confirmed: the old authenticator still signs in.
+  const old = app.client();
+  assert.equal((await old.signIn(org.admin.email, TEST_PASSWORD, org.admin.totpSecret)).status, 200);
+  const wrong = await me.post('/api/account/mfa/confirm', { code: '000000' });
+  assert.equal(wrong.status, 400);
+  assert.equal(wrong.body.field, 'code');
+  const confirmed = await me.post('/api/account/mfa/confirm', { code: await totpCode(offer.body.secret) });
+  assert.equal(confirmed.status, 200);
+  assert.equal(confirmed.body.recoveryCodes.length, 10);
+  const stored = await app.tenant(org.orgId).selectFrom('users').select(['mfa_pending_secret_enc']).where('id', '=', org.admin.id).executeTakeFirstOrThrow();
+  assert.equal(stored.mfa_pending_secret_enc, null);
+  const events = (await auditEvents(app, org.orgId)).filter((e) => e.action === 'auth.mfa.enrolled');
+  assert.equal(events.length, 1);
+});

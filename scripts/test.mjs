@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the whole suite on SQLite and, when RINGFENCE_TEST_DATABASE_URL is set, again on
 // PostgreSQL (each test app in its own schema). Arguments filter test files by substring.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -29,6 +29,13 @@ const files = roots.flatMap(collect).filter((f) => filters.length === 0 || filte
 if (files.length === 0) {
   console.error('No test files match');
   process.exit(1);
+}
+
+// The browser tests need the built console; build it once here rather than in every test process.
+if (files.some((f) => f.startsWith('e2e'))) {
+  console.log('Building the web console for the browser tests…');
+  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
 const engines = ['sqlite'];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -20,6 +20,7 @@ import { AppError } from './platform/http/errors.ts';
 import { registerProblemHandlers } from './platform/http/problem.ts';
 import { ProblemSchema } from './platform/http/schemas.ts';
 import { createValidatorCompiler } from './platform/http/validation.ts';
+import { registerPublicPlugin, registerWebApp } from './platform/http/web.ts';
 import type { Platform } from './platform/platform.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { clientRoutes } from './modules/clients/clients.routes.ts';
@@ -37,6 +38,8 @@ export interface BuildOptions {
   /** Run the audit sealer and session sweep in the background (default true). */
   background?: boolean;
   logger?: FastifyServerOptions['logger'];
+  /** Serve the built web app (default true when it is built). */
+  web?: boolean;
 }
 
 /** Log options: JSON, secrets redacted, URLs without query strings, never a body. */
@@ -88,7 +91,8 @@ export async function buildApp(config: RingfenceConfig, options: BuildOptions = 
   if (master.warning) app.log.warn(master.warning);
 
   app.setValidatorCompiler(createValidatorCompiler());
-  registerProblemHandlers(app);
+  let webIndex: string | null = null;
+  registerProblemHandlers(app, { webIndex: () => webIndex });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', String(request.id));
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
@@ -151,13 +155,8 @@ export async function buildApp(config: RingfenceConfig, options: BuildOptions = 
   await app.register(auditRoutes);
 
   // The interactive API documentation is public, like the document it shows.
-  await app.register(async (docs) => {
-    docs.addHook('onRoute', (route) => {
-      route.config ??= {} as NonNullable<typeof route.config>;
-      (route.config as { permission?: string }).permission = 'public';
-    });
-    await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  });
+  await registerPublicPlugin(app, swaggerUi as unknown as FastifyPluginAsync<object>, { routePrefix: '/api/docs', staticCSP: true });
+  if (options.web !== false) webIndex = await registerWebApp(app);
 
   let sweep: NodeJS.Timeout | null = null;
   if (options.background !== false) {

@@ -121,6 +121,7 @@ const CASES: Record<string, RouteCase> = {
     expect: (_a, t) => (t === 'otherOrg' ? 404 : 200),
   },
   'GET /api/tokens': { allowed: ['admin'], success: 200, request: () => ({ url: '/api/tokens' }) },
+  'GET /api/tokens/scopes': { allowed: ['admin'], success: 200, request: () => ({ url: '/api/tokens/scopes' }) },
   'POST /api/tokens': {
     allowed: ['admin'],
     success: 201,

@@ -78,11 +78,14 @@ export interface TestApp {
   tenant(orgId: string): TenantDb;
 }
 
-/** Builds the real app on a real database, listening on 127.0.0.1, closed after the test. */
-export async function buildTestApp(t: TestContext, overrides: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * Builds the real app on a real database, listening on 127.0.0.1, closed after the test.
+ * The web console is served only when asked for (the browser tests).
+ */
+export async function buildTestApp(t: TestContext, overrides: Record<string, string> = {}, options: { web?: boolean } = {}): Promise<TestApp> {
   const { database, settings } = await createTestDatabase(t);
   const config = testConfig(settings, overrides);
-  const app = await buildApp(config, { database, background: false });
+  const app = await buildApp(config, { database, background: false, web: options.web ?? false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   t.after(() => app.close());
   const address = app.server.address();

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig, type RingfenceConfig } from '../config.ts';
 import { startServer } from '../server.ts';
+import { ensureWebBuild } from '../web-build.ts';
 import { sealAllPending } from '../platform/audit/chain.ts';
 import { verifyAllChains } from '../platform/audit/verify.ts';
 import { SYSTEM_SOURCE } from '../platform/audit/events.ts';
@@ -70,9 +71,11 @@ program.name('ringfence').description('Ringfence: HIPAA-compliant task coordinat
 
 program
   .command('serve')
-  .description('Start the server (what `npm start` runs); migrations run first')
+  .description('Start the server (what `npm start` runs); builds the web console if needed, runs migrations first')
   .action(async () => {
-    await startServer(loadConfig());
+    const config = loadConfig();
+    await ensureWebBuild((line) => console.log(line));
+    await startServer(config);
   });
 
 program

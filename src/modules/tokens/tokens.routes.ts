@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../../platform/auth/authenticate.ts';
 import { Id, IsoTime, Name, Nullable, Out, Strict, replies } from '../../platform/http/schemas.ts';
-import { createToken, listTokens, revokeToken } from './tokens.service.ts';
+import { createToken, listTokenScopes, listTokens, revokeToken } from './tokens.service.ts';
 
 const TokenSchema = Out({
   id: Type.String(),
@@ -22,6 +22,15 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/tokens',
     { config: { permission: { action: 'read', subject: 'ApiToken' } }, schema: { tags: ['tokens'], summary: 'List API tokens', response: replies(Type.Array(TokenSchema)) } },
     async (request) => listTokens(actorOf(request)),
+  );
+
+  app.get(
+    '/api/tokens/scopes',
+    {
+      config: { permission: { action: 'read', subject: 'ApiToken' } },
+      schema: { tags: ['tokens'], summary: 'Scopes a token can carry', response: replies(Type.Array(Out({ scope: Type.String(), description: Type.String() }))) },
+    },
+    async () => listTokenScopes(),
   );
 
   app.post(

@@ -33,6 +33,11 @@ function present(t: ApiToken): ApiTokenView {
   };
 }
 
+/** The scopes a token can be given, with what each allows. */
+export function listTokenScopes(): { scope: string; description: string }[] {
+  return Object.entries(TOKEN_SCOPES).map(([scope, s]) => ({ scope, description: s.description }));
+}
+
 /** Every API token of the organization, newest first. */
 export async function listTokens(ctx: ActorContext): Promise<ApiTokenView[]> {
   assertCan(ctx, 'read', 'ApiToken');

@@ -21,5 +21,5 @@ export async function resolveApiToken(database: RingfenceDatabase, secret: strin
 export function tokenGrants(token: Pick<ApiToken, 'scopes' | 'client_ids'>): ResolvedGrant[] {
   const scopes = JSON.parse(token.scopes) as string[];
   const clientIds = token.client_ids ? (JSON.parse(token.client_ids) as string[]) : 'all';
-  return scopes.flatMap((scope) => (TOKEN_SCOPES[scope] ?? []).map((grant) => ({ ...grant, clientIds })));
+  return scopes.flatMap((scope) => (TOKEN_SCOPES[scope]?.grants ?? []).map((grant) => ({ ...grant, clientIds })));
 }

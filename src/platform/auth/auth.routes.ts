@@ -25,7 +25,15 @@ const MeResponse = Out({
   expiresAt: IsoTime,
   expiryReason: Type.Union([Type.Literal('idle'), Type.Literal('absolute')]),
   roles: Type.Array(Out({ role: Type.String(), name: Type.String(), clientId: Nullable(Type.String()) })),
-  permissions: Type.Array(Out({ action: Type.String(), subject: Type.String(), categories: Type.Array(Type.String()), scoped: Type.Boolean() })),
+  permissions: Type.Array(
+    Out({
+      action: Type.String(),
+      subject: Type.String(),
+      categories: Type.Array(Type.String()),
+      scope: Type.Union([Type.Literal('organization'), Type.Literal('assigned_clients'), Type.Literal('self')]),
+      clientIds: Nullable(Type.Array(Type.String(), { description: 'null: every client' })),
+    }),
+  ),
 });
 
 /** Sign-in, MFA, sign-out and the caller's own account. */
@@ -137,7 +145,8 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
           action: g.action,
           subject: g.subject,
           categories: g.categories.filter((c) => (DATA_CATEGORIES as readonly string[]).includes(c)),
-          scoped: g.scope !== 'organization' && g.clientIds !== 'all',
+          scope: g.scope,
+          clientIds: g.scope === 'assigned_clients' && g.clientIds !== 'all' ? g.clientIds : null,
         })),
       };
     },

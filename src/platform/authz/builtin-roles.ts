@@ -119,9 +119,12 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
  * Scopes an API token can carry, each a fixed set of grants. A token acts for the
  * organization within these grants and, when it names clients, only for those clients.
  */
-export const TOKEN_SCOPES: Record<string, PermissionGrant[]> = {
-  'tasks:create': [g('create', 'Task', ['operational', 'contact'], 'assigned_clients'), g('create', 'Patient', ['operational', 'contact', 'identity'], 'assigned_clients')],
-  'tasks:read': [g('read', 'Task', OPS, 'assigned_clients')],
-  'clients:read': [g('read', 'Client', OPS, 'assigned_clients')],
-  'audit:read': [g('read', 'AuditEvent', OPS, 'organization')],
+export const TOKEN_SCOPES: Record<string, { description: string; grants: PermissionGrant[] }> = {
+  'tasks:create': {
+    description: 'Create callback tasks (and their patients) from an integration, such as a telephony webhook',
+    grants: [g('create', 'Task', ['operational', 'contact'], 'assigned_clients'), g('create', 'Patient', ['operational', 'contact', 'identity'], 'assigned_clients')],
+  },
+  'tasks:read': { description: 'Read the status of callback tasks (no patient details)', grants: [g('read', 'Task', OPS, 'assigned_clients')] },
+  'clients:read': { description: 'List the clients the token is limited to', grants: [g('read', 'Client', OPS, 'assigned_clients')] },
+  'audit:read': { description: 'Search the audit trail (for a SIEM)', grants: [g('read', 'AuditEvent', OPS, 'organization')] },
 };

@@ -54,7 +54,7 @@ export function sendProblem(
  * validation, body parsing and rate limits become problem+json; anything else is a 500 that
  * says only "internal error" and the request id (the log has the rest, without PHI).
  */
-export function registerProblemHandlers(app: FastifyInstance): void {
+export function registerProblemHandlers(app: FastifyInstance, options: { webIndex?: () => string | null } = {}): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       if (error.headers) reply.headers(error.headers);
@@ -81,5 +81,10 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     });
   });
 
-  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+  app.setNotFoundHandler((request, reply) => {
+    // Paths of the web app's own routes (/users, /account) load the app, which routes itself.
+    const html = request.method === 'GET' && !request.url.startsWith('/api/') ? options.webIndex?.() : null;
+    if (html) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    return sendProblem(request, reply, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
+  });
 }

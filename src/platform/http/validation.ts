@@ -40,9 +40,37 @@ export function fieldProblems(errors: ErrorObject[], context: string): FieldProb
     if (typeof params.missingProperty === 'string') parts.push(params.missingProperty);
     if (typeof params.additionalProperty === 'string') parts.push(params.additionalProperty);
     const field = parts.join('.') || context;
-    let message = e.message ?? 'is invalid';
-    if (typeof params.additionalProperty === 'string') message = 'is not an accepted field';
-    else if (typeof params.missingProperty === 'string') message = 'is required';
-    return { field, message };
+    return { field, message: friendlyMessage(e) };
   });
+}
+
+/** Messages a person can act on, for the checks forms hit most; ajv's own wording otherwise. */
+function friendlyMessage(e: ErrorObject): string {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return 'is not an accepted field';
+    case 'required':
+      return 'is required';
+    case 'minLength':
+      return p.limit === 1 ? 'must not be empty' : `must be at least ${String(p.limit)} characters`;
+    case 'maxLength':
+      return `must be at most ${String(p.limit)} characters`;
+    case 'minItems':
+      return p.limit === 1 ? 'choose at least one' : `choose at least ${String(p.limit)}`;
+    case 'maxItems':
+      return `choose at most ${String(p.limit)}`;
+    case 'format':
+      return p.format === 'email' ? 'must be an email address' : p.format === 'uuid' ? 'must be an identifier (UUID)' : p.format === 'date-time' ? 'must be a date and time (ISO 8601)' : `must be a valid ${String(p.format)}`;
+    case 'pattern':
+      return 'is not in the expected format';
+    case 'type':
+      return `must be ${String(p.type) === 'integer' ? 'a whole number' : `a ${String(p.type)}`}`;
+    case 'minimum':
+      return `must be at least ${String(p.limit)}`;
+    case 'maximum':
+      return `must be at most ${String(p.limit)}`;
+    default:
+      return e.message ?? 'is invalid';
+  }
 }

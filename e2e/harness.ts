@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestContext } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { WEB_DIST } from '../src/platform/http/web.ts';
+import { buildTestApp, type TestApp } from '../test/helpers.ts';
+
+export const SCREENSHOTS = new URL('./screenshots/', import.meta.url).pathname;
+const CHROMIUM = process.env.RINGFENCE_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Debian's Chromium, headless, with a fresh profile; closed after the test. */
+export async function launchBrowser(t: TestContext): Promise<{ context: BrowserContext; page: Page }> {
+  const profile = mkdtempSync(path.join(tmpdir(), 'ringfence-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    viewport: { width: 1280, height: 860 },
+    locale: 'en-US',
+    timezoneId: 'America/Chicago',
+  });
+  t.after(async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  return { context, page };
+}
+
+/** The real app, with the built web console, on a loopback port. */
+export async function startConsole(t: TestContext, overrides: Record<string, string> = {}): Promise<TestApp> {
+  assert.ok(existsSync(path.join(WEB_DIST, 'index.html')), 'the web console is not built: run `npm run build:web` (npm test does it first)');
+  return buildTestApp(t, overrides, { web: true });
+}
+
+/** Saves a screenshot into the git-ignored e2e/screenshots folder. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Fails on any serious or critical accessibility violation on the page as it is now. */
+export async function assertAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(
+    bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    [],
+    `accessibility violations on ${screen}`,
+  );
+}

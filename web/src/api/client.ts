@@ -1,0 +1,95 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from './schema';
+
+/** RFC 9457 problem details, as the server sends every error. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  requestId?: string;
+  field?: string;
+  errors?: { field: string; message: string }[];
+}
+
+/** An error answer from the API, carrying its problem details. */
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+  }
+
+  /** The problem code: `urn:ringfence:problem:<code>`. */
+  get code(): string {
+    return this.problem.type.split(':').pop() ?? 'internal';
+  }
+
+  /** Field name → message, for inline form errors. */
+  get fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const e of this.problem.errors ?? []) out[e.field] = e.message;
+    if (this.problem.field && !out[this.problem.field]) out[this.problem.field] = this.problem.detail.replace(/^[\w.]+: /, '');
+    return out;
+  }
+}
+
+let csrfToken: string | null = null;
+const listeners = { activity: new Set<() => void>(), signedOut: new Set<(reason: string) => void>() };
+
+/** Remembers the CSRF token from sign-in; state-changing requests send it. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called on every API request (the server's idle timer restarts with each one). */
+export function onApiActivity(fn: () => void): () => void {
+  listeners.activity.add(fn);
+  return () => listeners.activity.delete(fn);
+}
+
+/** Called when the server says the session is gone (expired, ended elsewhere). */
+export function onSignedOut(fn: (reason: string) => void): () => void {
+  listeners.signedOut.add(fn);
+  return () => listeners.signedOut.delete(fn);
+}
+
+const platform: Middleware = {
+  onRequest({ request }) {
+    if (csrfToken && !['GET', 'HEAD'].includes(request.method)) request.headers.set('x-csrf-token', csrfToken);
+    for (const fn of listeners.activity) fn();
+    return request;
+  },
+  async onResponse({ response, request }) {
+    if (response.status === 401 && !request.url.includes('/api/auth/')) {
+      const problem = (await response.clone().json().catch(() => null)) as Problem | null;
+      for (const fn of listeners.signedOut) fn(problem?.detail ?? 'Sign in again');
+    }
+    return response;
+  },
+};
+
+/** The typed API client: paths, bodies and answers come from the server's OpenAPI document. */
+export const api = createClient<paths>({ baseUrl: '' });
+api.use(platform);
+
+/** Unwraps an openapi-fetch answer: the data, or an ApiError with the problem details. */
+export async function unwrap<T>(pending: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  let result: { data?: T; error?: unknown; response: Response };
+  try {
+    result = await pending;
+  } catch {
+    throw new ApiError({ type: 'urn:ringfence:problem:unavailable', title: 'Network error', status: 0, detail: 'Ringfence cannot be reached. Check your connection and try again.' });
+  }
+  if (result.error !== undefined || !result.response.ok) {
+    const e = result.error as Partial<Problem> | undefined;
+    throw new ApiError({
+      type: e?.type ?? 'urn:ringfence:problem:internal',
+      title: e?.title ?? 'Error',
+      status: e?.status ?? result.response.status,
+      detail: e?.detail ?? `The server answered ${result.response.status}`,
+      requestId: e?.requestId,
+      field: e?.field,
+      errors: e?.errors,
+    });
+  }
+  return result.data as T;
+}

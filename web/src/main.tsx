@@ -1,0 +1,57 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AppShell } from './AppShell';
+import { AccountPage } from './pages/AccountPage';
+import { ClientsPage } from './pages/ClientsPage';
+import { HomePage } from './pages/HomePage';
+import { SetupPage } from './pages/SetupPage';
+import { SignInPage } from './pages/SignInPage';
+import { TokensPage } from './pages/TokensPage';
+import { UsersPage } from './pages/UsersPage';
+import { RequireSession } from './session';
+import { ToastProvider } from './ui/Toasts';
+import './styles.css';
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 10_000 } },
+});
+
+function Signed({ children }: { children: ReactNode }) {
+  return (
+    <RequireSession>
+      <AppShell>{children}</AppShell>
+    </RequireSession>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <ToastProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route path="/setup" element={<SetupPage />} />
+            <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/" element={<Signed><HomePage /></Signed>} />
+            <Route path="/users" element={<Signed><UsersPage /></Signed>} />
+            <Route path="/clients" element={<Signed><ClientsPage /></Signed>} />
+            <Route path="/tokens" element={<Signed><TokensPage /></Signed>} />
+            <Route path="/account" element={<Signed><AccountPage /></Signed>} />
+            <Route path="*" element={<Signed><NotFound /></Signed>} />
+          </Routes>
+        </BrowserRouter>
+      </ToastProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);
+
+function NotFound() {
+  return (
+    <div className="card">
+      <h1>Page not found</h1>
+      <p>There is nothing at this address.</p>
+    </div>
+  );
+}

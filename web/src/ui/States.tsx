@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+
+/** Shown while data loads. */
+export function Loading({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <div className="loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {label}
+    </div>
+  );
+}
+
+/** Shown when a list has nothing in it: what it is and what to do. */
+export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
+  return (
+    <div className="empty">
+      <h2>{title}</h2>
+      {children ? <p>{children}</p> : null}
+      {action}
+    </div>
+  );
+}
+
+/** A failure to load, with the server's explanation. */
+export function ErrorNotice({ error }: { error: unknown }) {
+  const text = error instanceof Error ? error.message : 'Something went wrong';
+  return (
+    <div className="notice notice-danger" role="alert">
+      {text}
+    </div>
+  );
+}
+
+/** The page title row. */
+export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
+  return (
+    <div className="page-header">
+      <div>
+        <h1>{title}</h1>
+        {description ? <p>{description}</p> : null}
+      </div>
+      {actions ? <div>{actions}</div> : null}
+    </div>
+  );
+}

@@ -12,6 +12,7 @@ import { loadConfig, type RingfenceConfig } from '../src/config.ts';
 import { sessionCookieName } from '../src/platform/auth/authenticate.ts';
 import { hashPassword } from '../src/platform/auth/passwords.ts';
 import { createSession } from '../src/platform/auth/sessions.ts';
+import { unsafeEnrolKnownSecret } from '../src/platform/auth/auth.service.ts';
 import { newTotpSecret } from '../src/platform/auth/totp.ts';
 import { SYSTEM_SOURCE } from '../src/platform/audit/events.ts';
 import { openDatabase, type Engine, type RingfenceDatabase } from '../src/platform/db/database.ts';
@@ -249,10 +250,8 @@ export async function insertTestUser(app: TestApp, orgId: string, email: string)
   return { id, email, totpSecret: secret };
 }
 
-async function enrolMfa(app: TestApp, orgId: string, userId: string, secret: string): Promise<void> {
-  const tenant = app.tenant(orgId);
-  const enc = await app.app.platform.keyring.encryptField(tenant, { clientId: null, table: 'users', column: 'mfa_secret_enc', rowId: userId }, secret);
-  await tenant.updateTable('users').set({ mfa_secret_enc: enc, mfa_pending_secret_enc: null, mfa_enrolled_at: new Date().toISOString() }).where('id', '=', userId).execute();
+function enrolMfa(app: TestApp, orgId: string, userId: string, secret: string): Promise<void> {
+  return unsafeEnrolKnownSecret({ database: app.database, keyring: app.app.platform.keyring }, orgId, userId, secret);
 }
 
 /**

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
-import { ENGINE, createTestDatabase, rawSql, type TestApp } from '../../test/helpers.ts';
+import { ENGINE, buildTestApp, createTestDatabase, rawSql, type TestApp } from '../../test/helpers.ts';
+import { DEMO_PASSWORD, readDemoAccounts, seedDemo } from './demo.ts';
 
 const BIN = new URL('../../bin/ringfence.js', import.meta.url).pathname;
 const PASSWORD = 'granite meadow lantern 31';
@@ -133,4 +134,26 @@ test('serve starts the app, prints the URL, answers health, and seals the trail 
   assert.equal(await exited, 0);
   const pending = await database.unsafeKysely.selectFrom('audit_pending').select('event_id').execute();
   assert.equal(pending.length, 0, 'a graceful shutdown seals every pending event');
+});
+
+test('the demo organization has one person per role, each able to sign in, with synthetic data only', async (t) => {
+  const app = await buildTestApp(t);
+  const accounts = await seedDemo(app.database, app.app.platform.keyring, app.config.dataDir);
+  assert.deepEqual(
+    accounts.map((a) => a.role),
+    ['admin', 'compliance', 'supervisor', 'agent', 'nurse', 'provider'],
+  );
+  assert.deepEqual(readDemoAccounts(app.config.dataDir), accounts);
+  const agent = accounts.find((a) => a.role === 'agent')!;
+  const browser = app.client();
+  const signedIn = await browser.signIn(agent.email, DEMO_PASSWORD, agent.totpSecret);
+  assert.equal(signedIn.status, 200);
+  const clients = await browser.get('/api/clients');
+  assert.deepEqual(
+    clients.body.items.map((c: { name: string }) => c.name).sort(),
+    ['Lakeside Pediatrics (demo)', 'Riverbend Family Medicine (demo)'],
+  );
+  assert.ok(accounts.every((a) => a.email.endsWith('@demo.ringfence.test')));
+  // Seeding happens once: the demo refuses to seed a database that already has an organization.
+  await assert.rejects(seedDemo(app.database, app.app.platform.keyring, app.config.dataDir), /already been completed/);
 });

@@ -3,6 +3,7 @@ import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig, type RingfenceConfig } from '../config.ts';
 import { startServer } from '../server.ts';
 import { ensureWebBuild } from '../web-build.ts';
+import { demoNeedsSeeding, printDemoAccounts, readDemoAccounts, seedDemo } from './demo.ts';
 import { sealAllPending } from '../platform/audit/chain.ts';
 import { verifyAllChains } from '../platform/audit/verify.ts';
 import { SYSTEM_SOURCE } from '../platform/audit/events.ts';
@@ -74,6 +75,38 @@ program
   .description('Start the server (what `npm start` runs); builds the web console if needed, runs migrations first')
   .action(async () => {
     const config = loadConfig();
+    await ensureWebBuild((line) => console.log(line));
+    await startServer(config);
+  });
+
+program
+  .command('demo')
+  .description('Start Ringfence on SQLite in ./demo-data with a synthetic demo organization (one person per role); `demo codes` prints current sign-in codes')
+  .argument('[action]', '"codes" prints the demo accounts with their current authenticator codes')
+  .action(async (action?: string) => {
+    const env: Record<string, string | undefined> = { ...process.env, RINGFENCE_DATA_DIR: process.env.RINGFENCE_DEMO_DIR ?? './demo-data' };
+    // The demo is always the embedded database, apart from any real one.
+    delete env.DATABASE_URL;
+    const config = loadConfig(env);
+    if (action === 'codes') {
+      const accounts = readDemoAccounts(config.dataDir);
+      if (!accounts) throw new AppError('not_found', 'The demo has not been seeded yet: run `npm run demo` first');
+      await printDemoAccounts(accounts, console.log);
+      return;
+    }
+    if (action !== undefined) throw new AppError('validation', `Unknown demo action "${action}" (did you mean "codes"?)`);
+    const database = openDatabase(config);
+    try {
+      await migrateToLatest(database);
+      const keyring = new KeyRing(new LocalKeyProvider(loadMasterKey(config).key));
+      const fresh = await demoNeedsSeeding(database);
+      const accounts = fresh ? await seedDemo(database, keyring, config.dataDir) : readDemoAccounts(config.dataDir);
+      await sealAllPending(database);
+      if (fresh) console.log(`Seeded the demo organization in ${config.dataDir}.`);
+      if (accounts) await printDemoAccounts(accounts, console.log);
+    } finally {
+      await database.close();
+    }
     await ensureWebBuild((line) => console.log(line));
     await startServer(config);
   });

@@ -255,3 +255,13 @@ export async function signOut(deps: AuthDeps, session: Session, source: AuditSou
     await appendAudit(tx, source, { action: 'auth.logout', resourceType: 'User', resourceId: session.user_id, details: {} });
   });
 }
+
+/**
+ * Enrols a known authenticator secret without the sign-in flow: for the synthetic demo
+ * organization (`npm run demo`) and test fixtures only, never for real people.
+ */
+export async function unsafeEnrolKnownSecret(deps: Pick<AuthDeps, 'database' | 'keyring'>, orgId: string, userId: string, secret: string): Promise<void> {
+  const tenant = tenantDb(deps.database.unsafeKysely, deps.database.engine, orgId);
+  const enc = await deps.keyring.encryptField(tenant, secretLocation(userId, 'mfa_secret_enc'), secret);
+  await tenant.updateTable('users').set({ mfa_secret_enc: enc, mfa_pending_secret_enc: null, mfa_enrolled_at: new Date().toISOString() }).where('id', '=', userId).execute();
+}

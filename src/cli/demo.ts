@@ -1,0 +1,82 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { generate } from 'otplib';
+import { SYSTEM_SOURCE } from '../platform/audit/events.ts';
+import { unsafeEnrolKnownSecret } from '../platform/auth/auth.service.ts';
+import { newTotpSecret, totpUri } from '../platform/auth/totp.ts';
+import type { KeyRing } from '../platform/crypto/keyring.ts';
+import type { RingfenceDatabase } from '../platform/db/database.ts';
+import { unsafeSystemContext } from '../platform/system-context.ts';
+import { createClient, type ClientView } from '../modules/clients/clients.service.ts';
+import { isSetupNeeded, unsafeCreateOrganization } from '../modules/organizations/organizations.service.ts';
+import { createUser } from '../modules/users/users.service.ts';
+
+/** The demo's shared password: synthetic accounts only, in their own data directory. */
+export const DEMO_PASSWORD = 'ringfence demo only 2026';
+const CREDENTIALS_FILE = 'DEMO-CREDENTIALS.json';
+
+export interface DemoAccount {
+  role: string;
+  email: string;
+  totpSecret: string;
+  totpUri: string;
+}
+
+const CLIENTS = [
+  { name: 'Lakeside Pediatrics (demo)', timeZone: 'America/Chicago' },
+  { name: 'Riverbend Family Medicine (demo)', timeZone: 'America/New_York' },
+  { name: 'Summit Urgent Care (demo)', timeZone: 'America/Denver' },
+];
+
+const PEOPLE: { key: string; name: string; roles: [string, number | null][] }[] = [
+  { key: 'compliance', name: 'Casey Compliance', roles: [['compliance', null]] },
+  { key: 'supervisor', name: 'Sam Supervisor', roles: [['supervisor', 0], ['supervisor', 1], ['supervisor', 2]] },
+  { key: 'agent', name: 'Alex Agent', roles: [['agent', 0], ['agent', 1]] },
+  { key: 'nurse', name: 'Noor Nurse', roles: [['clinical_agent', 2]] },
+  { key: 'provider', name: 'Dr. Demo Provider', roles: [['provider', 0]] },
+];
+
+/**
+ * Seeds a synthetic demo organization (no real-looking PHI): three clients and one person per
+ * role, each with an enrolled authenticator. Returns the sign-in details, also written to the
+ * demo data directory so they can be shown again.
+ */
+export async function seedDemo(database: RingfenceDatabase, keyring: KeyRing, dataDir: string): Promise<DemoAccount[]> {
+  const adminSecret = newTotpSecret();
+  const org = await unsafeCreateOrganization(database, keyring, { orgName: 'Demo Answering Service', email: 'admin@demo.ringfence.test', password: DEMO_PASSWORD, displayName: 'Dana Admin' }, SYSTEM_SOURCE, {
+    onlyIfEmpty: true,
+  });
+  const deps = { database, keyring };
+  await unsafeEnrolKnownSecret(deps, org.orgId, org.userId, adminSecret);
+  const ctx = unsafeSystemContext(database, keyring, org.orgId);
+  const clients: ClientView[] = [];
+  for (const c of CLIENTS) clients.push(await createClient(ctx, c));
+  const accounts: DemoAccount[] = [{ role: 'admin', email: 'admin@demo.ringfence.test', totpSecret: adminSecret, totpUri: totpUri(adminSecret, 'admin@demo.ringfence.test') }];
+  for (const p of PEOPLE) {
+    const email = `${p.key}@demo.ringfence.test`;
+    const person = await createUser(ctx, { email, displayName: p.name, password: DEMO_PASSWORD, roles: p.roles.map(([role, i]) => ({ role, clientId: i === null ? null : clients[i]!.id })) });
+    const secret = newTotpSecret();
+    await unsafeEnrolKnownSecret(deps, org.orgId, person.id, secret);
+    accounts.push({ role: p.key, email, totpSecret: secret, totpUri: totpUri(secret, email) });
+  }
+  writeFileSync(path.join(dataDir, CREDENTIALS_FILE), `${JSON.stringify({ password: DEMO_PASSWORD, accounts, seededAt: new Date().toISOString(), id: randomUUID() }, null, 2)}\n`, { mode: 0o600 });
+  return accounts;
+}
+
+/** The demo accounts written at seeding, or null before the demo was seeded. */
+export function readDemoAccounts(dataDir: string): DemoAccount[] | null {
+  const file = path.join(dataDir, CREDENTIALS_FILE);
+  if (!existsSync(file)) return null;
+  return (JSON.parse(readFileSync(file, 'utf8')) as { accounts: DemoAccount[] }).accounts;
+}
+
+/** Prints the demo sign-in details with each account's current authenticator code. */
+export async function printDemoAccounts(accounts: DemoAccount[], out: (line: string) => void): Promise<void> {
+  out(`Demo sign-in (synthetic data only). Password for every account: ${DEMO_PASSWORD}`);
+  out('Add a secret to any authenticator app, or run `npm run demo -- codes` for the current codes.');
+  for (const a of accounts) out(`  ${a.role.padEnd(11)} ${a.email.padEnd(34)} code now ${await generate({ secret: a.totpSecret })}   secret ${a.totpSecret}`);
+}
+
+/** True when the demo database has no organization yet. */
+export { isSetupNeeded as demoNeedsSeeding };

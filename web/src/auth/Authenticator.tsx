@@ -2,6 +2,7 @@ import QRCode from 'qrcode';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Button } from '../ui/Button';
 import { Checkbox, TextField } from '../ui/Field';
+import { FormError } from '../ui/States';
 import { useSubmit } from '../ui/useSubmit';
 
 /** A six-digit code field: numeric keyboard, one-time-code autofill, digits only. */
@@ -47,11 +48,7 @@ export function EnrolAuthenticator({ totpUri, secret, onCode }: { totpUri: strin
         </p>
       </details>
       <CodeField value={code} onChange={setCode} error={form.fieldErrors.code} />
-      {form.formError ? (
-        <div className="form-error" role="alert">
-          {form.formError}
-        </div>
-      ) : null}
+      <FormError message={form.formError} />
       <Button type="submit" variant="primary" block busy={form.busy}>
         Confirm and continue
       </Button>

@@ -4,7 +4,7 @@ import { EnrolAuthenticator, RecoveryCodes } from '../auth/Authenticator';
 import { useSession } from '../session';
 import { Button } from '../ui/Button';
 import { TextField } from '../ui/Field';
-import { PageHeader } from '../ui/States';
+import { FormError, PageHeader } from '../ui/States';
 import { useToast } from '../ui/Toasts';
 import { useSubmit } from '../ui/useSubmit';
 import { ROLE_NAMES } from './HomePage';
@@ -70,11 +70,7 @@ function ChangePassword() {
           onChange={(e) => setForm({ ...form, newPassword: e.target.value })}
         />
         <TextField label="Confirm new password" type="password" autoComplete="new-password" required value={form.confirm} error={mismatch} onChange={(e) => setForm({ ...form, confirm: e.target.value })} />
-        {submit.formError ? (
-          <div className="form-error" role="alert">
-            {submit.formError}
-          </div>
-        ) : null}
+        <FormError message={submit.formError} />
         <div className="form-actions">
           <Button type="submit" variant="primary" busy={submit.busy}>
             Change password
@@ -109,11 +105,7 @@ function ReenrolAuthenticator() {
       ) : step.name === 'password' ? (
         <form className="form" onSubmit={start.submit} noValidate style={{ maxWidth: 420 }}>
           <TextField label="Confirm with your password" type="password" autoComplete="current-password" autoFocus required value={password} error={start.fieldErrors.password} onChange={(e) => setPassword(e.target.value)} />
-          {start.formError ? (
-            <div className="form-error" role="alert">
-              {start.formError}
-            </div>
-          ) : null}
+          <FormError message={start.formError} />
           <div className="form-actions">
             <Button onClick={() => setStep({ name: 'idle' })}>Cancel</Button>
             <Button type="submit" variant="primary" busy={start.busy}>

@@ -8,7 +8,7 @@ import { Button } from '../ui/Button';
 import { DataTable } from '../ui/DataTable';
 import { Dialog } from '../ui/Dialog';
 import { SelectField, TextField } from '../ui/Field';
-import { EmptyState, ErrorNotice, Loading, PageHeader } from '../ui/States';
+import { EmptyState, ErrorNotice, FormError, Loading, PageHeader } from '../ui/States';
 import { useToast } from '../ui/Toasts';
 import { useSubmit } from '../ui/useSubmit';
 
@@ -133,11 +133,7 @@ function ClientDialog({ client, onClose }: { client: ClientView | null; onClose:
             <option value="inactive">Inactive</option>
           </SelectField>
         ) : null}
-        {submit.formError ? (
-          <div className="form-error" role="alert">
-            {submit.formError}
-          </div>
-        ) : null}
+        <FormError message={submit.formError} />
         <div className="form-actions">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" busy={submit.busy}>

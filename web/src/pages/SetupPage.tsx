@@ -6,7 +6,7 @@ import { AuthCard, EnrolAuthenticator, RecoveryCodes } from '../auth/Authenticat
 import { useSetupStatus } from '../session';
 import { Button } from '../ui/Button';
 import { TextField } from '../ui/Field';
-import { Loading } from '../ui/States';
+import { FormError, Loading } from '../ui/States';
 import { useSubmit } from '../ui/useSubmit';
 
 type Step = { name: 'organization' } | { name: 'authenticator'; totpUri: string; secret: string } | { name: 'codes'; codes: string[] };
@@ -68,11 +68,7 @@ export function SetupPage() {
             onChange={(e) => setForm({ ...form, password: e.target.value })}
           />
           <TextField label="Confirm password" name="confirm" type="password" autoComplete="new-password" required value={form.confirm} error={confirmError} onChange={(e) => setForm({ ...form, confirm: e.target.value })} />
-          {submit.formError ? (
-            <div className="form-error" role="alert">
-              {submit.formError}
-            </div>
-          ) : null}
+          <FormError message={submit.formError} />
           <Button type="submit" variant="primary" block busy={submit.busy}>
             Create organization
           </Button>

@@ -6,7 +6,7 @@ import { AuthCard, CodeField, EnrolAuthenticator, RecoveryCodes } from '../auth/
 import { takeSignInNotice, useMe, useSetupStatus } from '../session';
 import { Button } from '../ui/Button';
 import { TextField } from '../ui/Field';
-import { Loading } from '../ui/States';
+import { FormError, Loading } from '../ui/States';
 import { useSubmit } from '../ui/useSubmit';
 
 type Step = 'password' | 'code' | 'recovery' | { enrol: { totpUri: string; secret: string } } | { codes: string[]; csrf: string };
@@ -81,11 +81,7 @@ export function SignInPage() {
       <AuthCard title="Enter your code" subtitle="Open your authenticator app and enter the code for Ringfence.">
         <form className="form" onSubmit={codeStep.submit} noValidate>
           <CodeField value={code} onChange={setCode} error={codeStep.fieldErrors.code} />
-          {codeStep.formError ? (
-            <div className="form-error" role="alert">
-              {codeStep.formError}
-            </div>
-          ) : null}
+          <FormError message={codeStep.formError} />
           <Button type="submit" variant="primary" block busy={codeStep.busy}>
             Verify
           </Button>
@@ -101,11 +97,7 @@ export function SignInPage() {
       <AuthCard title="Use a recovery code" subtitle="Each recovery code works once. Re-enrol your authenticator from your account page afterwards.">
         <form className="form" onSubmit={recoveryStep.submit} noValidate>
           <TextField label="Recovery code" name="recoveryCode" autoComplete="off" autoFocus required value={recovery} error={recoveryStep.fieldErrors.recoveryCode} onChange={(e) => setRecovery(e.target.value)} />
-          {recoveryStep.formError ? (
-            <div className="form-error" role="alert">
-              {recoveryStep.formError}
-            </div>
-          ) : null}
+          <FormError message={recoveryStep.formError} />
           <Button type="submit" variant="primary" block busy={recoveryStep.busy}>
             Sign in
           </Button>
@@ -126,11 +118,7 @@ export function SignInPage() {
       <form className="form" onSubmit={passwordStep.submit} noValidate>
         <TextField label="Email" name="email" type="email" autoComplete="username" autoFocus required value={email} error={passwordStep.fieldErrors.email} onChange={(e) => setEmail(e.target.value)} />
         <TextField label="Password" name="password" type="password" autoComplete="current-password" required value={password} error={passwordStep.fieldErrors.password} onChange={(e) => setPassword(e.target.value)} />
-        {passwordStep.formError ? (
-          <div className="form-error" role="alert">
-            {passwordStep.formError}
-          </div>
-        ) : null}
+        <FormError message={passwordStep.formError} />
         <Button type="submit" variant="primary" block busy={passwordStep.busy}>
           Continue
         </Button>

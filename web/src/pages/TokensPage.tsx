@@ -8,7 +8,7 @@ import { Button } from '../ui/Button';
 import { DataTable } from '../ui/DataTable';
 import { Dialog } from '../ui/Dialog';
 import { Checkbox, TextField } from '../ui/Field';
-import { EmptyState, ErrorNotice, Loading, PageHeader } from '../ui/States';
+import { EmptyState, ErrorNotice, FormError, Loading, PageHeader } from '../ui/States';
 import { useToast } from '../ui/Toasts';
 import { useSubmit } from '../ui/useSubmit';
 
@@ -153,11 +153,7 @@ function CreateTokenDialog({ onClose, clients }: { onClose: () => void; clients:
               <Checkbox key={c.id} label={c.name} checked={clientIds.includes(c.id)} onChange={(e) => setClientIds(toggle(clientIds, c.id, e.target.checked))} />
             ))}
           </fieldset>
-          {submit.formError ? (
-            <div className="form-error" role="alert">
-              {submit.formError}
-            </div>
-          ) : null}
+          <FormError message={submit.formError} />
           <div className="form-actions">
             <Button onClick={onClose}>Cancel</Button>
             <Button type="submit" variant="primary" busy={submit.busy}>

@@ -8,7 +8,7 @@ import { Button } from '../ui/Button';
 import { DataTable } from '../ui/DataTable';
 import { Dialog } from '../ui/Dialog';
 import { SelectField, TextField } from '../ui/Field';
-import { EmptyState, ErrorNotice, Loading, PageHeader } from '../ui/States';
+import { EmptyState, ErrorNotice, FormError, Loading, PageHeader } from '../ui/States';
 import { useToast } from '../ui/Toasts';
 import { useSubmit } from '../ui/useSubmit';
 import { ROLE_NAMES } from './HomePage';
@@ -223,11 +223,7 @@ function AddPersonDialog({ open, onClose, onAdded }: { open: boolean; onClose: (
             <ClientOptions />
           </SelectField>
         </fieldset>
-        {submit.formError ? (
-          <div className="form-error" role="alert">
-            {submit.formError}
-          </div>
-        ) : null}
+        <FormError message={submit.formError} />
         <div className="form-actions">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" busy={submit.busy}>
@@ -312,11 +308,7 @@ function PersonDialog({ id, onClose }: { id: string; onClose: () => void }) {
                 <SelectField label="Client" value={clientId} error={addRole.fieldErrors.clientId} onChange={(e) => setClientId(e.target.value)}>
                   <ClientOptions />
                 </SelectField>
-                {addRole.formError ? (
-                  <div className="form-error" role="alert">
-                    {addRole.formError}
-                  </div>
-                ) : null}
+                <FormError message={addRole.formError} />
                 <div className="form-actions">
                   <Button type="submit" variant="primary" busy={addRole.busy}>
                     Add role

@@ -1,5 +1,23 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 
+/** The hint under a field and its inline error, linked to the input by id. */
+function FieldMessages({ hint, hintId, error, errorId }: { hint?: ReactNode; hintId?: string; error?: string; errorId?: string }) {
+  return (
+    <>
+      {hint ? (
+        <span className="hint" id={hintId}>
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span className="error" id={errorId} role="alert">
+          {error}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
 interface FieldProps {
   label: string;
   error?: string;
@@ -16,16 +34,7 @@ export function TextField({ label, error, hint, id, ...input }: FieldProps & Inp
     <div className="field">
       <label htmlFor={inputId}>{label}</label>
       <input id={inputId} aria-invalid={error ? true : undefined} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined} {...input} />
-      {hint ? (
-        <span className="hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span className="error" id={errorId} role="alert">
-          {error}
-        </span>
-      ) : null}
+      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
     </div>
   );
 }
@@ -42,16 +51,7 @@ export function SelectField({ label, error, hint, id, children, ...select }: Fie
       <select id={selectId} aria-invalid={error ? true : undefined} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined} {...select}>
         {children}
       </select>
-      {hint ? (
-        <span className="hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span className="error" id={errorId} role="alert">
-          {error}
-        </span>
-      ) : null}
+      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
     </div>
   );
 }

@@ -43,3 +43,12 @@ export function PageHeader({ title, description, actions }: { title: string; des
     </div>
   );
 }
+
+/** A form-level error (one that belongs to no single field), announced when it appears. */
+export function FormError({ message }: { message: string | null }) {
+  return message ? (
+    <div className="form-error" role="alert">
+      {message}
+    </div>
+  ) : null;
+}

@@ -223,7 +223,7 @@ export async function createTestOrg(
 }
 
 /** Inserts an active person with TEST_PASSWORD and an enrolled authenticator. */
-export async function insertTestUser(app: TestApp, orgId: string, email: string): Promise<TestUser> {
+export async function insertTestUser(app: Pick<TestApp, 'app' | 'database' | 'tenant'>, orgId: string, email: string): Promise<TestUser> {
   const tenant = app.tenant(orgId);
   const id = randomUUID();
   const now = new Date().toISOString();
@@ -250,7 +250,7 @@ export async function insertTestUser(app: TestApp, orgId: string, email: string)
   return { id, email, totpSecret: secret };
 }
 
-function enrolMfa(app: TestApp, orgId: string, userId: string, secret: string): Promise<void> {
+function enrolMfa(app: Pick<TestApp, 'app' | 'database'>, orgId: string, userId: string, secret: string): Promise<void> {
   return unsafeEnrolKnownSecret({ database: app.database, keyring: app.app.platform.keyring }, orgId, userId, secret);
 }
 

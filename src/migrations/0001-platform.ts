@@ -141,6 +141,10 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .createTable('audit_events')
     .addColumn('id', t.serialPk, (c) => (engine === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()))
     .addColumn('org_id', 'text', (c) => c.notNull().references('organizations.id'))
+    // PostgreSQL: the writing transaction's id. Ids from a sequence do not follow commit order,
+    // transaction ids below the oldest running one do: the sealer reads events in that order.
+    // SQLite has one writer at a time, so its row ids already follow commit order.
+    .addColumn('txid', t.bigint, (c) => (engine === 'postgres' ? c.notNull().defaultTo(sql`(pg_current_xact_id()::text::bigint)`) : c))
     .addColumn('occurred_at', t.timestamp, (c) => c.notNull())
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('outcome', 'text', (c) => c.notNull())
@@ -158,31 +162,35 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .execute();
   await db.schema.createIndex('audit_events_org_time_idx').on('audit_events').columns(['org_id', 'occurred_at']).execute();
   await db.schema.createIndex('audit_events_org_actor_idx').on('audit_events').columns(['org_id', 'actor_id', 'occurred_at']).execute();
+  if (engine === 'postgres') await db.schema.createIndex('audit_events_seal_idx').on('audit_events').columns(['txid', 'id']).execute();
 
-  // Events waiting to be sealed into the chain; written in the same transaction as the event.
-  await db.schema
-    .createTable('audit_pending')
-    .addColumn('event_id', t.bigint, (c) => c.primaryKey().references('audit_events.id'))
-    .addColumn('org_id', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('audit_pending_org_idx').on('audit_pending').columns(['org_id', 'event_id']).execute();
-
+  // One link per event: the organization's chain in sealing order.
   await db.schema
     .createTable('audit_chain')
-    .addColumn('event_id', t.bigint, (c) => c.primaryKey().references('audit_events.id'))
     .addColumn('org_id', 'text', (c) => c.notNull())
     .addColumn('position', t.bigint, (c) => c.notNull())
+    .addColumn('event_id', t.bigint, (c) => c.notNull())
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .addColumn('sealed_at', t.timestamp, (c) => c.notNull())
-    .addUniqueConstraint('audit_chain_position_unique', ['org_id', 'position'])
+    .addPrimaryKeyConstraint('audit_chain_pk', ['org_id', 'position'])
     .execute();
+  await db.schema.createIndex('audit_chain_event_idx').on('audit_chain').columns(['org_id', 'event_id']).unique().execute();
 
   await db.schema
     .createTable('audit_chain_heads')
     .addColumn('org_id', 'text', (c) => c.primaryKey().references('organizations.id'))
     .addColumn('position', t.bigint, (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
+    .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+    .execute();
+
+  // Where the sealer has got to across all organizations: the last sealed event in (txid, id) order.
+  await db.schema
+    .createTable('audit_seal_cursor')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('last_txid', t.bigint, (c) => c.notNull())
+    .addColumn('last_event_id', t.bigint, (c) => c.notNull())
     .addColumn('updated_at', t.timestamp, (c) => c.notNull())
     .execute();
 

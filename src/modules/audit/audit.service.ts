@@ -39,7 +39,7 @@ export async function searchAuditEvents(ctx: ActorContext, query: AuditQuery): P
   let q = ctx.db
     .selectFrom('audit_events')
     .leftJoin('users', (j) => j.onRef('users.id', '=', 'audit_events.actor_id').onRef('users.org_id', '=', 'audit_events.org_id'))
-    .leftJoin('audit_chain', (j) => j.onRef('audit_chain.event_id', '=', 'audit_events.id').onRef('audit_chain.org_id', '=', 'audit_events.org_id'))
+    .leftJoin('audit_chain', (j) => j.onRef('audit_chain.org_id', '=', 'audit_events.org_id').onRef('audit_chain.event_id', '=', 'audit_events.id'))
     .selectAll('audit_events')
     .select(['users.email as actor_email', 'audit_chain.position as chain_position']);
   // An action ending in '.' or a bare prefix ("auth") matches the whole family.
@@ -80,6 +80,7 @@ export async function searchAuditEvents(ctx: ActorContext, query: AuditQuery): P
 export async function auditChainStatus(ctx: ActorContext): Promise<{ position: number; headHash: string | null; unsealed: number }> {
   assertCan(ctx, 'read', 'AuditEvent');
   const head = await ctx.db.selectFrom('audit_chain_heads').select(['position', 'hash']).executeTakeFirst();
-  const pending = await ctx.db.selectFrom('audit_pending').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return { position: Number(head?.position ?? 0), headHash: head?.hash ?? null, unsealed: Number(pending.n) };
+  const events = await ctx.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const position = Number(head?.position ?? 0);
+  return { position, headHash: head?.hash ?? null, unsealed: Math.max(0, Number(events.n) - position) };
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import canonicalizeModule from 'canonicalize';
+import { sql } from 'kysely';
 import type { RingfenceDatabase } from '../db/database.ts';
-import { tenantDb, type TenantDb } from '../db/tenant-db.ts';
+import { tenantDb } from '../db/tenant-db.ts';
 import type { AuditEventRow } from '../db/types.ts';
 
 // canonicalize is CommonJS with an ESM-style declaration; take the function either way.
@@ -15,6 +16,7 @@ export function linkHash(prevHash: string, position: number, event: AuditEventRo
   const record = {
     id: Number(event.id),
     org_id: event.org_id,
+    txid: event.txid === null ? null : Number(event.txid),
     occurred_at: event.occurred_at,
     action: event.action,
     outcome: event.outcome,
@@ -33,67 +35,93 @@ export function linkHash(prevHash: string, position: number, event: AuditEventRo
   return createHash('sha256').update(`${prevHash}\n${position}\n${canonicalize(record)}`).digest('hex');
 }
 
-/**
- * Seals up to `batch` pending events of one organization into its chain, in one transaction.
- * Events are written without touching the chain head; only the sealer serializes on it
- * (row lock on PostgreSQL, the single writer on SQLite), so intake never waits for the chain.
- * An event whose transaction commits late is simply sealed in a later batch.
- */
-export async function sealOrganizationBatch(tenant: TenantDb, batch = 1000): Promise<number> {
-  return tenant.transaction(async (tx) => {
-    const now = new Date().toISOString();
-    // A write first: on SQLite it takes the write lock before anything is read.
-    await tx
-      .insertInto('audit_chain_heads', { position: 0, hash: GENESIS_HASH, updated_at: now })
-      .onConflict((oc) => oc.column('org_id').doNothing())
-      .execute();
-    let headQuery = tx.selectFrom('audit_chain_heads').select(['position', 'hash']);
-    if (tx.engine === 'postgres') headQuery = headQuery.forUpdate();
-    const head = await headQuery.executeTakeFirstOrThrow();
+/** The sealer's cursor: every event up to it, in (txid, id) order, is sealed. */
+export interface SealCursor {
+  lastTxid: number;
+  lastEventId: number;
+}
 
-    const events = await tx
-      .selectFrom('audit_pending')
-      .innerJoin('audit_events', (j) => j.onRef('audit_events.id', '=', 'audit_pending.event_id').onRef('audit_events.org_id', '=', 'audit_pending.org_id'))
-      .selectAll('audit_events')
-      .orderBy('audit_pending.event_id')
-      .limit(batch)
+/** Reads the sealer's cursor (zero before the first seal). */
+export async function readSealCursor(kysely: RingfenceDatabase['unsafeKysely']): Promise<SealCursor> {
+  const row = await kysely.selectFrom('audit_seal_cursor').select(['last_txid', 'last_event_id']).where('id', '=', 1).executeTakeFirst();
+  return { lastTxid: Number(row?.last_txid ?? 0), lastEventId: Number(row?.last_event_id ?? 0) };
+}
+
+/**
+ * Seals up to `batch` committed events, across organizations, into their organizations'
+ * chains in one transaction. Intake never waits for this: events are found by commit order,
+ * not through any queue the write path maintains. On PostgreSQL an event is eligible once
+ * its transaction id is below the oldest still-running transaction (so no earlier event can
+ * still commit); on SQLite, with one writer, row ids follow commit order. Several sealers
+ * (app instances) serialize on the cursor row.
+ */
+export async function sealBatch(database: RingfenceDatabase, batch = 2000): Promise<number> {
+  return database.unsafeKysely.transaction().execute(async (trx) => {
+    const now = new Date().toISOString();
+    const postgres = database.engine === 'postgres';
+    // A write first: on SQLite it takes the write lock before anything is read.
+    await trx
+      .insertInto('audit_seal_cursor')
+      .values({ id: 1, last_txid: 0, last_event_id: 0, updated_at: now })
+      .onConflict((oc) => oc.column('id').doNothing())
       .execute();
+    let cursorQuery = trx.selectFrom('audit_seal_cursor').select(['last_txid', 'last_event_id']).where('id', '=', 1);
+    if (postgres) cursorQuery = cursorQuery.forUpdate();
+    const cursor = await cursorQuery.executeTakeFirstOrThrow();
+
+    let query = trx.selectFrom('audit_events').selectAll();
+    if (postgres) {
+      const horizon = await sql<{ h: string }>`select pg_snapshot_xmin(pg_current_snapshot())::text as h`.execute(trx);
+      query = query
+        .where((eb) => eb(eb.refTuple('txid', 'id'), '>', eb.tuple(Number(cursor.last_txid), Number(cursor.last_event_id))))
+        .where('txid', '<', Number(horizon.rows[0]!.h))
+        .orderBy('txid')
+        .orderBy('id');
+    } else {
+      query = query.where('id', '>', Number(cursor.last_event_id)).orderBy('id');
+    }
+    const events = await query.limit(batch).execute();
     if (events.length === 0) return 0;
 
-    let position = Number(head.position);
-    let prev = head.hash;
-    const links = events.map((event) => {
-      position += 1;
-      const hash = linkHash(prev, position, event);
-      const link = { event_id: Number(event.id), position, prev_hash: prev, hash, sealed_at: now };
-      prev = hash;
-      return link;
-    });
-    for (let i = 0; i < links.length; i += 500) {
-      await tx.insertInto('audit_chain', links.slice(i, i + 500)).execute();
+    const byOrg = new Map<string, AuditEventRow[]>();
+    for (const event of events) byOrg.set(event.org_id, [...(byOrg.get(event.org_id) ?? []), event]);
+    for (const [orgId, orgEvents] of byOrg) {
+      const tenant = tenantDb(trx, database.engine, orgId);
+      await tenant
+        .insertInto('audit_chain_heads', { position: 0, hash: GENESIS_HASH, updated_at: now })
+        .onConflict((oc) => oc.column('org_id').doNothing())
+        .execute();
+      const head = await tenant.selectFrom('audit_chain_heads').select(['position', 'hash']).executeTakeFirstOrThrow();
+      let position = Number(head.position);
+      let prev = head.hash;
+      const links = orgEvents.map((event) => {
+        position += 1;
+        const hash = linkHash(prev, position, event);
+        const link = { event_id: Number(event.id), position, prev_hash: prev, hash, sealed_at: now };
+        prev = hash;
+        return link;
+      });
+      for (let i = 0; i < links.length; i += 500) await tenant.insertInto('audit_chain', links.slice(i, i + 500)).execute();
+      await tenant.updateTable('audit_chain_heads').set({ position, hash: prev, updated_at: now }).execute();
     }
-    await tx.updateTable('audit_chain_heads').set({ position, hash: prev, updated_at: now }).execute();
-    const ids = links.map((l) => l.event_id);
-    for (let i = 0; i < ids.length; i += 500) {
-      await tx.deleteFrom('audit_pending').where('event_id', 'in', ids.slice(i, i + 500)).execute();
-    }
-    return links.length;
+    const last = events[events.length - 1]!;
+    await trx
+      .updateTable('audit_seal_cursor')
+      .set({ last_txid: Number(last.txid ?? 0), last_event_id: Number(last.id), updated_at: now })
+      .where('id', '=', 1)
+      .execute();
+    return events.length;
   });
 }
 
-/** Seals everything pending in every organization; returns the number of events sealed. */
-export async function sealAllPending(database: RingfenceDatabase, batch = 1000): Promise<number> {
-  const orgs = await database.unsafeKysely.selectFrom('audit_pending').select('org_id').distinct().execute();
+/** Seals every committed event; returns how many were sealed. */
+export async function sealAllPending(database: RingfenceDatabase, batch = 2000): Promise<number> {
   let total = 0;
-  for (const { org_id } of orgs) {
-    const tenant = tenantDb(database.unsafeKysely, database.engine, org_id);
-    for (;;) {
-      const n = await sealOrganizationBatch(tenant, batch);
-      total += n;
-      if (n < batch) break;
-    }
+  for (;;) {
+    const n = await sealBatch(database, batch);
+    total += n;
+    if (n < batch) return total;
   }
-  return total;
 }
 
 /**

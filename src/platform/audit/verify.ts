@@ -1,6 +1,7 @@
 import type { RingfenceDatabase } from '../db/database.ts';
 import { tenantDb } from '../db/tenant-db.ts';
-import { GENESIS_HASH, linkHash } from './chain.ts';
+import type { AuditEventRow } from '../db/types.ts';
+import { GENESIS_HASH, linkHash, readSealCursor } from './chain.ts';
 
 export interface ChainProblem {
   position: number;
@@ -20,12 +21,31 @@ export interface ChainVerification {
 }
 
 const PAGE = 1000;
+const EVENT_COLUMNS = [
+  'audit_events.id',
+  'audit_events.org_id',
+  'audit_events.txid',
+  'audit_events.occurred_at',
+  'audit_events.action',
+  'audit_events.outcome',
+  'audit_events.actor_type',
+  'audit_events.actor_id',
+  'audit_events.resource_type',
+  'audit_events.resource_id',
+  'audit_events.client_id',
+  'audit_events.patient_ref',
+  'audit_events.fields',
+  'audit_events.purpose',
+  'audit_events.ip',
+  'audit_events.request_id',
+  'audit_events.details',
+] as const;
 
 /**
  * Walks one organization's chain in position order, a page at a time (constant memory),
  * recomputing every link from the stored event. Reports the first link that does not verify:
- * an edited event, a removed event, a reordered or missing link, or an event that bypassed
- * the chain.
+ * an edited event, a removed event, a missing or reordered link, a head that does not match,
+ * or an event the sealer has passed that has no link.
  */
 export async function verifyOrganizationChain(
   database: RingfenceDatabase,
@@ -33,12 +53,11 @@ export async function verifyOrganizationChain(
   onProgress?: (checked: number, total: number) => void,
 ): Promise<ChainVerification> {
   const tenant = tenantDb(database.unsafeKysely, database.engine, orgId);
-  const count = async (table: 'audit_chain' | 'audit_pending' | 'audit_events') =>
-    Number((await tenant.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async (table: 'audit_chain' | 'audit_events') => Number((await tenant.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const total = await count('audit_chain');
-  const unsealed = await count('audit_pending');
+  const events = await count('audit_events');
   const head = await tenant.selectFrom('audit_chain_heads').select(['position', 'hash']).executeTakeFirst();
-  const result: ChainVerification = { orgId, ok: true, sealed: 0, unsealed, headHash: head?.hash ?? GENESIS_HASH, firstProblem: null };
+  const result: ChainVerification = { orgId, ok: true, sealed: 0, unsealed: Math.max(0, events - total), headHash: head?.hash ?? GENESIS_HASH, firstProblem: null };
   const fail = (problem: ChainProblem): ChainVerification => ({ ...result, ok: false, firstProblem: problem });
 
   let prev = GENESIS_HASH;
@@ -47,28 +66,7 @@ export async function verifyOrganizationChain(
     const links = await tenant
       .selectFrom('audit_chain')
       .leftJoin('audit_events', (j) => j.onRef('audit_events.id', '=', 'audit_chain.event_id').onRef('audit_events.org_id', '=', 'audit_chain.org_id'))
-      .select([
-        'audit_chain.event_id as link_event_id',
-        'audit_chain.position',
-        'audit_chain.prev_hash',
-        'audit_chain.hash',
-        'audit_events.id',
-        'audit_events.org_id',
-        'audit_events.occurred_at',
-        'audit_events.action',
-        'audit_events.outcome',
-        'audit_events.actor_type',
-        'audit_events.actor_id',
-        'audit_events.resource_type',
-        'audit_events.resource_id',
-        'audit_events.client_id',
-        'audit_events.patient_ref',
-        'audit_events.fields',
-        'audit_events.purpose',
-        'audit_events.ip',
-        'audit_events.request_id',
-        'audit_events.details',
-      ])
+      .select(['audit_chain.event_id as link_event_id', 'audit_chain.position', 'audit_chain.prev_hash', 'audit_chain.hash', ...EVENT_COLUMNS])
       .where('audit_chain.position', '>=', expected)
       .orderBy('audit_chain.position')
       .limit(PAGE)
@@ -79,9 +77,8 @@ export async function verifyOrganizationChain(
       if (position !== expected) return fail({ position: expected, eventId, reason: `link ${expected} is missing` });
       if (link.prev_hash !== prev) return fail({ position, eventId, reason: 'the link does not follow the previous one' });
       if (link.id === null) return fail({ position, eventId, reason: 'the event was removed' });
-      // The left join's columns are nullable; a present id means a present event.
-      const event = link as typeof link & { id: number; org_id: string; occurred_at: string; action: string; outcome: 'success' | 'failure'; actor_type: 'user' | 'token' | 'system' };
-      if (linkHash(prev, position, event) !== link.hash) return fail({ position, eventId, reason: 'the event was altered' });
+      // The left join makes every event column nullable; a present id means a present event.
+      if (linkHash(prev, position, link as unknown as AuditEventRow) !== link.hash) return fail({ position, eventId, reason: 'the event was altered' });
       prev = link.hash;
       expected += 1;
       result.sealed += 1;
@@ -92,21 +89,18 @@ export async function verifyOrganizationChain(
   if (head && (Number(head.position) !== result.sealed || head.hash !== prev)) {
     return fail({ position: Number(head.position), eventId: 0, reason: 'the chain head does not match the last link' });
   }
-  const events = await count('audit_events');
-  if (events !== result.sealed + unsealed) {
-    const stray = await tenant
-      .selectFrom('audit_events')
-      .select('id')
-      .where((eb) =>
-        eb.and([
-          eb.not(eb.exists(eb.selectFrom('audit_chain').select('event_id').whereRef('audit_chain.event_id', '=', 'audit_events.id'))),
-          eb.not(eb.exists(eb.selectFrom('audit_pending').select('event_id').whereRef('audit_pending.event_id', '=', 'audit_events.id'))),
-        ]),
-      )
-      .orderBy('id')
-      .executeTakeFirst();
-    return fail({ position: 0, eventId: Number(stray?.id ?? 0), reason: 'an event was written outside the chain' });
-  }
+  // Every event the sealer has passed must have its link; one that does not was slipped in around the chain.
+  const cursor = await readSealCursor(database.unsafeKysely);
+  const stray = await tenant
+    .selectFrom('audit_events')
+    .select('id')
+    .where((eb) => (database.engine === 'sqlite' ? eb('id', '<=', cursor.lastEventId) : eb(eb.refTuple('txid', 'id'), '<=', eb.tuple(cursor.lastTxid, cursor.lastEventId))))
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('audit_chain').select('event_id').whereRef('audit_chain.org_id', '=', 'audit_events.org_id').whereRef('audit_chain.event_id', '=', 'audit_events.id'))),
+    )
+    .orderBy('id')
+    .executeTakeFirst();
+  if (stray) return fail({ position: 0, eventId: Number(stray.id), reason: 'an event was written around the chain' });
   return result;
 }
 

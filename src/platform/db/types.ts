@@ -137,6 +137,8 @@ export interface DataKeysTable {
 export interface AuditEventsTable {
   id: Generated<number>;
   org_id: string;
+  /** PostgreSQL: the writing transaction's id (set by the database); null on SQLite. */
+  txid: Generated<number | null>;
   occurred_at: Timestamp;
   action: string;
   outcome: 'success' | 'failure';
@@ -155,11 +157,6 @@ export interface AuditEventsTable {
   details: JsonText | null;
 }
 
-export interface AuditPendingTable {
-  event_id: number;
-  org_id: string;
-}
-
 export interface AuditChainTable {
   event_id: number;
   org_id: string;
@@ -167,6 +164,14 @@ export interface AuditChainTable {
   prev_hash: string;
   hash: string;
   sealed_at: Timestamp;
+}
+
+/** The sealer's progress: a single row (id 1). */
+export interface AuditSealCursorTable {
+  id: number;
+  last_txid: number;
+  last_event_id: number;
+  updated_at: Timestamp;
 }
 
 export interface AuditChainHeadsTable {
@@ -188,9 +193,9 @@ export interface Database {
   api_tokens: ApiTokensTable;
   data_keys: DataKeysTable;
   audit_events: AuditEventsTable;
-  audit_pending: AuditPendingTable;
   audit_chain: AuditChainTable;
   audit_chain_heads: AuditChainHeadsTable;
+  audit_seal_cursor: AuditSealCursorTable;
 }
 
 /** Tables whose rows belong to one organization and can only be reached through a tenant scope. */

@@ -1,0 +1,45 @@
+// autocannon ships no types; this declares the part of its API (see its README) the benchmarks use.
+declare module 'autocannon' {
+  namespace autocannon {
+    interface Options {
+      url: string;
+      connections?: number;
+      /** Worker threads that send the load, sharing the connections. */
+      workers?: number;
+      /** Seconds. */
+      duration?: number;
+      method?: string;
+      headers?: Record<string, string>;
+      body?: string;
+    }
+
+    /** An hdr-histogram-percentiles-obj summary. */
+    interface Histogram {
+      average: number;
+      mean: number;
+      stddev: number;
+      min: number;
+      max: number;
+      total: number;
+      p50: number;
+      p90: number;
+      p99: number;
+    }
+
+    interface Result {
+      /** Requests completed per second, sampled every second. */
+      requests: Histogram;
+      /** Milliseconds. */
+      latency: Histogram;
+      throughput: Histogram;
+      /** Seconds. */
+      duration: number;
+      errors: number;
+      timeouts: number;
+      non2xx: number;
+    }
+  }
+
+  function autocannon(options: autocannon.Options): Promise<autocannon.Result>;
+  export = autocannon;
+}

@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../src/app.ts';
+import { loadConfig, type RingfenceConfig } from '../src/config.ts';
+import { SYSTEM_SOURCE } from '../src/platform/audit/events.ts';
+import { sessionCookieName } from '../src/platform/auth/authenticate.ts';
+import { createSession } from '../src/platform/auth/sessions.ts';
+import { openDatabase, type Engine, type RingfenceDatabase } from '../src/platform/db/database.ts';
+import { tenantDb, type TenantDb } from '../src/platform/db/tenant-db.ts';
+import { unsafeCreateOrganization } from '../src/modules/organizations/organizations.service.ts';
+import { TEST_PASSWORD, insertTestUser } from '../test/helpers.ts';
+
+/** The password of every person a benchmark creates. */
+export const BENCH_PASSWORD = TEST_PASSWORD;
+
+/** What one benchmark reports. */
+export interface BenchResult {
+  ops_per_s: number;
+  p50_ms: number;
+  p99_ms: number;
+  /** The benchmark's own figures, printed after the common ones. */
+  figures?: Record<string, number | boolean | string>;
+  /** Set when the benchmark ran but a check failed: its figures do not count. */
+  failure?: string;
+}
+
+/** One named benchmark; bench/run.ts lists them all. */
+export interface Benchmark {
+  name: string;
+  description: string;
+  run(env: BenchEnv): Promise<BenchResult>;
+}
+
+export interface BenchSettings {
+  engine: Engine;
+  /** The PostgreSQL server (each database gets its own schema on it); null on SQLite. */
+  databaseUrl: string | null;
+  durationMs: number;
+  warmupMs: number;
+}
+
+export interface BenchApp {
+  app: FastifyInstance;
+  database: RingfenceDatabase;
+  config: RingfenceConfig;
+  tenant(orgId: string): TenantDb;
+}
+
+/**
+ * The resources of one benchmark run: every database it opens is fresh (a SQLite file in a
+ * temporary directory, or a PostgreSQL schema of its own) and is removed by `dispose()`.
+ */
+export class BenchEnv {
+  private readonly cleanups: (() => Promise<void> | void)[] = [];
+
+  constructor(readonly settings: BenchSettings) {}
+
+  get engine(): Engine {
+    return this.settings.engine;
+  }
+
+  /** Registers a cleanup; they run last-in first-out. */
+  defer(cleanup: () => Promise<void> | void): void {
+    this.cleanups.push(cleanup);
+  }
+
+  /** Builds the real app on a fresh database; `overrides` are environment-style settings. */
+  async startApp(overrides: Record<string, string> = {}): Promise<BenchApp> {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'ringfence-bench-'));
+    this.defer(() => rmSync(dataDir, { recursive: true, force: true }));
+    const url = this.settings.engine === 'postgres' ? this.settings.databaseUrl : null;
+    const schema = url ? `rf_bench_${randomBytes(6).toString('hex')}` : null;
+    if (url && schema) this.defer(() => dropSchema(url, schema));
+
+    const config = loadConfig(
+      {
+        RINGFENCE_DATA_DIR: dataDir,
+        ...(url && schema ? { DATABASE_URL: url, RINGFENCE_DATABASE_SCHEMA: schema } : {}),
+        RINGFENCE_MASTER_KEY: randomBytes(32).toString('base64'),
+        RINGFENCE_LOG_LEVEL: 'silent',
+        // The highest the configuration accepts; sign-in benchmarks must never meet the limit.
+        RINGFENCE_AUTH_RATE_LIMIT: '100000',
+        PORT: '0',
+        ...overrides,
+      },
+      dataDir,
+    );
+    const database = openDatabase(config);
+    this.defer(() => database.close());
+    const app = await buildApp(config, { database, background: false, web: false });
+    this.defer(() => app.close());
+    return { app, database, config, tenant: (orgId) => tenantDb(database.unsafeKysely, database.engine, orgId) };
+  }
+
+  /** Runs every cleanup, even when one fails; reports the failures on stderr. */
+  async dispose(): Promise<void> {
+    while (this.cleanups.length > 0) {
+      const cleanup = this.cleanups.pop()!;
+      try {
+        await cleanup();
+      } catch (err) {
+        console.error(`bench: cleanup failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+}
+
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Starts listening on a loopback port and returns the base URL. */
+export async function listen(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('the app is not listening on a TCP port');
+  return `http://127.0.0.1:${address.port}`;
+}
+
+export interface BenchOrg {
+  orgId: string;
+  adminId: string;
+  adminEmail: string;
+  /** Everyone, the administrator first. */
+  userIds: string[];
+}
+
+/**
+ * Creates an organization through the real service (roles, data key, administrator), then
+ * adds `extraPeople` more people with the test fixtures' shared password hash: hashing is
+ * what auth.signin measures, not what setup should pay for.
+ */
+export async function createBenchOrg(bench: BenchApp, extraPeople = 0): Promise<BenchOrg> {
+  const tag = randomBytes(4).toString('hex');
+  const adminEmail = `owner-${tag}@example.test`;
+  const created = await unsafeCreateOrganization(
+    bench.database,
+    bench.app.platform.keyring,
+    { orgName: `Bench Answering Service ${tag}`, email: adminEmail, password: BENCH_PASSWORD },
+    SYSTEM_SOURCE,
+  );
+  const userIds = [created.userId];
+  for (let i = 0; i < extraPeople; i += 1) userIds.push((await insertTestUser(bench, created.orgId, `person${i}-${tag}@example.test`)).id);
+  return { orgId: created.orgId, adminId: created.userId, adminEmail, userIds };
+}
+
+/** A `cookie` header value for a fully signed-in session, made without the sign-in endpoints (and their TOTP step). */
+export async function sessionCookie(bench: BenchApp, orgId: string, userId: string): Promise<string> {
+  const { config } = bench;
+  const session = await createSession(bench.tenant(orgId), userId, 'full', { ip: '127.0.0.1', userAgent: 'ringfence-bench' }, {
+    idleMinutes: config.sessionIdleMinutes,
+    absoluteHours: config.sessionAbsoluteHours,
+  });
+  return `${sessionCookieName(bench.app.platform.cookieSecure)}=${session.token}`;
+}

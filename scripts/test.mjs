@@ -61,8 +61,23 @@ function run(engine) {
   });
 }
 
+/** Drops the schemas the PostgreSQL run created (each test app has its own). */
+async function dropTestSchemas() {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: process.env.RINGFENCE_TEST_DATABASE_URL });
+  await client.connect();
+  const { rows } = await client.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'rf\\_t\\_%'`);
+  for (const { nspname } of rows) await client.query(`DROP SCHEMA IF EXISTS "${nspname}" CASCADE`);
+  await client.end();
+  return rows.length;
+}
+
 const results = [];
-for (const engine of engines) results.push(await run(engine));
+for (const engine of engines) {
+  if (engine === 'postgres') await dropTestSchemas();
+  results.push(await run(engine));
+  if (engine === 'postgres') console.log(`Dropped ${await dropTestSchemas()} test schemas.`);
+}
 console.log('\n=== Summary ===');
 for (const r of results) console.log(`${r.engine.padEnd(9)} tests ${r.tests}  pass ${r.pass}  fail ${r.fail}  skipped ${r.skipped}  exit ${r.code}`);
 process.exit(results.every((r) => r.code === 0) ? 0 : 1);

@@ -5,7 +5,6 @@ import path from 'node:path';
 import type { TestContext } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { generate } from 'otplib';
 import { buildApp } from '../src/app.ts';
 import { loadConfig, type RingfenceConfig } from '../src/config.ts';
@@ -22,6 +21,8 @@ import { unsafeCreateOrganization } from '../src/modules/organizations/organizat
 /** Which engine this run of the suite uses: `npm test` runs it once per engine. */
 export const ENGINE: Engine = process.env.RINGFENCE_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 const PG_URL = process.env.RINGFENCE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** Every test schema starts with this; scripts/test.mjs drops them all after a run. */
+export const TEST_SCHEMA_PREFIX = 'rf_t_';
 
 export const TEST_PASSWORD = 'correct horse battery staple 42';
 
@@ -35,14 +36,9 @@ export async function createTestDatabase(t: TestContext): Promise<TestDatabase> 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ringfence-test-'));
   let settings: TestDatabase['settings'] = { dataDir, databaseUrl: null, databaseSchema: null };
   if (ENGINE === 'postgres') {
-    const schema = `rf_t_${randomBytes(6).toString('hex')}`;
-    settings = { dataDir, databaseUrl: PG_URL, databaseSchema: schema };
-    t.after(async () => {
-      const client = new pg.Client({ connectionString: PG_URL });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
-    });
+    // Schemas are dropped by the test runner after the whole run: dropping one while another
+    // test's migrator scans the catalog makes that scan fail.
+    settings = { dataDir, databaseUrl: PG_URL, databaseSchema: `${TEST_SCHEMA_PREFIX}${randomBytes(6).toString('hex')}` };
   }
   t.after(() => rmSync(dataDir, { recursive: true, force: true }));
   const database = openDatabase(settings);

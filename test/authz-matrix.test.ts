@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { test } from 'node:test';
-import { sha256Hex } from '../src/platform/auth/secrets.ts';
-import { TEST_PASSWORD, buildTestApp, createTestOrg, insertTestUser, signedInClient, type TestApp, type TestClient, type TestOrg } from './helpers.ts';
+import { TEST_PASSWORD, buildTestApp, createTestOrg, insertTestToken, insertTestUser, signedInClient, type TestApp, type TestClient, type TestOrg } from './helpers.ts';
 
 /**
  * The authorization matrix: every route × every role × own client / other client / other
@@ -182,24 +181,8 @@ test('authorization matrix: route × role × own/other client × own/other organ
     },
   });
   const other = await createTestOrg(app, { clients: ['C'], users: { staff: ['agent', 'C'] } });
-  const tokenSecret = `rf_${randomBytes(32).toString('base64url')}`;
+  const { secret: tokenSecret } = await insertTestToken(app, org.orgId, ['tasks:create', 'tasks:read', 'clients:read', 'audit:read'], [org.clients.A!]);
   const now = new Date().toISOString();
-  await app
-    .tenant(org.orgId)
-    .insertInto('api_tokens', {
-      id: randomUUID(),
-      name: 'matrix',
-      token_hash: sha256Hex(tokenSecret),
-      token_prefix: tokenSecret.slice(0, 10),
-      scopes: JSON.stringify(['tasks:create', 'tasks:read', 'clients:read', 'audit:read']),
-      client_ids: JSON.stringify([org.clients.A]),
-      created_by: null,
-      created_at: now,
-      expires_at: null,
-      last_used_at: null,
-      revoked_at: null,
-    })
-    .execute();
 
   const orgOf = (target: Target) => (target === 'otherOrg' ? other : org);
   const roleId = async (o: TestOrg, key: string) => (await app.tenant(o.orgId).selectFrom('roles').select('id').where('key', '=', key).executeTakeFirstOrThrow()).id;
@@ -219,27 +202,7 @@ test('authorization matrix: route × role × own/other client × own/other organ
         .execute();
       return { userId, id };
     },
-    apiToken: async (target) => {
-      const id = randomUUID();
-      const secret = randomBytes(16).toString('hex');
-      await app
-        .tenant(orgOf(target).orgId)
-        .insertInto('api_tokens', {
-          id,
-          name: 'to revoke',
-          token_hash: sha256Hex(secret),
-          token_prefix: 'rf_x',
-          scopes: '["tasks:read"]',
-          client_ids: null,
-          created_by: null,
-          created_at: now,
-          expires_at: null,
-          last_used_at: null,
-          revoked_at: null,
-        })
-        .execute();
-      return id;
-    },
+    apiToken: async (target) => (await insertTestToken(app, orgOf(target).orgId, ['tasks:read'])).id,
     client: (target) => (target === 'own' ? org.clients.A! : target === 'otherClient' ? org.clients.B! : other.clients.C!),
   };
 

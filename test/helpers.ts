@@ -11,6 +11,7 @@ import { loadConfig, type RingfenceConfig } from '../src/config.ts';
 import { sessionCookieName } from '../src/platform/auth/authenticate.ts';
 import { hashPassword } from '../src/platform/auth/passwords.ts';
 import { createSession } from '../src/platform/auth/sessions.ts';
+import { sha256Hex } from '../src/platform/auth/secrets.ts';
 import { unsafeEnrolKnownSecret } from '../src/platform/auth/auth.service.ts';
 import { newTotpSecret } from '../src/platform/auth/totp.ts';
 import { SYSTEM_SOURCE } from '../src/platform/audit/events.ts';
@@ -274,4 +275,27 @@ export async function auditEvents(app: TestApp, orgId: string) {
 /** Runs raw SQL (tests that play an attacker with direct database access). */
 export async function rawSql(app: TestApp, statement: string): Promise<void> {
   await sql.raw(statement).execute(app.database.unsafeKysely);
+}
+
+/** Inserts a live API token with these scopes (clientIds null: every client); returns its id and secret. */
+export async function insertTestToken(app: Pick<TestApp, 'tenant'>, orgId: string, scopes: string[], clientIds: string[] | null = null): Promise<{ id: string; secret: string }> {
+  const id = randomUUID();
+  const secret = `rf_${randomBytes(32).toString('base64url')}`;
+  await app
+    .tenant(orgId)
+    .insertInto('api_tokens', {
+      id,
+      name: `token ${id.slice(0, 8)}`,
+      token_hash: sha256Hex(secret),
+      token_prefix: secret.slice(0, 10),
+      scopes: JSON.stringify(scopes),
+      client_ids: clientIds ? JSON.stringify(clientIds) : null,
+      created_by: null,
+      created_at: new Date().toISOString(),
+      expires_at: null,
+      last_used_at: null,
+      revoked_at: null,
+    })
+    .execute();
+  return { id, secret };
 }

@@ -3,13 +3,11 @@ import { Type } from 'typebox';
 import { clearSessionCookie, requestMeta, setSessionCookie } from '../platform.ts';
 import { Email, IsoTime, NoContent, Nullable, Out, Strict, replies } from '../http/schemas.ts';
 import { AppError } from '../http/errors.ts';
-import { appendAudit } from '../audit/append.ts';
 import { tenantDb } from '../db/tenant-db.ts';
 import { DATA_CATEGORIES } from '../authz/catalogue.ts';
 import { loadUserGrants } from '../authz/ability.ts';
-import { completeMfa, confirmMfaReenrollment, signInWithPassword, signOut, startMfaEnrollment, startMfaReenrollment, type AuthDeps } from './auth.service.ts';
-import { assertAcceptablePassword, hashPassword, verifyPassword } from './passwords.ts';
-import { endUserSessions, sessionExpiry } from './sessions.ts';
+import { changePassword, completeMfa, confirmMfaReenrollment, signInWithPassword, signOut, startMfaEnrollment, startMfaReenrollment, type AuthDeps } from './auth.service.ts';
+import { sessionExpiry } from './sessions.ts';
 
 const PasswordStep = Out({
   mfaRequired: Type.Literal(true),
@@ -193,18 +191,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { session, user } = request.authSession!;
-      if (!(await verifyPassword(user.password_hash, request.body.currentPassword))) {
-        throw new AppError('validation', 'currentPassword: is not correct', { field: 'currentPassword' });
-      }
-      assertAcceptablePassword(request.body.newPassword, user.email, 'newPassword');
-      const passwordHash = await hashPassword(request.body.newPassword);
-      const tenant = tenantDb(platform.database.unsafeKysely, platform.database.engine, user.org_id);
-      await tenant.transaction(async (tx) => {
-        const now = new Date().toISOString();
-        await tx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: now, updated_at: now }).where('id', '=', user.id).execute();
-        await endUserSessions(tx, user.id, 'password_changed', session.id);
-        await appendAudit(tx, request.actor!.source, { action: 'auth.password.changed', resourceType: 'User', resourceId: user.id, details: {} });
-      });
+      await changePassword(deps, user, session, request.body, request.actor!.source);
       return reply.code(204).send(null);
     },
   );

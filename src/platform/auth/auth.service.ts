@@ -6,9 +6,9 @@ import type { RingfenceDatabase } from '../db/database.ts';
 import { tenantDb, type TenantDb } from '../db/tenant-db.ts';
 import type { Session, User } from '../db/types.ts';
 import { AppError } from '../http/errors.ts';
-import { burnPasswordCheck, verifyPassword } from './passwords.ts';
+import { assertAcceptablePassword, burnPasswordCheck, hashPassword, verifyPassword } from './passwords.ts';
 import { normaliseRecoveryCode, recoveryCode, sha256Hex } from './secrets.ts';
-import { createSession, endSession, type NewSession, type SessionMeta, type SessionPolicy } from './sessions.ts';
+import { createSession, endSession, endUserSessions, type NewSession, type SessionMeta, type SessionPolicy } from './sessions.ts';
 import { newTotpSecret, totpUri, verifyTotp } from './totp.ts';
 
 export const MAX_FAILED_ATTEMPTS = 5;
@@ -245,6 +245,20 @@ export async function completeMfa(
 async function finishSignIn(tx: TenantDb, deps: AuthDeps, pending: Session, meta: SessionMeta): Promise<NewSession> {
   await endSession(tx, pending.id, 'rotated');
   return createSession(tx, pending.user_id, 'full', meta, deps.policy);
+}
+
+/** Changes one's own password: the current one first, then the rules; every other session of the person ends. */
+export async function changePassword(deps: AuthDeps, user: User, session: Session, input: { currentPassword: string; newPassword: string }, source: AuditSource): Promise<void> {
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError('validation', 'currentPassword: is not correct', { field: 'currentPassword' });
+  assertAcceptablePassword(input.newPassword, user.email, 'newPassword');
+  const passwordHash = await hashPassword(input.newPassword);
+  const tenant = tenantDb(deps.database.unsafeKysely, deps.database.engine, user.org_id);
+  await tenant.transaction(async (tx) => {
+    const now = new Date().toISOString();
+    await tx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: now, updated_at: now }).where('id', '=', user.id).execute();
+    await endUserSessions(tx, user.id, 'password_changed', session.id);
+    await appendAudit(tx, source, { action: 'auth.password.changed', resourceType: 'User', resourceId: user.id, details: {} });
+  });
 }
 
 /** Ends the caller's session. */

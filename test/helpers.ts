@@ -18,6 +18,7 @@ import { SYSTEM_SOURCE } from '../src/platform/audit/events.ts';
 import { openDatabase, type Engine, type RingfenceDatabase } from '../src/platform/db/database.ts';
 import { tenantDb, type TenantDb } from '../src/platform/db/tenant-db.ts';
 import { unsafeCreateOrganization } from '../src/modules/organizations/organizations.service.ts';
+import { newUserRow } from '../src/modules/users/user-row.ts';
 
 /** Which engine this run of the suite uses: `npm test` runs it once per engine. */
 export const ENGINE: Engine = process.env.RINGFENCE_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
@@ -223,25 +224,7 @@ export async function createTestOrg(
 export async function insertTestUser(app: Pick<TestApp, 'app' | 'database' | 'tenant'>, orgId: string, email: string): Promise<TestUser> {
   const tenant = app.tenant(orgId);
   const id = randomUUID();
-  const now = new Date().toISOString();
-  await tenant
-    .insertInto('users', {
-      id,
-      email,
-      display_name: email.split('@')[0]!,
-      password_hash: await testPasswordHash(),
-      status: 'active',
-      failed_attempts: 0,
-      locked_until: null,
-      mfa_secret_enc: null,
-      mfa_pending_secret_enc: null,
-      mfa_enrolled_at: null,
-      mfa_last_step: null,
-      password_changed_at: now,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await tenant.insertInto('users', newUserRow({ id, email, displayName: email.split('@')[0]!, passwordHash: await testPasswordHash() })).execute();
   const secret = newTotpSecret();
   await enrolMfa(app, orgId, id, secret);
   return { id, email, totpSecret: secret };

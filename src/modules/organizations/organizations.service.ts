@@ -9,6 +9,7 @@ import type { RingfenceDatabase } from '../../platform/db/database.ts';
 import { tenantDb } from '../../platform/db/tenant-db.ts';
 import { AppError, invalidField } from '../../platform/http/errors.ts';
 import { seedBuiltinRoles } from '../roles/roles.seed.ts';
+import { newUserRow } from '../users/user-row.ts';
 
 export interface NewOrganization {
   orgName: string;
@@ -66,22 +67,16 @@ export async function unsafeCreateOrganization(
     const roles = await seedBuiltinRoles(tenant);
     await keyring.createDataKey(tenant, null);
     await tenant
-      .insertInto('users', {
-        id: userId,
-        email,
-        display_name: input.displayName?.trim() || email.split('@')[0]!,
-        password_hash: passwordHash,
-        status: 'active',
-        failed_attempts: 0,
-        locked_until: null,
-        mfa_secret_enc: null,
-        mfa_pending_secret_enc: await keyring.encryptField(tenant, { clientId: null, table: 'users', column: 'mfa_pending_secret_enc', rowId: userId }, secret),
-        mfa_enrolled_at: null,
-        mfa_last_step: null,
-        password_changed_at: now,
-        created_at: now,
-        updated_at: now,
-      })
+      .insertInto(
+        'users',
+        newUserRow({
+          id: userId,
+          email,
+          displayName: input.displayName?.trim() || email.split('@')[0]!,
+          passwordHash,
+          mfaPendingSecretEnc: await keyring.encryptField(tenant, { clientId: null, table: 'users', column: 'mfa_pending_secret_enc', rowId: userId }, secret),
+        }),
+      )
       .execute();
     await tenant.insertInto('role_assignments', { id: randomUUID(), user_id: userId, role_id: roles.get('admin')!, client_id: null, created_at: now, created_by: null }).execute();
     await appendAudit(tenant, source, { action: options.onlyIfEmpty ? 'setup.completed' : 'org.created', resourceType: 'Organization', resourceId: orgId, details: { orgName } });

@@ -8,6 +8,7 @@ import { paginate, parseSort, type PageRequest, type PageResult } from '../../pl
 import type { User } from '../../platform/db/types.ts';
 import { AppError, invalidField, notFound } from '../../platform/http/errors.ts';
 import { normaliseEmail } from '../organizations/organizations.service.ts';
+import { newUserRow } from './user-row.ts';
 
 /** A person as the admin screens show them: never the password hash or MFA secrets. */
 export interface StaffMember {
@@ -132,25 +133,7 @@ export async function createUser(ctx: ActorContext, input: NewStaffMember): Prom
   await inTransaction(ctx, async (tx) => {
     const taken = await tx.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
     if (taken) throw new AppError('conflict', 'A person with this email address already exists', { field: 'email' });
-    const now = new Date().toISOString();
-    await tx.db
-      .insertInto('users', {
-        id,
-        email,
-        display_name: input.displayName.trim(),
-        password_hash: passwordHash,
-        status: 'active',
-        failed_attempts: 0,
-        locked_until: null,
-        mfa_secret_enc: null,
-        mfa_pending_secret_enc: null,
-        mfa_enrolled_at: null,
-        mfa_last_step: null,
-        password_changed_at: now,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await tx.db.insertInto('users', newUserRow({ id, email, displayName: input.displayName.trim(), passwordHash })).execute();
     await audit(tx, { action: 'user.created', resourceType: 'User', resourceId: id, details: { email } });
     for (const r of input.roles ?? []) await assignRoleInTx(tx, id, r.role, r.clientId);
   }).catch(emailConflict);

@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { NavLink, useNavigate } from 'react-router';
 import { useSession } from './session';
 import { Button } from './ui/Button';
+import { Brand } from './ui/States';
 
 interface NavItem {
   to: string;
@@ -53,12 +54,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="sidebar">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            R
-          </span>
-          Ringfence
-        </div>
+        <Brand />
         <div className="org-name">{me.user.orgName}</div>
         <nav className="nav" aria-label="Main">
           {visible.map((i) => (

@@ -21,6 +21,21 @@ const g = (action: Action, subject: SubjectType, categories: DataCategory[], sco
 
 const ownAccount = [g('read', 'User', OPS, 'self')];
 
+/** What every agent does for assigned clients; a clinical agent sees the `extra` categories on tasks and patients too. */
+function callbackWorkerGrants(extra: DataCategory[]): PermissionGrant[] {
+  return [
+    ...ownAccount,
+    g('read', 'Client', OPS, 'assigned_clients'),
+    g('read', 'Queue', OPS, 'assigned_clients'),
+    g('read', 'Task', ['operational', 'contact', ...extra], 'assigned_clients'),
+    g('create', 'Task', ['operational', 'contact', ...extra], 'assigned_clients'),
+    g('update', 'Task', ['operational', ...extra], 'assigned_clients'),
+    g('read', 'Patient', ['operational', 'contact', ...extra], 'assigned_clients'),
+    g('create', 'Patient', ['operational', 'contact', 'identity'], 'assigned_clients'),
+    g('reveal', 'Patient', ['identity'], 'assigned_clients'),
+  ];
+}
+
 /**
  * The roles every organization starts with, from the roles table of PRODUCT.md. They are
  * copied into the organization's `roles` and `role_permissions` rows at creation; from then
@@ -31,32 +46,14 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     key: 'agent',
     name: 'Agent',
     description: 'Works callbacks in the queues of assigned clients; sees contact details of patients on their tasks, never clinical detail or billing.',
-    grants: [
-      ...ownAccount,
-      g('read', 'Client', OPS, 'assigned_clients'),
-      g('read', 'Queue', OPS, 'assigned_clients'),
-      g('read', 'Task', ['operational', 'contact'], 'assigned_clients'),
-      g('create', 'Task', ['operational', 'contact'], 'assigned_clients'),
-      g('update', 'Task', OPS, 'assigned_clients'),
-      g('read', 'Patient', ['operational', 'contact'], 'assigned_clients'),
-      g('create', 'Patient', ['operational', 'contact', 'identity'], 'assigned_clients'),
-      g('reveal', 'Patient', ['identity'], 'assigned_clients'),
-    ],
+    grants: callbackWorkerGrants([]),
   },
   {
     key: 'clinical_agent',
     name: 'Clinical agent',
     description: 'Nurse triage: as an agent, plus clinical messages.',
     grants: [
-      ...ownAccount,
-      g('read', 'Client', OPS, 'assigned_clients'),
-      g('read', 'Queue', OPS, 'assigned_clients'),
-      g('read', 'Task', ['operational', 'contact', 'clinical'], 'assigned_clients'),
-      g('create', 'Task', ['operational', 'contact', 'clinical'], 'assigned_clients'),
-      g('update', 'Task', ['operational', 'clinical'], 'assigned_clients'),
-      g('read', 'Patient', ['operational', 'contact', 'clinical'], 'assigned_clients'),
-      g('create', 'Patient', ['operational', 'contact', 'identity'], 'assigned_clients'),
-      g('reveal', 'Patient', ['identity'], 'assigned_clients'),
+      ...callbackWorkerGrants(['clinical']),
       g('read', 'ClinicalMessage', ['operational', 'clinical'], 'assigned_clients'),
       g('create', 'ClinicalMessage', ['operational', 'clinical'], 'assigned_clients'),
     ],

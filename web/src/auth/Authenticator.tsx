@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Button } from '../ui/Button';
 import { Checkbox, TextField } from '../ui/Field';
-import { FormError } from '../ui/States';
+import { Brand, FormError } from '../ui/States';
 import { useSubmit } from '../ui/useSubmit';
 
 /** A six-digit code field: numeric keyboard, one-time-code autofill, digits only. */
@@ -88,12 +88,7 @@ export function AuthCard({ title, subtitle, children }: { title: string; subtitl
   return (
     <main className="auth-page">
       <div className="auth-card">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            R
-          </span>
-          Ringfence
-        </div>
+        <Brand />
         <h1>{title}</h1>
         {subtitle ? <p className="subtitle">{subtitle}</p> : null}
         {children}

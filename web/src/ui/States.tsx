@@ -52,3 +52,15 @@ export function FormError({ message }: { message: string | null }) {
     </div>
   ) : null;
 }
+
+/** The product mark and name. */
+export function Brand() {
+  return (
+    <div className="brand">
+      <span className="brand-mark" aria-hidden="true">
+        R
+      </span>
+      Ringfence
+    </div>
+  );
+}

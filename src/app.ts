@@ -25,6 +25,7 @@ import type { Platform } from './platform/platform.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { clientRoutes } from './modules/clients/clients.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { patientRoutes } from './modules/patients/patients.routes.ts';
 import { roleRoutes } from './modules/roles/roles.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { tokenRoutes } from './modules/tokens/tokens.routes.ts';
@@ -150,6 +151,7 @@ export async function buildApp(config: RingfenceConfig, options: BuildOptions = 
   await app.register(authRoutes);
   await app.register(userRoutes);
   await app.register(clientRoutes);
+  await app.register(patientRoutes);
   await app.register(roleRoutes);
   await app.register(tokenRoutes);
   await app.register(auditRoutes);

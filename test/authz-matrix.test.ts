@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { test } from 'node:test';
-import { TEST_PASSWORD, buildTestApp, createTestOrg, insertTestToken, insertTestUser, signedInClient, type TestApp, type TestClient, type TestOrg } from './helpers.ts';
+import { TEST_PASSWORD, buildTestApp, createTestOrg, insertTestPatient, insertTestToken, insertTestUser, signedInClient, type TestApp, type TestClient, type TestOrg } from './helpers.ts';
 
 /**
  * The authorization matrix: every route × every role × own client / other client / other
@@ -30,6 +30,8 @@ interface Fixture {
   assignment(target: Target): Promise<{ userId: string; id: string }>;
   apiToken(target: Target): Promise<string>;
   client(target: Target): string;
+  /** A patient of the target's client. */
+  patient(target: Target): Promise<string>;
 }
 
 interface RouteCase {
@@ -42,6 +44,8 @@ interface RouteCase {
   success: number;
 }
 
+/** Roles that find patients and reveal their PHI field by field (compliance only through a logged reveal). */
+const PATIENT_READERS: ActorKey[] = ['compliance', 'supervisor', 'agent', 'clinical_agent'];
 const orgWide = (actor: ActorKey) => !CLIENT_SCOPED.includes(actor);
 const unique = () => `p${randomBytes(4).toString('hex')}@example.test`;
 
@@ -118,6 +122,41 @@ const CASES: Record<string, RouteCase> = {
     targets: ['own', 'otherClient', 'otherOrg'],
     request: (fx, t) => ({ url: `/api/clients/${fx.client(t)}`, body: { timeZone: 'America/Denver' } }),
     expect: (_a, t) => (t === 'otherOrg' ? 404 : 200),
+  },
+  'GET /api/patients': { allowed: PATIENT_READERS, success: 200, request: () => ({ url: '/api/patients' }) },
+  'POST /api/patients/search': {
+    allowed: PATIENT_READERS,
+    success: 200,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: (fx, t) => ({ url: '/api/patients/search', body: { clientId: fx.client(t), phone: '555-010-0100' } }),
+    // Naming a client outside one's scope is refused outright; an organization-wide reader learns only that the other organization's client does not exist here.
+    expect: (actor, t) => (t === 'own' || (t === 'otherClient' && orgWide(actor)) ? 200 : orgWide(actor) ? 404 : 403),
+  },
+  'POST /api/patients': {
+    allowed: ['supervisor', 'agent', 'clinical_agent', 'token'],
+    success: 201,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: (fx, t) => ({ url: '/api/patients', body: { clientId: fx.client(t), name: { given: 'Matrix', family: 'Fixture' } } }),
+    expect: (_a, t) => (t === 'own' ? 201 : 403),
+  },
+  'GET /api/patients/:id': { allowed: PATIENT_READERS, success: 200, targets: ['own', 'otherClient', 'otherOrg'], request: async (fx, t) => ({ url: `/api/patients/${await fx.patient(t)}` }) },
+  'PATCH /api/patients/:id': {
+    allowed: ['supervisor', 'agent', 'clinical_agent'],
+    success: 200,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => ({ url: `/api/patients/${await fx.patient(t)}`, body: { callbackWindow: 'mornings' } }),
+  },
+  'POST /api/patients/:id/reveal': {
+    allowed: PATIENT_READERS,
+    success: 200,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => ({ url: `/api/patients/${await fx.patient(t)}/reveal`, body: { fields: ['name'], purpose: 'callback' } }),
+  },
+  'POST /api/patients/:id/merge': {
+    allowed: ['supervisor'],
+    success: 200,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => ({ url: `/api/patients/${await fx.patient(t)}/merge`, body: { duplicateId: await fx.patient(t) } }),
   },
   'GET /api/tokens': { allowed: ['admin'], success: 200, request: () => ({ url: '/api/tokens' }) },
   'GET /api/tokens/scopes': { allowed: ['admin'], success: 200, request: () => ({ url: '/api/tokens/scopes' }) },
@@ -204,6 +243,7 @@ test('authorization matrix: route × role × own/other client × own/other organ
     },
     apiToken: async (target) => (await insertTestToken(app, orgOf(target).orgId, ['tasks:read'])).id,
     client: (target) => (target === 'own' ? org.clients.A! : target === 'otherClient' ? org.clients.B! : other.clients.C!),
+    patient: async (target) => (await insertTestPatient(app, orgOf(target).orgId, fx.client(target))).id,
   };
 
   const otherIds = [other.orgId, other.admin.id, other.users.staff!.id, other.clients.C!];

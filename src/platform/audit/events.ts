@@ -25,9 +25,24 @@ export interface AuditDetails {
   'client.updated': { changed: string[] };
   'token.created': { name: string; scopes: string[]; clientIds: string[] | null };
   'token.revoked': { name: string };
+  'keys.rotated': { version: number };
+  'keys.rewrapped': { version: number; rows: number; interrupted: boolean };
+  'keys.destroyed': { keys: number };
+  'keys.master_rotated': { keys: number; masterKeyId: string };
+  'phi.read': { source: 'vault' | 'practice_system'; results?: number };
+  'patient.created': { source: 'manual' | 'practice_system' | 'integration'; possibleDuplicates: number };
+  'patient.updated': { changed: string[] };
+  'patient.searched': { by: PatientSearchKind; results: number };
+  'patient.merged': { survivorRef: string; duplicateRef: string };
+  'patient.linked': { source: 'practice_system' };
+  'practice_link.configured': { host: string; authType: 'none' | 'bearer' | 'basic' };
+  'practice_link.removed': Record<string, never>;
 }
 
 export type AuditAction = keyof AuditDetails;
+
+/** How a patient was looked up (never the value looked up). */
+export type PatientSearchKind = 'phone' | 'mrn' | 'name_dob' | 'family_dob' | 'ref';
 
 /** What a caller states about an event; who and where come from the request's actor. */
 export interface AuditEventInput<A extends AuditAction = AuditAction> {

@@ -32,6 +32,7 @@ function callbackWorkerGrants(extra: DataCategory[]): PermissionGrant[] {
     g('update', 'Task', ['operational', ...extra], 'assigned_clients'),
     g('read', 'Patient', ['operational', 'contact', ...extra], 'assigned_clients'),
     g('create', 'Patient', ['operational', 'contact', 'identity'], 'assigned_clients'),
+    g('update', 'Patient', ['operational', 'contact'], 'assigned_clients'),
     g('reveal', 'Patient', ['identity'], 'assigned_clients'),
   ];
 }
@@ -86,6 +87,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       g('read', 'AuditEvent', OPS, 'organization'),
       g('export', 'AuditEvent', OPS, 'organization'),
       g('manage', 'ComplianceRecord', OPS, 'organization'),
+      g('read', 'Patient', OPS, 'organization'),
       g('reveal', 'Patient', ['contact', 'identity', 'clinical'], 'organization'),
       g('reveal', 'Recording', ['recording'], 'organization'),
     ],

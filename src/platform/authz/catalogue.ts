@@ -37,6 +37,8 @@ export const SUBJECTS = {
       dateOfBirth: 'identity',
       address: 'identity',
       mrn: 'identity',
+      identifiers: 'identity',
+      fhirPatientId: 'identity',
       insuranceMemberId: 'billing',
       notes: 'clinical',
     },

@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kysely';
 import * as m0001 from '../../migrations/0001-platform.ts';
+import * as m0002 from '../../migrations/0002-patient-vault.ts';
 import type { Engine, RingfenceDatabase } from './database.ts';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
@@ -7,6 +8,7 @@ type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> 
 /** Every migration, in order. One set for both engines; each receives the engine for the few type differences. */
 const MIGRATIONS: Record<string, EngineMigration> = {
   '0001-platform': m0001,
+  '0002-patient-vault': m0002,
 };
 
 /** Brings the schema up to date. Safe to run on every start and from `ringfence migrate`. */

@@ -127,11 +127,68 @@ export interface DataKeysTable {
   org_id: string;
   /** null: the organization's own key (MFA secrets, integration credentials). */
   client_id: string | null;
+  /** data: versioned field-encryption keys; index: the client's blind-index (HMAC) key. */
+  purpose: ColumnType<KeyPurpose, KeyPurpose | undefined, KeyPurpose>;
   version: number;
+  /** The data key wrapped by the master key; emptied when the key is destroyed. */
   wrapped_key: string;
   master_key_id: string;
   created_at: Timestamp;
   destroyed_at: Timestamp | null;
+}
+
+export type KeyPurpose = 'data' | 'index';
+
+export interface PatientsTable {
+  id: string;
+  org_id: string;
+  client_id: string;
+  /** Opaque patient reference (P-7F3K2Q): operational, never derived from PHI. */
+  ref: string;
+  status: 'active' | 'merged';
+  /** Set when this record was merged into another (the survivor). */
+  merged_into_id: string | null;
+  source: 'manual' | 'practice_system' | 'integration';
+  name_enc: string | null;
+  phones_enc: string | null;
+  email_enc: string | null;
+  callback_window_enc: string | null;
+  date_of_birth_enc: string | null;
+  address_enc: string | null;
+  mrn_enc: string | null;
+  identifiers_enc: string | null;
+  fhir_patient_id_enc: string | null;
+  insurance_member_id_enc: string | null;
+  notes_enc: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PatientRefsTable {
+  org_id: string;
+  client_id: string;
+  ref: string;
+  issued_at: Timestamp;
+}
+
+export interface PatientIndexTable {
+  org_id: string;
+  client_id: string;
+  patient_id: string;
+  kind: string;
+  digest: string;
+}
+
+export interface PracticeLinksTable {
+  client_id: string;
+  org_id: string;
+  base_url: string;
+  auth_type: 'none' | 'bearer' | 'basic';
+  /** JSON credentials, encrypted under the client's data key. */
+  credentials_enc: string | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
 }
 
 export interface AuditEventsTable {
@@ -192,6 +249,10 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   data_keys: DataKeysTable;
+  patients: PatientsTable;
+  patient_refs: PatientRefsTable;
+  patient_index: PatientIndexTable;
+  practice_links: PracticeLinksTable;
   audit_events: AuditEventsTable;
   audit_chain: AuditChainTable;
   audit_chain_heads: AuditChainHeadsTable;
@@ -214,3 +275,5 @@ export type ApiToken = Selectable<ApiTokensTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type NewAuditEventRow = Insertable<AuditEventsTable>;
 export type UserUpdate = Updateable<UsersTable>;
+export type PatientRow = Selectable<PatientsTable>;
+export type PracticeLink = Selectable<PracticeLinksTable>;

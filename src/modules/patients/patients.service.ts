@@ -1,0 +1,432 @@
+import { randomUUID } from 'node:crypto';
+import { permittedCategories } from '../../platform/authz/ability.ts';
+import { categoryOf, type Action, type DataCategory } from '../../platform/authz/catalogue.ts';
+import { assertCan, rowScope } from '../../platform/authz/guard.ts';
+import { subject as asSubject } from '@casl/ability';
+import type { PatientSearchKind } from '../../platform/audit/events.ts';
+import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
+import { paginate, parseSort, type PageRequest, type PageResult } from '../../platform/db/paging.ts';
+import type { PatientRow } from '../../platform/db/types.ts';
+import { AppError, invalidField, notFound } from '../../platform/http/errors.ts';
+import {
+  INDEXED_FIELDS,
+  PATIENT_FIELDS,
+  decryptPatientFields,
+  encryptPatientFields,
+  indexEntries,
+  presentFields,
+  reindexPatient,
+  type IndexKind,
+  type PatientField,
+  type PatientFields,
+  type PatientPhone,
+} from './patient-fields.ts';
+import { indexValue, isIsoDate, newPatientRef, normalizePatientRef, normalizePhone } from './normalize.ts';
+
+/** What lists and lookups return: the reference and operational fields, never PHI. */
+export interface PatientSummary {
+  id: string;
+  ref: string;
+  clientId: string;
+  status: 'active' | 'merged';
+  mergedIntoRef: string | null;
+  source: PatientRow['source'];
+  /** Which PHI fields hold a value (their names, so a reveal can ask for them). */
+  present: PatientField[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type PatientInput = Partial<PatientFields>;
+
+/** Why PHI is being revealed: recorded with every reveal. */
+export const REVEAL_PURPOSES = ['callback', 'identity_verification', 'intake', 'care_coordination', 'record_correction', 'quality_review', 'compliance_review'] as const;
+export type RevealPurpose = (typeof REVEAL_PURPOSES)[number];
+
+async function present(ctx: ActorContext, rows: PatientRow[]): Promise<PatientSummary[]> {
+  const mergedIds = [...new Set(rows.map((r) => r.merged_into_id).filter((id): id is string => id !== null))];
+  const refs = new Map<string, string>();
+  if (mergedIds.length > 0) {
+    for (const r of await ctx.db.selectFrom('patients').select(['id', 'ref']).where('id', 'in', mergedIds).execute()) refs.set(r.id, r.ref);
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    ref: row.ref,
+    clientId: row.client_id,
+    status: row.status,
+    mergedIntoRef: row.merged_into_id ? (refs.get(row.merged_into_id) ?? null) : null,
+    source: row.source,
+    present: presentFields(row),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }));
+}
+
+function scoped(ctx: ActorContext, action: Action) {
+  return ctx.db.selectFrom('patients').where(rowScope(ctx, action, 'Patient', { clientId: 'patients.client_id' }));
+}
+
+/** A patient the actor may act on (404 otherwise, whether or not it exists). */
+async function findPatient(ctx: ActorContext, action: Action, id: string): Promise<PatientRow> {
+  const row = await scoped(ctx, action).selectAll('patients').where('patients.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Patient');
+  return row;
+}
+
+/** Categories the actor may use for `actions` on this client's patients. */
+function categoriesFor(ctx: ActorContext, actions: Action[], clientId: string): Set<DataCategory> {
+  const out = new Set<DataCategory>();
+  for (const action of actions) for (const c of permittedCategories(ctx.ability, action, asSubject('Patient', { clientId }))) out.add(c);
+  return out;
+}
+
+/** Refuses any field whose data category the actor may not use, naming the first such field. */
+function assertFieldsAllowed(ctx: ActorContext, actions: Action[], clientId: string, fields: readonly PatientField[], verb: string): void {
+  const allowed = categoriesFor(ctx, actions, clientId);
+  const refused = fields.filter((f) => !allowed.has(categoryOf('Patient', f)));
+  if (refused.length > 0) {
+    throw new AppError('forbidden', `Your roles do not allow you to ${verb} ${refused.map((f) => `${f} (${categoryOf('Patient', f)})`).join(', ')} for this client`, {
+      field: refused[0],
+      errors: refused.map((f) => ({ field: f, message: `the ${categoryOf('Patient', f)} category is not among your permissions` })),
+    });
+  }
+}
+
+/** Checks and normalises input fields: phone numbers to E.164, dates real and not in the future. */
+function cleanFields(input: { [F in PatientField]?: PatientFields[F] | null }): { [F in PatientField]?: PatientFields[F] | null } {
+  const out: { [F in PatientField]?: PatientFields[F] | null } = { ...input };
+  if (input.phones) {
+    const seen = new Set<string>();
+    const phones: PatientPhone[] = [];
+    input.phones.forEach((phone, i) => {
+      const e164 = normalizePhone(phone.number);
+      if (!e164) throw invalidField(`phones.${i}.number`, 'is not a possible phone number');
+      if (!seen.has(e164)) phones.push({ number: e164, type: phone.type });
+      seen.add(e164);
+    });
+    out.phones = phones;
+  }
+  if (input.dateOfBirth) {
+    if (!isIsoDate(input.dateOfBirth)) throw invalidField('dateOfBirth', 'must be a real date written YYYY-MM-DD');
+    if (input.dateOfBirth > new Date().toISOString().slice(0, 10) || input.dateOfBirth < '1880-01-01') throw invalidField('dateOfBirth', 'must be a past date');
+  }
+  if (input.name) out.name = { given: input.name.given.trim(), family: input.name.family.trim() };
+  if (input.email) out.email = input.email.trim().toLowerCase();
+  for (const f of ['mrn', 'callbackWindow', 'insuranceMemberId', 'notes', 'fhirPatientId'] as const) {
+    const v = input[f];
+    if (typeof v === 'string') out[f] = v.trim();
+  }
+  return out;
+}
+
+async function assertClient(ctx: ActorContext, clientId: string): Promise<void> {
+  const client = await ctx.db.selectFrom('clients').select(['id', 'status']).where('id', '=', clientId).executeTakeFirst();
+  if (!client) throw new AppError('not_found', 'Client not found', { field: 'clientId' });
+  if (client.status !== 'active') throw new AppError('conflict', 'This client is inactive', { field: 'clientId' });
+}
+
+/** Patients of one client holding any of these digests (active records only). */
+async function patientsByDigests(ctx: ActorContext, clientId: string, wanted: { kind: IndexKind; value: string }[], excludeId?: string): Promise<PatientRow[]> {
+  if (wanted.length === 0) return [];
+  const digest = await ctx.keyring.blindIndexer(ctx.db, clientId);
+  let q = scoped(ctx, 'read')
+    .innerJoin('patient_index', (j) => j.onRef('patient_index.patient_id', '=', 'patients.id').onRef('patient_index.org_id', '=', 'patients.org_id'))
+    .selectAll('patients')
+    .distinct()
+    .where('patients.client_id', '=', clientId)
+    .where('patients.status', '=', 'active')
+    .where((eb) => eb.or(wanted.map((w) => eb.and([eb('patient_index.kind', '=', w.kind), eb('patient_index.digest', '=', digest(w.kind, w.value))]))));
+  if (excludeId) q = q.where('patients.id', '<>', excludeId);
+  return q.orderBy('patients.created_at').limit(50).execute();
+}
+
+/** Possible duplicates of a record: same phone, MRN, practice identifier or name and date of birth. */
+async function duplicatesOf(ctx: ActorContext, clientId: string, fields: Partial<PatientFields>, excludeId?: string): Promise<PatientRow[]> {
+  const strong = indexEntries(fields).filter((e) => e.kind !== 'family_dob');
+  return patientsByDigests(ctx, clientId, strong, excludeId);
+}
+
+/** Issues a new reference, never one issued before for this client. */
+async function issueRef(tx: ActorContext, clientId: string): Promise<string> {
+  for (let attempt = 0; attempt < 8; attempt += 1) {
+    const ref = newPatientRef();
+    const inserted = await tx.db
+      .insertInto('patient_refs', { client_id: clientId, ref, issued_at: new Date().toISOString() })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return ref;
+  }
+  throw new AppError('unavailable', 'Could not issue a patient reference; try again');
+}
+
+export interface CreatedPatient {
+  patient: PatientSummary;
+  possibleDuplicates: { id: string; ref: string }[];
+}
+
+/**
+ * Adds a patient to a client's directory: every PHI field encrypted under the client's key,
+ * blind indexes for lookups, a new opaque reference. Possible duplicates are reported, not refused.
+ */
+export async function createPatient(ctx: ActorContext, input: { clientId: string } & PatientInput, source: PatientRow['source'] = 'manual'): Promise<CreatedPatient> {
+  const { clientId, ...raw } = input;
+  assertCan(ctx, 'create', 'Patient', { clientId });
+  await assertClient(ctx, clientId);
+  if (!raw.name) throw invalidField('name', 'is required');
+  const fields = cleanFields(raw) as PatientInput;
+  const given = PATIENT_FIELDS.filter((f) => fields[f] !== undefined && fields[f] !== null);
+  assertFieldsAllowed(ctx, ['create'], clientId, given, 'record');
+  const duplicates = await duplicatesOf(ctx, clientId, fields);
+  const id = randomUUID();
+  const effectiveSource = ctx.actor.type === 'token' ? 'integration' : source;
+  await inTransaction(ctx, async (tx) => {
+    const ref = await issueRef(tx, clientId);
+    const now = new Date().toISOString();
+    const encrypted = await encryptPatientFields(tx.keyring, tx.db, clientId, id, fields);
+    await tx.db
+      .insertInto('patients', {
+        id,
+        client_id: clientId,
+        ref,
+        status: 'active',
+        merged_into_id: null,
+        source: effectiveSource,
+        name_enc: null,
+        phones_enc: null,
+        email_enc: null,
+        callback_window_enc: null,
+        date_of_birth_enc: null,
+        address_enc: null,
+        mrn_enc: null,
+        identifiers_enc: null,
+        fhir_patient_id_enc: null,
+        insurance_member_id_enc: null,
+        notes_enc: null,
+        ...encrypted,
+        created_by: actorUserId(ctx),
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await reindexPatient(tx.keyring, tx.db, clientId, id, fields);
+    await audit(tx, {
+      action: 'patient.created',
+      resourceType: 'Patient',
+      resourceId: id,
+      clientId,
+      patientRef: ref,
+      fields: given,
+      details: { source: effectiveSource, possibleDuplicates: duplicates.length },
+    });
+  });
+  return { patient: (await present(ctx, [await findPatient(ctx, 'create', id)]))[0]!, possibleDuplicates: duplicates.map((d) => ({ id: d.id, ref: d.ref })) };
+}
+
+/** One patient's reference and operational fields. */
+export async function getPatient(ctx: ActorContext, id: string): Promise<PatientSummary> {
+  assertCan(ctx, 'read', 'Patient');
+  return (await present(ctx, [await findPatient(ctx, 'read', id)]))[0]!;
+}
+
+const SORTS = { createdAt: 'patients.created_at', updatedAt: 'patients.updated_at', ref: 'patients.ref' } as const;
+
+/** The patients of the actor's clients, newest first: references and operational fields only. */
+export async function listPatients(
+  ctx: ActorContext,
+  query: PageRequest & { clientId?: string; status?: 'active' | 'merged'; sort?: string },
+): Promise<PageResult<PatientSummary>> {
+  assertCan(ctx, 'read', 'Patient');
+  let q = scoped(ctx, 'read').selectAll('patients');
+  if (query.clientId) q = q.where('patients.client_id', '=', query.clientId);
+  if (query.status) q = q.where('patients.status', '=', query.status);
+  const sort = parseSort(query.sort ?? '-createdAt', SORTS, 'patients.created_at');
+  const page = await paginate(q.orderBy(sort.column, sort.direction).orderBy('patients.id'), query);
+  return { ...page, items: await present(ctx, page.items) };
+}
+
+export interface PatientSearch {
+  clientId: string;
+  phone?: string;
+  mrn?: string;
+  ref?: string;
+  family?: string;
+  given?: string;
+  dateOfBirth?: string;
+}
+
+export interface PatientMatch extends PatientSummary {
+  /** exact: every criterion matched; partial: family name and date of birth matched, the given name did not. */
+  match: 'exact' | 'partial';
+}
+
+/**
+ * Finds patients of one client by phone (any format), MRN, reference, or name and date of
+ * birth, through the blind indexes: nothing is decrypted. The search is audited by kind and
+ * result count, never by the value searched for.
+ */
+export async function searchPatients(ctx: ActorContext, search: PatientSearch): Promise<PatientMatch[]> {
+  assertCan(ctx, 'read', 'Patient', { clientId: search.clientId });
+  await assertClient(ctx, search.clientId);
+  const kinds = [search.phone !== undefined, search.mrn !== undefined, search.ref !== undefined, search.family !== undefined].filter(Boolean).length;
+  if (kinds !== 1) throw invalidField('phone', 'give exactly one of phone, mrn, ref, or family with dateOfBirth');
+  let by: PatientSearchKind;
+  let exact: PatientRow[] = [];
+  let partial: PatientRow[] = [];
+  if (search.phone !== undefined) {
+    by = 'phone';
+    const e164 = normalizePhone(search.phone);
+    if (!e164) throw invalidField('phone', 'is not a possible phone number');
+    exact = await patientsByDigests(ctx, search.clientId, [{ kind: 'phone', value: indexValue.phone(e164) }]);
+  } else if (search.mrn !== undefined) {
+    by = 'mrn';
+    exact = await patientsByDigests(ctx, search.clientId, [{ kind: 'mrn', value: indexValue.mrn(search.mrn) }]);
+  } else if (search.ref !== undefined) {
+    by = 'ref';
+    const ref = normalizePatientRef(search.ref);
+    if (!ref) throw invalidField('ref', 'is not a patient reference (P- and six characters)');
+    exact = await scoped(ctx, 'read').selectAll('patients').where('patients.client_id', '=', search.clientId).where('patients.ref', '=', ref).execute();
+  } else {
+    const family = search.family ?? '';
+    const dob = search.dateOfBirth;
+    if (!dob) throw invalidField('dateOfBirth', 'is required with a family name');
+    if (!isIsoDate(dob)) throw invalidField('dateOfBirth', 'must be a real date written YYYY-MM-DD');
+    const given = search.given?.trim() ?? '';
+    by = given ? 'name_dob' : 'family_dob';
+    if (given) {
+      // Either order: agents and practices do not always agree which name is the family name.
+      exact = await patientsByDigests(ctx, search.clientId, [
+        { kind: 'name_dob', value: indexValue.name_dob(family, given, dob) },
+        { kind: 'name_dob', value: indexValue.name_dob(given, family, dob) },
+      ]);
+    }
+    const byFamily = await patientsByDigests(ctx, search.clientId, [{ kind: 'family_dob', value: indexValue.family_dob(family, dob) }]);
+    if (given) partial = byFamily.filter((p) => !exact.some((e) => e.id === p.id));
+    else exact = byFamily;
+  }
+  const results = [...(await present(ctx, exact)).map((p) => ({ ...p, match: 'exact' as const })), ...(await present(ctx, partial)).map((p) => ({ ...p, match: 'partial' as const }))];
+  await audit(ctx, { action: 'patient.searched', resourceType: 'Patient', clientId: search.clientId, details: { by, results: results.length } });
+  return results;
+}
+
+export interface RevealedPatient {
+  id: string;
+  ref: string;
+  clientId: string;
+  fields: Partial<PatientFields>;
+}
+
+/**
+ * Reveals PHI fields of one patient for a stated purpose. Each field must be in a category
+ * the actor may read or reveal for the patient's client. Every reveal is a `phi.read` audit
+ * event naming the fields and the purpose, written before the values are returned.
+ */
+export async function revealPatient(ctx: ActorContext, id: string, input: { fields: PatientField[]; purpose: RevealPurpose }): Promise<RevealedPatient> {
+  assertCan(ctx, 'reveal', 'Patient');
+  const row = await revealable(ctx, id);
+  const fields = [...new Set(input.fields)];
+  assertFieldsAllowed(ctx, ['read', 'reveal'], row.client_id, fields, 'reveal');
+  const values = await decryptPatientFields(ctx.keyring, ctx.db, row, fields);
+  await audit(ctx, {
+    action: 'phi.read',
+    resourceType: 'Patient',
+    resourceId: row.id,
+    clientId: row.client_id,
+    patientRef: row.ref,
+    fields,
+    purpose: input.purpose,
+    details: { source: 'vault' },
+  });
+  return { id: row.id, ref: row.ref, clientId: row.client_id, fields: values };
+}
+
+/** A patient the actor may read or reveal (either grants a reveal, field by field). */
+async function revealable(ctx: ActorContext, id: string): Promise<PatientRow> {
+  const row = await ctx.db
+    .selectFrom('patients')
+    .selectAll('patients')
+    .where('patients.id', '=', id)
+    .where((eb) => eb.or([rowScope(ctx, 'read', 'Patient', { clientId: 'patients.client_id' })(eb), rowScope(ctx, 'reveal', 'Patient', { clientId: 'patients.client_id' })(eb)]))
+    .executeTakeFirst();
+  if (!row) throw notFound('Patient');
+  return row;
+}
+
+export type PatientChanges = { [F in PatientField]?: PatientFields[F] | null };
+
+/** Edits fields of a patient (null clears one). Changed fields are re-encrypted under the current key and the blind indexes rebuilt. */
+export async function updatePatient(ctx: ActorContext, id: string, changes: PatientChanges): Promise<PatientSummary> {
+  assertCan(ctx, 'update', 'Patient');
+  const fields = cleanFields(changes);
+  const changed = PATIENT_FIELDS.filter((f) => fields[f] !== undefined);
+  if (fields.name === null) throw invalidField('name', 'cannot be removed');
+  await inTransaction(ctx, async (tx) => {
+    const row = await findPatient(tx, 'update', id);
+    if (row.status !== 'active') throw new AppError('conflict', `This record was merged into another; edit that one instead`, { field: 'id' });
+    assertFieldsAllowed(tx, ['update'], row.client_id, changed, 'change');
+    if (changed.length === 0) return;
+    const encrypted = await encryptPatientFields(tx.keyring, tx.db, row.client_id, row.id, fields);
+    await tx.db.updateTable('patients').set({ ...encrypted, updated_at: new Date().toISOString() }).where('id', '=', row.id).execute();
+    if (changed.some((f) => INDEXED_FIELDS.includes(f))) {
+      const current = await decryptPatientFields(tx.keyring, tx.db, row, INDEXED_FIELDS);
+      const next = { ...current, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as Partial<PatientFields>;
+      for (const f of INDEXED_FIELDS) if (fields[f] === null) delete next[f];
+      await reindexPatient(tx.keyring, tx.db, row.client_id, row.id, next);
+    }
+    await audit(tx, { action: 'patient.updated', resourceType: 'Patient', resourceId: row.id, clientId: row.client_id, patientRef: row.ref, fields: changed, details: { changed } });
+  });
+  return getPatient(ctx, id);
+}
+
+/**
+ * Merges a duplicate record into a survivor of the same client: the survivor keeps its values
+ * and gains what only the duplicate had (phones and identifiers are combined); the duplicate
+ * keeps its reference, pointing at the survivor, and is no longer found by lookups.
+ */
+export async function mergePatients(ctx: ActorContext, survivorId: string, duplicateId: string): Promise<PatientSummary> {
+  assertCan(ctx, 'manage', 'Patient');
+  if (survivorId === duplicateId) throw invalidField('duplicateId', 'must be another record than the one it is merged into');
+  await inTransaction(ctx, async (tx) => {
+    const survivor = await findPatient(tx, 'manage', survivorId);
+    const duplicate = await findPatient(tx, 'manage', duplicateId).catch(() => {
+      throw new AppError('not_found', 'Duplicate record not found', { field: 'duplicateId' });
+    });
+    if (survivor.client_id !== duplicate.client_id) throw invalidField('duplicateId', 'belongs to another client');
+    if (survivor.status !== 'active' || duplicate.status !== 'active') throw new AppError('conflict', 'Both records must be active to be merged', { field: 'duplicateId' });
+    const kept = await decryptPatientFields(tx.keyring, tx.db, survivor, PATIENT_FIELDS);
+    const other = await decryptPatientFields(tx.keyring, tx.db, duplicate, PATIENT_FIELDS);
+    const merged: Partial<PatientFields> = { ...other, ...kept };
+    const phones = [...(kept.phones ?? []), ...(other.phones ?? [])];
+    if (phones.length > 0) merged.phones = phones.filter((p, i) => phones.findIndex((q) => q.number === p.number) === i);
+    const ids = [...(kept.identifiers ?? []), ...(other.identifiers ?? [])];
+    if (ids.length > 0) merged.identifiers = ids.filter((p, i) => ids.findIndex((q) => q.system === p.system && q.value === p.value) === i);
+    const gained = PATIENT_FIELDS.filter((f) => JSON.stringify(merged[f]) !== JSON.stringify(kept[f]));
+    const now = new Date().toISOString();
+    if (gained.length > 0) {
+      const encrypted = await encryptPatientFields(tx.keyring, tx.db, survivor.client_id, survivor.id, Object.fromEntries(gained.map((f) => [f, merged[f]])));
+      await tx.db.updateTable('patients').set({ ...encrypted, updated_at: now }).where('id', '=', survivor.id).execute();
+    }
+    await tx.db.updateTable('patients').set({ status: 'merged', merged_into_id: survivor.id, updated_at: now }).where('id', '=', duplicate.id).execute();
+    await tx.db.deleteFrom('patient_index').where('patient_id', '=', duplicate.id).execute();
+    await reindexPatient(tx.keyring, tx.db, survivor.client_id, survivor.id, merged);
+    await audit(tx, {
+      action: 'patient.merged',
+      resourceType: 'Patient',
+      resourceId: survivor.id,
+      clientId: survivor.client_id,
+      patientRef: survivor.ref,
+      fields: gained,
+      details: { survivorRef: survivor.ref, duplicateRef: duplicate.ref },
+    });
+  });
+  return getPatient(ctx, survivorId);
+}
+
+/** Patients already linked to a practice-system record, by the record's id. */
+export async function findByPracticeId(ctx: ActorContext, clientId: string, fhirIds: string[]): Promise<Map<string, PatientRow>> {
+  const out = new Map<string, PatientRow>();
+  for (const fhirId of fhirIds) {
+    const rows = await patientsByDigests(ctx, clientId, [{ kind: 'fhir_id', value: indexValue.fhir_id(fhirId) }]);
+    if (rows[0]) out.set(fhirId, rows[0]);
+  }
+  return out;
+}

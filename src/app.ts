@@ -12,8 +12,7 @@ import { startSealer } from './platform/audit/chain.ts';
 import { authenticatePlugin } from './platform/auth/authenticate.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { sweepExpiredSessions } from './platform/auth/sessions.ts';
-import { loadMasterKey, LocalKeyProvider } from './platform/crypto/key-provider.ts';
-import { KeyRing } from './platform/crypto/keyring.ts';
+import { openKeyRing } from './platform/crypto/key-provider.ts';
 import { openDatabase, type RingfenceDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { AppError } from './platform/http/errors.ts';
@@ -26,6 +25,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { clientRoutes } from './modules/clients/clients.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { patientRoutes } from './modules/patients/patients.routes.ts';
+import { practiceLinkRoutes } from './modules/practice-link/practice-link.routes.ts';
 import { roleRoutes } from './modules/roles/roles.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { tokenRoutes } from './modules/tokens/tokens.routes.ts';
@@ -78,8 +78,7 @@ export function loggerOptions(config: RingfenceConfig): FastifyServerOptions['lo
 export async function buildApp(config: RingfenceConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
   const database = options.database ?? openDatabase(config);
   await migrateToLatest(database);
-  const master = loadMasterKey(config);
-  const keyring = new KeyRing(new LocalKeyProvider(master.key));
+  const { keyring, warning: keyWarning } = openKeyRing(config);
   const tls = config.tlsCertFile && config.tlsKeyFile ? { cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) } : null;
 
   const app = Fastify({
@@ -89,7 +88,7 @@ export async function buildApp(config: RingfenceConfig, options: BuildOptions = 
     bodyLimit: 1024 * 1024,
     ...(tls ? { https: tls } : {}),
   }).withTypeProvider<TypeBoxTypeProvider>();
-  if (master.warning) app.log.warn(master.warning);
+  if (keyWarning) app.log.warn(keyWarning);
 
   app.setValidatorCompiler(createValidatorCompiler());
   let webIndex: string | null = null;
@@ -152,6 +151,7 @@ export async function buildApp(config: RingfenceConfig, options: BuildOptions = 
   await app.register(userRoutes);
   await app.register(clientRoutes);
   await app.register(patientRoutes);
+  await app.register(practiceLinkRoutes);
   await app.register(roleRoutes);
   await app.register(tokenRoutes);
   await app.register(auditRoutes);

@@ -12,6 +12,8 @@ export interface RingfenceConfig {
   databaseSchema: string | null;
   masterKey: string | null;
   masterKeyFile: string | null;
+  /** During a master-key rotation: the previous key, still accepted for unwrapping until `ringfence keys rotate-master` has run. */
+  previousMasterKeyFile: string | null;
   /** In production a generated key file is refused unless this is set. */
   allowGeneratedKey: boolean;
   production: boolean;
@@ -50,6 +52,7 @@ const SETTINGS = {
   databaseSchema: { env: 'RINGFENCE_DATABASE_SCHEMA', file: 'databaseSchema' },
   masterKey: { env: 'RINGFENCE_MASTER_KEY', file: 'masterKey' },
   masterKeyFile: { env: 'RINGFENCE_MASTER_KEY_FILE', file: 'masterKeyFile' },
+  previousMasterKeyFile: { env: 'RINGFENCE_PREVIOUS_MASTER_KEY_FILE', file: 'previousMasterKeyFile' },
   allowGeneratedKey: { env: 'RINGFENCE_ALLOW_GENERATED_KEY', file: 'allowGeneratedKey' },
   production: { env: 'NODE_ENV', file: 'nodeEnv' },
   tlsCertFile: { env: 'RINGFENCE_TLS_CERT', file: 'tlsCert' },
@@ -143,7 +146,7 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Ring
   if ((tlsCertFile === null) !== (tlsKeyFile === null)) {
     throw new ConfigError(tlsCertFile ? 'RINGFENCE_TLS_KEY' : 'RINGFENCE_TLS_CERT', 'must be set together with its pair');
   }
-  for (const [setting, f] of [['RINGFENCE_TLS_CERT', tlsCertFile], ['RINGFENCE_TLS_KEY', tlsKeyFile], ['RINGFENCE_MASTER_KEY_FILE', null]] as const) {
+  for (const [setting, f] of [['RINGFENCE_TLS_CERT', tlsCertFile], ['RINGFENCE_TLS_KEY', tlsKeyFile], ['RINGFENCE_MASTER_KEY_FILE', null], ['RINGFENCE_PREVIOUS_MASTER_KEY_FILE', raw('previousMasterKeyFile') ?? null]] as const) {
     if (f !== null && !existsSync(path.resolve(cwd, f))) throw new ConfigError(setting, `points to ${f}, which does not exist`);
   }
 
@@ -155,6 +158,7 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Ring
     databaseSchema,
     masterKey,
     masterKeyFile: raw('masterKeyFile') ? path.resolve(cwd, raw('masterKeyFile')!) : null,
+    previousMasterKeyFile: raw('previousMasterKeyFile') ? path.resolve(cwd, raw('previousMasterKeyFile')!) : null,
     allowGeneratedKey: bool('allowGeneratedKey'),
     production: nodeEnv === 'production',
     tlsCertFile: tlsCertFile && path.resolve(cwd, tlsCertFile),

@@ -32,6 +32,8 @@ interface Fixture {
   client(target: Target): string;
   /** A patient of the target's client. */
   patient(target: Target): Promise<string>;
+  /** Makes sure the target's client has a practice-system link (to a closed loopback port); returns the client id. */
+  practiceLink(target: Target): Promise<string>;
 }
 
 interface RouteCase {
@@ -46,6 +48,8 @@ interface RouteCase {
 
 /** Roles that find patients and reveal their PHI field by field (compliance only through a logged reveal). */
 const PATIENT_READERS: ActorKey[] = ['compliance', 'supervisor', 'agent', 'clinical_agent'];
+/** Nothing listens on port 9 of the loopback interface: connecting fails at once. */
+const CLOSED_PORT_URL = 'http://127.0.0.1:9/fhir';
 const orgWide = (actor: ActorKey) => !CLIENT_SCOPED.includes(actor);
 const unique = () => `p${randomBytes(4).toString('hex')}@example.test`;
 
@@ -158,6 +162,49 @@ const CASES: Record<string, RouteCase> = {
     targets: ['own', 'otherClient', 'otherOrg'],
     request: async (fx, t) => ({ url: `/api/patients/${await fx.patient(t)}/merge`, body: { duplicateId: await fx.patient(t) } }),
   },
+  'GET /api/clients/:id/practice-link': {
+    allowed: ['admin', 'compliance', 'supervisor', 'agent', 'clinical_agent', 'token'],
+    success: 200,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => ({ url: `/api/clients/${await fx.practiceLink(t)}/practice-link` }),
+    expect: (actor, t) => (t === 'own' || (t === 'otherClient' && orgWide(actor)) ? 200 : t === 'otherClient' ? 403 : orgWide(actor) ? 404 : 403),
+  },
+  'PUT /api/clients/:id/practice-link': {
+    allowed: ['admin'],
+    success: 200,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => ({ url: `/api/clients/${await fx.practiceLink(t)}/practice-link`, body: { baseUrl: CLOSED_PORT_URL, auth: { type: 'basic', username: 'svc', password: 'synthetic-secret' } } }),
+    expect: (_a, t) => (t === 'otherOrg' ? 404 : 200),
+  },
+  'DELETE /api/clients/:id/practice-link': {
+    allowed: ['admin'],
+    success: 204,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => ({ url: `/api/clients/${await fx.practiceLink(t)}/practice-link` }),
+    expect: (_a, t) => (t === 'otherOrg' ? 404 : 204),
+  },
+  // Reaching the practice system is the permission: the link points at a closed port, so the answer is a 502.
+  'POST /api/clients/:id/practice-link/test': {
+    allowed: ['admin'],
+    success: 502,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => ({ url: `/api/clients/${await fx.practiceLink(t)}/practice-link/test` }),
+    expect: (_a, t) => (t === 'otherOrg' ? 409 : 502),
+  },
+  'POST /api/patients/practice-search': {
+    allowed: ['supervisor', 'agent', 'clinical_agent', 'token'],
+    success: 502,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => ({ url: '/api/patients/practice-search', body: { clientId: await fx.practiceLink(t), purpose: 'intake', phone: '555-010-0100' } }),
+    expect: (_a, t) => (t === 'own' ? 502 : 403),
+  },
+  'POST /api/patients/practice-import': {
+    allowed: ['supervisor', 'agent', 'clinical_agent', 'token'],
+    success: 502,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => ({ url: '/api/patients/practice-import', body: { clientId: await fx.practiceLink(t), fhirId: 'synth-0001' } }),
+    expect: (_a, t) => (t === 'own' ? 502 : 403),
+  },
   'GET /api/tokens': { allowed: ['admin'], success: 200, request: () => ({ url: '/api/tokens' }) },
   'GET /api/tokens/scopes': { allowed: ['admin'], success: 200, request: () => ({ url: '/api/tokens/scopes' }) },
   'POST /api/tokens': {
@@ -244,6 +291,13 @@ test('authorization matrix: route × role × own/other client × own/other organ
     apiToken: async (target) => (await insertTestToken(app, orgOf(target).orgId, ['tasks:read'])).id,
     client: (target) => (target === 'own' ? org.clients.A! : target === 'otherClient' ? org.clients.B! : other.clients.C!),
     patient: async (target) => (await insertTestPatient(app, orgOf(target).orgId, fx.client(target))).id,
+    practiceLink: async (target) => {
+      const clientId = fx.client(target);
+      const tenant = app.tenant(orgOf(target).orgId);
+      await tenant.deleteFrom('practice_links').where('client_id', '=', clientId).execute();
+      await tenant.insertInto('practice_links', { client_id: clientId, base_url: CLOSED_PORT_URL, auth_type: 'none', credentials_enc: null, updated_by: null, updated_at: now }).execute();
+      return clientId;
+    },
   };
 
   const otherIds = [other.orgId, other.admin.id, other.users.staff!.id, other.clients.C!];

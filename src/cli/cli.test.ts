@@ -4,6 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
 import { ENGINE, buildTestApp, createTestDatabase, rawSql, type TestApp } from '../../test/helpers.ts';
 import { DEMO_PASSWORD, readDemoAccounts, seedDemo } from './demo.ts';
+import { openKeyRing } from '../platform/crypto/key-provider.ts';
+import { createPatient } from '../modules/patients/patients.service.ts';
+import { supervisorContext } from '../../test/helpers.ts';
+import { loadConfig } from '../config.ts';
+import { tenantDb } from '../platform/db/tenant-db.ts';
 
 const BIN = new URL('../../bin/ringfence.js', import.meta.url).pathname;
 const PASSWORD = 'granite meadow lantern 31';
@@ -158,4 +163,46 @@ test('the demo organization has one person per role, each able to sign in, with 
   assert.ok(accounts.every((a) => a.email.endsWith('@demo.ringfence.test')));
   // Seeding happens once: the demo refuses to seed a database that already has an organization.
   await assert.rejects(seedDemo(app.database, app.app.platform.keyring, app.config.dataDir), /already been completed/);
+});
+
+test('keys status, rotate, rewrap and rotate-master from the command line', async (t) => {
+  const { env, database } = await cliEnv(t);
+  const init = await ringfence(['init', '--org', 'Keyholder Answering', '--email', 'keys@example.test', '--password-stdin'], env, `${PASSWORD}\n`);
+  assert.equal(init.code, 0, init.stderr);
+  const { orgId } = JSON.parse(init.stdout) as { orgId: string };
+  // A client with a few patients, written through the service with the same master key.
+  const { keyring } = openKeyRing(loadConfig(env));
+  const tenant = tenantDb(database.unsafeKysely, database.engine, orgId);
+  const clientId = crypto.randomUUID();
+  const now = new Date().toISOString();
+  await tenant.insertInto('clients', { id: clientId, name: 'Keyholder Clinic', time_zone: 'America/Chicago', status: 'active', created_at: now, updated_at: now }).execute();
+  const ctx = { ...supervisorContext({ app: { platform: { keyring } } as never, tenant: () => tenant }, orgId) };
+  for (let i = 0; i < 5; i += 1) await createPatient(ctx, { clientId, name: { given: 'Cli', family: `Fixture${i}` }, mrn: `TEST-CLI-${i}` });
+
+  assert.match((await ringfence(['keys', 'rotate'], env)).stderr, /Name a client with --client ID, or use --org-key/);
+  const rotate = await ringfence(['keys', 'rotate', '--client', clientId], env);
+  assert.equal(rotate.code, 0, rotate.stderr);
+  assert.match(rotate.stdout, /Data key version 2 is now current/);
+  const status = JSON.parse((await ringfence(['keys', 'status', '--client', clientId, '--json'], env)).stdout) as { currentVersion: number; rowsToRewrap: number }[];
+  assert.deepEqual([status[0]!.currentVersion, status[0]!.rowsToRewrap], [2, 5]);
+  const rewrapRun = await ringfence(['keys', 'rewrap', '--batch-size', '2'], env);
+  assert.equal(rewrapRun.code, 0, rewrapRun.stderr);
+  assert.match(rewrapRun.stdout, /Keyholder Clinic: 5 rows re-encrypted under version 2/);
+  assert.match((await ringfence(['keys', 'rewrap'], env)).stdout, /Nothing to rewrap/);
+
+  // Master-key rotation: new key configured, old one as the previous key.
+  const dir = env.RINGFENCE_DATA_DIR!;
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(`${dir}/old.key`, env.RINGFENCE_MASTER_KEY!, { mode: 0o600 });
+  const rotated = { ...env, RINGFENCE_MASTER_KEY: randomBytes(32).toString('base64'), RINGFENCE_PREVIOUS_MASTER_KEY_FILE: `${dir}/old.key` };
+  const master = await ringfence(['keys', 'rotate-master'], rotated);
+  assert.equal(master.code, 0, master.stderr);
+  assert.match(master.stdout, /^4 data keys rewrapped/, 'the organization key, the client’s two data-key versions and its index key');
+  // Without the previous key, the new master key alone reads everything.
+  const { RINGFENCE_PREVIOUS_MASTER_KEY_FILE: _old, ...after } = rotated;
+  const finalStatus = await ringfence(['keys', 'status', '--json'], after);
+  assert.equal(finalStatus.code, 0, finalStatus.stderr);
+  const { keyring: newRing } = openKeyRing(loadConfig(after));
+  const row = await tenant.selectFrom('patients').selectAll().limit(1).executeTakeFirstOrThrow();
+  assert.match(await newRing.decryptField(tenant, { clientId, table: 'patients', column: 'mrn_enc', rowId: row.id }, row.mrn_enc!), /^TEST-CLI-/);
 });

@@ -7,12 +7,13 @@ import { demoNeedsSeeding, printDemoAccounts, readDemoAccounts, seedDemo } from 
 import { sealAllPending } from '../platform/audit/chain.ts';
 import { verifyAllChains } from '../platform/audit/verify.ts';
 import { SYSTEM_SOURCE } from '../platform/audit/events.ts';
-import { loadMasterKey, LocalKeyProvider, MasterKeyError } from '../platform/crypto/key-provider.ts';
-import { KeyRing } from '../platform/crypto/keyring.ts';
+import { MasterKeyError, openKeyRing } from '../platform/crypto/key-provider.ts';
+import type { KeyRing } from '../platform/crypto/keyring.ts';
 import { openDatabase, type RingfenceDatabase } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { unsafeSystemContext } from '../platform/system-context.ts';
+import { keyStatus, rewrap, rotateDataKey, rotateMasterKey, type KeyAdminContext } from '../platform/crypto/key-admin.ts';
 import { unsafeCreateOrganization } from '../modules/organizations/organizations.service.ts';
 import { createUser, deactivateUser, listUsers } from '../modules/users/users.service.ts';
 
@@ -35,7 +36,7 @@ async function open(): Promise<Opened> {
   const config = loadConfig();
   const database = openDatabase(config);
   await migrateToLatest(database);
-  const keyring = new KeyRing(new LocalKeyProvider(loadMasterKey(config).key));
+  const { keyring } = openKeyRing(config);
   return { config, database, keyring };
 }
 
@@ -60,6 +61,10 @@ async function resolveOrg(database: RingfenceDatabase, orgId: string | undefined
   if (orgs.length === 0) throw new AppError('not_found', 'No organization yet: run `ringfence init` first');
   if (orgs.length > 1) throw new AppError('validation', 'Several organizations exist: name one with --org ID', { field: 'org' });
   return orgs[0]!.id;
+}
+
+function keyAdminContext(database: RingfenceDatabase, keyring: KeyRing, orgId: string): KeyAdminContext {
+  return { tenant: unsafeSystemContext(database, keyring, orgId).db, keyring, source: SYSTEM_SOURCE };
 }
 
 function parseRole(spec: string): { role: string; clientId: string | null } {
@@ -98,7 +103,7 @@ program
     const database = openDatabase(config);
     try {
       await migrateToLatest(database);
-      const keyring = new KeyRing(new LocalKeyProvider(loadMasterKey(config).key));
+      const { keyring } = openKeyRing(config);
       const fresh = await demoNeedsSeeding(database);
       const accounts = fresh ? await seedDemo(database, keyring, config.dataDir) : readDemoAccounts(config.dataDir);
       await sealAllPending(database);
@@ -219,6 +224,108 @@ user
         console.table(
           rows.map((u) => ({ email: u.email, name: u.displayName, status: u.status, mfa: u.mfaEnrolled ? 'yes' : 'no', roles: u.roles.map((r) => (r.clientName ? `${r.role} (${r.clientName})` : r.role)).join(', ') })),
         );
+    });
+  });
+
+const keys = program.command('keys').description('Encryption keys: status, data-key rotation, rewrap, master-key rotation');
+
+/** A progress bar on a terminal, nothing otherwise. */
+function progressBar(format: string): cliProgress.SingleBar | null {
+  return process.stderr.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format }, cliProgress.Presets.shades_classic) : null;
+}
+
+keys
+  .command('status')
+  .description('Key versions of the organization and each client, and how many rows still wait for `keys rewrap`')
+  .option('--org <id>', 'organization (needed when there are several)')
+  .option('--client <id>', 'only this client')
+  .option('--json', 'print JSON')
+  .action(async (opts: { org?: string; client?: string; json?: boolean }) => {
+    await withDatabase(async ({ database, keyring }) => {
+      const ctx = keyAdminContext(database, keyring, await resolveOrg(database, opts.org));
+      const status = await keyStatus(ctx, opts.client);
+      if (opts.json) return console.log(JSON.stringify(status));
+      console.table(
+        status.map((s) => ({
+          owner: s.clientName ?? '(organization)',
+          client: s.clientId ?? '',
+          version: s.currentVersion ?? 'none yet',
+          destroyed: s.keys.some((k) => k.destroyedAt) ? 'yes' : '',
+          'rows to rewrap': s.rowsToRewrap,
+        })),
+      );
+    });
+  });
+
+keys
+  .command('rotate')
+  .description('Make a new data-key version; new writes use it at once. Then run `ringfence keys rewrap` to re-encrypt older values')
+  .option('--org <id>', 'organization (needed when there are several)')
+  .option('--client <id>', 'the client whose key to rotate')
+  .option('--org-key', 'rotate the organization’s own key (authenticator secrets) instead')
+  .action(async (opts: { org?: string; client?: string; orgKey?: boolean }) => {
+    if (!opts.client === !opts.orgKey) throw new AppError('validation', 'Name a client with --client ID, or use --org-key', { field: 'client' });
+    await withDatabase(async ({ database, keyring }) => {
+      const ctx = keyAdminContext(database, keyring, await resolveOrg(database, opts.org));
+      const clientId = opts.client ?? null;
+      if (clientId) await keyStatus(ctx, clientId);
+      const version = await rotateDataKey(ctx, clientId);
+      console.log(`Data key version ${version} is now current for ${clientId ? `client ${clientId}` : 'the organization'}. Run \`ringfence keys rewrap\` to re-encrypt older values.`);
+    });
+  });
+
+keys
+  .command('rewrap')
+  .description('Re-encrypt values still under an older data-key version, in batches, while the app runs; Ctrl-C stops after the current batch and running it again resumes')
+  .option('--org <id>', 'organization (needed when there are several)')
+  .option('--client <id>', 'only this client')
+  .option('--batch-size <n>', 'rows per transaction', '200')
+  .action(async (opts: { org?: string; client?: string; batchSize: string }) => {
+    const batchSize = Number(opts.batchSize);
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new AppError('validation', '--batch-size must be a whole number from 1 to 10000', { field: 'batch-size' });
+    const stop = new AbortController();
+    const onSignal = () => stop.abort();
+    process.once('SIGINT', onSignal);
+    try {
+      await withDatabase(async ({ database, keyring }) => {
+        const ctx = keyAdminContext(database, keyring, await resolveOrg(database, opts.org));
+        let total = 0;
+        for (const owner of await keyStatus(ctx, opts.client)) {
+          if (owner.rowsToRewrap === 0) continue;
+          const label = owner.clientName ?? 'organization';
+          const bar = progressBar(`rewrapping ${label.slice(0, 24)} [{bar}] {value}/{total} rows`);
+          const result = await rewrap(ctx, owner.clientId, {
+            batchSize,
+            signal: stop.signal,
+            onProgress: (p) => (p.done === 0 ? bar?.start(p.total, 0) : bar?.update(p.done)),
+          });
+          bar?.stop();
+          total += result.rewrapped;
+          console.log(`${label}: ${result.rewrapped} rows re-encrypted under version ${owner.currentVersion}`);
+          if (result.interrupted) {
+            console.log('Interrupted. Run `ringfence keys rewrap` again to resume.');
+            process.exitCode = 130;
+            return;
+          }
+        }
+        console.log(total === 0 ? 'Nothing to rewrap: every value is under its current key.' : `Done: ${total} rows re-encrypted.`);
+      });
+    } finally {
+      process.off('SIGINT', onSignal);
+    }
+  });
+
+keys
+  .command('rotate-master')
+  .description(
+    'After switching RINGFENCE_MASTER_KEY(_FILE) to a new key and setting RINGFENCE_PREVIOUS_MASTER_KEY_FILE to the old one: rewrap every data key under the new master key (data is not re-encrypted)',
+  )
+  .action(async () => {
+    await withDatabase(async ({ database, keyring }) => {
+      const orgs = await database.unsafeKysely.selectFrom('organizations').select('id').execute();
+      let total = 0;
+      for (const org of orgs) total += await rotateMasterKey(keyAdminContext(database, keyring, org.id));
+      console.log(`${total} data keys rewrapped under master key ${keyring.masterKeyId}. RINGFENCE_PREVIOUS_MASTER_KEY_FILE is no longer needed.`);
     });
   });
 

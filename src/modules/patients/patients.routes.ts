@@ -1,16 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type, type TLiteral, type TOptional, type TSchema, type TUnion } from 'typebox';
+import { Type, type TOptional, type TSchema } from 'typebox';
 import { actorOf } from '../../platform/auth/authenticate.ts';
-import { Email, Id, IsoTime, Nullable, Out, Page, PageQuery, SortQuery, Strict, replies } from '../../platform/http/schemas.ts';
+import { Email, Id, IsoDate, IsoTime, Literals, Nullable, Out, Page, PageQuery, SortQuery, Strict, Text, replies } from '../../platform/http/schemas.ts';
 import { PATIENT_FIELDS } from './patient-fields.ts';
 import { REVEAL_PURPOSES, createPatient, getPatient, listPatients, mergePatients, revealPatient, searchPatients, updatePatient } from './patients.service.ts';
 
-const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
-const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
-/** A union of string literals, typed as such. */
-function Literals<const T extends readonly string[]>(values: T): TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }> {
-  return Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }>;
-}
 
 const PatientName = Strict({ given: Text(100, 0), family: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }) });
 const PatientPhone = Strict({ number: Text(40, 3), type: Literals(['mobile', 'home', 'work', 'other'] as const) });
@@ -24,7 +18,7 @@ const PatientAddress = Strict({
 const PatientIdentifier = Strict({ system: Text(200), value: Text(100) });
 
 /** Every PHI field, as written and as revealed. */
-const fieldSchemas = {
+export const fieldSchemas = {
   name: PatientName,
   phones: Type.Array(PatientPhone, { maxItems: 6 }),
   email: Email,
@@ -37,7 +31,7 @@ const fieldSchemas = {
   insuranceMemberId: Text(64),
   notes: Text(2000),
 };
-const optional = <T extends Record<string, TSchema>>(fields: T) =>
+export const optional = <T extends Record<string, TSchema>>(fields: T) =>
   Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Type.Optional(v)])) as { [K in keyof T]: TOptional<T[K]> };
 const clearable = <T extends Record<string, TSchema>>(fields: T) =>
   Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Type.Optional(Nullable(v))])) as { [K in keyof T]: TOptional<ReturnType<typeof Nullable<T[K]>>> };

@@ -74,14 +74,14 @@ async function findPatient(ctx: ActorContext, action: Action, id: string): Promi
 }
 
 /** Categories the actor may use for `actions` on this client's patients. */
-function categoriesFor(ctx: ActorContext, actions: Action[], clientId: string): Set<DataCategory> {
+export function categoriesFor(ctx: ActorContext, actions: Action[], clientId: string): Set<DataCategory> {
   const out = new Set<DataCategory>();
   for (const action of actions) for (const c of permittedCategories(ctx.ability, action, asSubject('Patient', { clientId }))) out.add(c);
   return out;
 }
 
 /** Refuses any field whose data category the actor may not use, naming the first such field. */
-function assertFieldsAllowed(ctx: ActorContext, actions: Action[], clientId: string, fields: readonly PatientField[], verb: string): void {
+export function assertFieldsAllowed(ctx: ActorContext, actions: Action[], clientId: string, fields: readonly PatientField[], verb: string): void {
   const allowed = categoriesFor(ctx, actions, clientId);
   const refused = fields.filter((f) => !allowed.has(categoryOf('Patient', f)));
   if (refused.length > 0) {
@@ -119,7 +119,7 @@ function cleanFields(input: { [F in PatientField]?: PatientFields[F] | null }): 
   return out;
 }
 
-async function assertClient(ctx: ActorContext, clientId: string): Promise<void> {
+export async function assertClient(ctx: ActorContext, clientId: string): Promise<void> {
   const client = await ctx.db.selectFrom('clients').select(['id', 'status']).where('id', '=', clientId).executeTakeFirst();
   if (!client) throw new AppError('not_found', 'Client not found', { field: 'clientId' });
   if (client.status !== 'active') throw new AppError('conflict', 'This client is inactive', { field: 'clientId' });

@@ -3,7 +3,6 @@ import { appendAudit } from '../audit/append.ts';
 import type { AuditSource } from '../audit/events.ts';
 import type { TenantDb } from '../db/tenant-db.ts';
 import type { Database } from '../db/types.ts';
-import type { KeyProvider } from './key-provider.ts';
 import { envelopeVersion, type KeyRing, type KeyVersionInfo } from './keyring.ts';
 
 /**
@@ -195,11 +194,16 @@ export async function destroyClientKeys(ctx: KeyAdminContext, clientId: string):
   });
 }
 
-/** Master-key rotation for one organization: its data keys are rewrapped under `next`; no data is re-encrypted. */
-export async function rotateMasterKey(ctx: KeyAdminContext, next: KeyProvider): Promise<number> {
+/**
+ * Master-key rotation for one organization: data keys still wrapped under the previous master
+ * key are rewrapped under the current one; no data is re-encrypted. Run with the new key
+ * configured and the old one as RINGFENCE_PREVIOUS_MASTER_KEY_FILE, so running instances
+ * (configured the same way) keep working throughout.
+ */
+export async function rotateMasterKey(ctx: KeyAdminContext): Promise<number> {
   return ctx.tenant.transaction(async (tenant) => {
-    const keys = await ctx.keyring.rewrapUnderMasterKey(tenant, next);
-    await appendAudit(tenant, ctx.source, { action: 'keys.master_rotated', resourceType: 'DataKey', details: { keys, masterKeyId: next.keyId } });
+    const keys = await ctx.keyring.rewrapUnderCurrentMasterKey(tenant);
+    if (keys > 0) await appendAudit(tenant, ctx.source, { action: 'keys.master_rotated', resourceType: 'DataKey', details: { keys, masterKeyId: ctx.keyring.masterKeyId } });
     return keys;
   });
 }

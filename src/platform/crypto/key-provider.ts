@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { KeyRing } from './keyring.ts';
 
 /**
  * Wraps and unwraps data keys with a key-encryption key. The local provider keeps the master
@@ -47,6 +48,7 @@ export class LocalKeyProvider implements KeyProvider {
 export interface MasterKeySettings {
   masterKey: string | null;
   masterKeyFile: string | null;
+  previousMasterKeyFile?: string | null;
   dataDir: string;
   production: boolean;
   allowGeneratedKey: boolean;
@@ -85,6 +87,17 @@ export function loadMasterKey(settings: MasterKeySettings): LoadedMasterKey {
   writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
   chmodSync(file, 0o600);
   return { key, source: 'generated-file', generatedFile: file, warning };
+}
+
+/**
+ * The key ring of a process: the configured master key wraps new keys; during a master-key
+ * rotation the previous key (RINGFENCE_PREVIOUS_MASTER_KEY_FILE) still unwraps keys not yet
+ * rewrapped. Returns the generated-key warning, if any, for the caller to log.
+ */
+export function openKeyRing(settings: MasterKeySettings): { keyring: KeyRing; warning: string | null } {
+  const master = loadMasterKey(settings);
+  const previous = settings.previousMasterKeyFile ? [new LocalKeyProvider(readKeyFile(settings.previousMasterKeyFile, 'RINGFENCE_PREVIOUS_MASTER_KEY_FILE'))] : [];
+  return { keyring: new KeyRing(new LocalKeyProvider(master.key), previous), warning: master.warning };
 }
 
 function readKeyFile(file: string, setting: string): Buffer {

@@ -23,8 +23,11 @@ interface KeyRow {
   id: string;
   version: number;
   wrapped_key: string;
+  master_key_id: string;
   destroyed_at: string | null;
 }
+
+const KEY_ROW = ['id', 'version', 'wrapped_key', 'master_key_id', 'destroyed_at'] as const;
 
 /** The key versions of one owner (a client, or the organization when clientId is null). */
 export interface KeyVersionInfo {
@@ -53,10 +56,13 @@ export function envelopeVersion(envelope: string): number | null {
  */
 export class KeyRing {
   readonly #provider: KeyProvider;
+  /** Master keys by id: the current one, and during a rotation the previous ones, for unwrapping only. */
+  readonly #unwrappers: Map<string, KeyProvider>;
   readonly #cache = new Map<string, { wrapped: string; key: Buffer }>();
 
-  constructor(provider: KeyProvider) {
+  constructor(provider: KeyProvider, previous: readonly KeyProvider[] = []) {
     this.#provider = provider;
+    this.#unwrappers = new Map([...previous, provider].map((p) => [p.keyId, p]));
   }
 
   get masterKeyId(): string {
@@ -182,22 +188,30 @@ export class KeyRing {
   }
 
   /**
-   * Master-key rotation: unwraps every live key of the organization with the current master
-   * key and wraps it under `next`. Data is not touched. Returns the number of keys rewrapped;
-   * from then on a key ring over `next` reads everything.
+   * Master-key rotation: every live key of the organization still wrapped under a previous
+   * master key is unwrapped with it and wrapped under the current one. Data is not touched.
+   * Returns the number of keys rewrapped; afterwards the previous master key is not needed.
    */
-  async rewrapUnderMasterKey(tenant: TenantDb, next: KeyProvider): Promise<number> {
-    const rows = await tenant.selectFrom('data_keys').select(['id', 'client_id', 'purpose', 'version', 'wrapped_key', 'master_key_id']).where('destroyed_at', 'is', null).execute();
-    let done = 0;
+  async rewrapUnderCurrentMasterKey(tenant: TenantDb): Promise<number> {
+    const rows = await tenant
+      .selectFrom('data_keys')
+      .select(['id', 'client_id', 'purpose', 'version', 'wrapped_key', 'master_key_id'])
+      .where('destroyed_at', 'is', null)
+      .where('master_key_id', '<>', this.#provider.keyId)
+      .execute();
     for (const row of rows) {
-      if (row.master_key_id === next.keyId) continue;
       const context = wrapContext(tenant.orgId, row.client_id, row.purpose, Number(row.version));
-      const key = await this.#provider.unwrap(row.wrapped_key, context);
-      const wrapped = await next.wrap(key, context);
-      await tenant.updateTable('data_keys').set({ wrapped_key: wrapped, master_key_id: next.keyId }).where('id', '=', row.id).execute();
-      done += 1;
+      const key = await this.#unwrapperFor(row.master_key_id).unwrap(row.wrapped_key, context);
+      const wrapped = await this.#provider.wrap(key, context);
+      await tenant.updateTable('data_keys').set({ wrapped_key: wrapped, master_key_id: this.#provider.keyId }).where('id', '=', row.id).execute();
     }
-    return done;
+    return rows.length;
+  }
+
+  #unwrapperFor(masterKeyId: string): KeyProvider {
+    const provider = this.#unwrappers.get(masterKeyId);
+    if (!provider) throw new DecryptError(`A data key is wrapped under master key ${masterKeyId}, which is not configured (RINGFENCE_PREVIOUS_MASTER_KEY_FILE during a rotation)`);
+    return provider;
   }
 
   async #currentKey(tenant: TenantDb, clientId: string | null): Promise<{ key: Buffer; version: number }> {
@@ -212,7 +226,7 @@ export class KeyRing {
 
   async #keyOfVersion(tenant: TenantDb, clientId: string | null, version: number): Promise<Buffer> {
     const row = await ownerQuery(tenant, clientId)
-      .select(['id', 'version', 'wrapped_key', 'destroyed_at'])
+      .select(KEY_ROW)
       .where('purpose', '=', 'data')
       .where('version', '=', version)
       .executeTakeFirst();
@@ -222,7 +236,7 @@ export class KeyRing {
 
   async #latest(tenant: TenantDb, clientId: string | null, purpose: KeyPurpose): Promise<KeyRow | undefined> {
     return ownerQuery(tenant, clientId)
-      .select(['id', 'version', 'wrapped_key', 'destroyed_at'])
+      .select(KEY_ROW)
       .where('purpose', '=', purpose)
       .orderBy('version', 'desc')
       .limit(1)
@@ -233,7 +247,7 @@ export class KeyRing {
     if (row.destroyed_at || row.wrapped_key === DESTROYED) throw new DecryptError('The key for this value was destroyed');
     const cached = this.#cache.get(row.id);
     if (cached && cached.wrapped === row.wrapped_key) return cached.key;
-    const key = await this.#provider.unwrap(row.wrapped_key, wrapContext(tenant.orgId, clientId, purpose, Number(row.version)));
+    const key = await this.#unwrapperFor(row.master_key_id).unwrap(row.wrapped_key, wrapContext(tenant.orgId, clientId, purpose, Number(row.version)));
     this.#cache.set(row.id, { wrapped: row.wrapped_key, key });
     return key;
   }

@@ -9,11 +9,13 @@ export const PROBLEM_STATUS = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   locked: 423,
   rate_limited: 429,
   internal: 500,
+  bad_gateway: 502,
   unavailable: 503,
 } as const;
 
@@ -29,11 +31,13 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
   not_found: 'Not found',
   method_not_allowed: 'Method not allowed',
   conflict: 'Conflict',
+  gone: 'No longer readable',
   payload_too_large: 'Request too large',
   unsupported_media_type: 'Unsupported media type',
   locked: 'Account locked',
   rate_limited: 'Too many requests',
   internal: 'Internal error',
+  bad_gateway: 'Practice system unavailable',
   unavailable: 'Service unavailable',
 };
 

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { ErrorObject } from 'ajv';
 import { AppError, PROBLEM_STATUS, PROBLEM_TITLES, type FieldProblem, type ProblemCode } from './errors.ts';
 import { fieldProblems } from './validation.ts';
+import { DecryptError } from '../crypto/keyring.ts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -59,6 +60,11 @@ export function registerProblemHandlers(app: FastifyInstance, options: { webInde
     if (error instanceof AppError) {
       if (error.headers) reply.headers(error.headers);
       return sendProblem(request, reply, error.code, error.detail, { field: error.field, errors: error.errors });
+    }
+    if (error instanceof DecryptError) {
+      // A destroyed key (crypto-shredding) or an altered ciphertext: the value is gone, not a server fault.
+      request.log.warn({ err: { type: 'DecryptError', message: error.message } }, 'encrypted value could not be read');
+      return sendProblem(request, reply, 'gone', 'This record can no longer be read: its encryption key was destroyed or the stored value was altered');
     }
     const fe = error as FastifyError & { validation?: ErrorObject[]; validationContext?: string };
     if (fe.validation) {

@@ -1,4 +1,4 @@
-import { Type, type TProperties, type TSchema } from 'typebox';
+import { Type, type TLiteral, type TProperties, type TSchema, type TUnion } from 'typebox';
 
 /** A request body or query object: unknown fields are refused, never silently dropped. */
 export function Strict<P extends TProperties>(properties: P, options: { description?: string } = {}) {
@@ -16,6 +16,14 @@ export function Nullable<T extends TSchema>(schema: T) {
 
 export const Id = Type.String({ format: 'uuid', description: 'Identifier' });
 export const IsoTime = Type.String({ format: 'date-time' });
+export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+/** Free text of bounded length. */
+export const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
+
+/** A union of string literals, typed as such. */
+export function Literals<const T extends readonly string[]>(values: T): TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }> {
+  return Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }>;
+}
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 export const Name = (max = 200) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
 

@@ -1,27 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { TEST_PASSWORD, createTestOrg, totpCode, type TestUser } from '../test/helpers.ts';
-import { assertAccessible, launchBrowser, screenshot, startConsole } from './harness.ts';
-
-/** A code for the next sign-in: each code works once, so a second sign-in in the same 30 s uses the next step's code. */
-const usedSteps = new Map<string, number>();
-async function nextCode(secret: string): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  const step = Math.max(Math.floor(now / 30), (usedSteps.get(secret) ?? 0) + 1);
-  usedSteps.set(secret, step);
-  return totpCode(secret, step * 30);
-}
-
-async function signIn(page: Page, url: string, user: { email: string; totpSecret: string }, password = TEST_PASSWORD): Promise<void> {
-  await page.goto(`${url}/sign-in`);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('Authenticator code').fill(await nextCode(user.totpSecret));
-  await page.getByRole('button', { name: 'Verify' }).click();
-  await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
-}
+import { assertAccessible, launchBrowser, nextCode, screenshot, signIn, startConsole } from './harness.ts';
 
 test('first-run setup: organization, administrator, authenticator with QR code, recovery codes, then the console', async (t) => {
   const app = await startConsole(t);

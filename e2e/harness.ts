@@ -6,7 +6,7 @@ import type { TestContext } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { WEB_DIST } from '../src/platform/http/web.ts';
-import { buildTestApp, type TestApp } from '../test/helpers.ts';
+import { TEST_PASSWORD, buildTestApp, totpCode, type TestApp } from '../test/helpers.ts';
 
 export const SCREENSHOTS = new URL('./screenshots/', import.meta.url).pathname;
 const CHROMIUM = process.env.RINGFENCE_CHROMIUM ?? '/usr/bin/chromium';
@@ -52,4 +52,24 @@ export async function assertAccessible(page: Page, screen: string): Promise<void
     [],
     `accessibility violations on ${screen}`,
   );
+}
+
+/** A code for the next sign-in: each code works once, so a second sign-in in the same 30 s uses the next step's code. */
+const usedSteps = new Map<string, number>();
+export async function nextCode(secret: string): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const step = Math.max(Math.floor(now / 30), (usedSteps.get(secret) ?? 0) + 1);
+  usedSteps.set(secret, step);
+  return totpCode(secret, step * 30);
+}
+
+/** Signs in through the sign-in screen: password, then the authenticator code. */
+export async function signIn(page: Page, url: string, user: { email: string; totpSecret: string }, password = TEST_PASSWORD): Promise<void> {
+  await page.goto(`${url}/sign-in`);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Authenticator code').fill(await nextCode(user.totpSecret));
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
 }

@@ -6,6 +6,8 @@ import { AppShell } from './AppShell';
 import { AccountPage } from './pages/AccountPage';
 import { ClientsPage } from './pages/ClientsPage';
 import { HomePage } from './pages/HomePage';
+import { PatientPage } from './pages/PatientPage';
+import { PatientsPage } from './pages/PatientsPage';
 import { SetupPage } from './pages/SetupPage';
 import { SignInPage } from './pages/SignInPage';
 import { TokensPage } from './pages/TokensPage';
@@ -35,6 +37,8 @@ createRoot(document.getElementById('root')!).render(
             <Route path="/setup" element={<SetupPage />} />
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/" element={<Signed><HomePage /></Signed>} />
+            <Route path="/patients" element={<Signed><PatientsPage /></Signed>} />
+            <Route path="/patients/:id" element={<Signed><PatientPage /></Signed>} />
             <Route path="/users" element={<Signed><UsersPage /></Signed>} />
             <Route path="/clients" element={<Signed><ClientsPage /></Signed>} />
             <Route path="/tokens" element={<Signed><TokensPage /></Signed>} />

@@ -15,6 +15,8 @@ export interface Session {
   me: Me;
   /** Whether a permission exists for action × subject; `orgWide` asks for one that is not limited to oneself. */
   can(action: string, subject: string, options?: { orgWide?: boolean }): boolean;
+  /** The data categories any of these actions grants on a subject for one client (the server checks again, field by field). */
+  categories(actions: string[], subject: string, clientId: string): Set<string>;
   signOut(notice?: string): Promise<void>;
 }
 
@@ -92,6 +94,12 @@ export function RequireSession({ children }: { children: ReactNode }) {
       me: me.data,
       can: (action, subject, options) =>
         permissions.some((p) => (p.action === action || p.action === 'manage') && p.subject === subject && (!options?.orgWide || p.scope !== 'self')),
+      categories: (actions, subject, clientId) =>
+        new Set(
+          permissions
+            .filter((p) => (actions.includes(p.action) || p.action === 'manage') && p.subject === subject && (p.clientIds === null || p.clientIds.includes(clientId)))
+            .flatMap((p) => p.categories),
+        ),
       signOut,
     };
   }, [me.data, signOut]);

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, unwrap } from '../api/client';
+import { ApiError, api, unwrap } from '../api/client';
 import type { ClientView } from '../api/types';
 import { NoAccess } from '../AppShell';
 import { useSession } from '../session';
@@ -26,6 +26,7 @@ export function ClientsPage() {
   const [sort, setSort] = useState('name');
   const [offset, setOffset] = useState(0);
   const [editing, setEditing] = useState<ClientView | 'new' | null>(null);
+  const [linking, setLinking] = useState<ClientView | null>(null);
   const list = useQuery({
     queryKey: ['clients', { sort, offset }],
     queryFn: () => unwrap(api.GET('/api/clients', { params: { query: { limit: PAGE, offset, sort: sort as never } } })),
@@ -93,9 +94,23 @@ export function ClientsPage() {
             { key: 'tz', header: 'Time zone', render: (c) => c.timeZone },
             { key: 'status', header: 'Status', sort: 'status', render: (c) => <span className={`badge ${c.status === 'active' ? 'badge-success' : ''}`}>{c.status === 'active' ? 'Active' : 'Inactive'}</span> },
             { key: 'created', header: 'Added', sort: 'createdAt', render: (c) => <span className="nowrap">{new Date(c.createdAt).toLocaleDateString()}</span> },
+            ...(manage
+              ? [
+                  {
+                    key: 'practice',
+                    header: 'Practice system',
+                    render: (c: ClientView) => (
+                      <Button small onClick={() => setLinking(c)}>
+                        Practice link…
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       )}
+      {linking ? <PracticeLinkDialog client={linking} onClose={() => setLinking(null)} /> : null}
       {editing ? <ClientDialog client={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
     </>
   );
@@ -141,6 +156,103 @@ function ClientDialog({ client, onClose }: { client: ClientView | null; onClose:
           </Button>
         </div>
       </form>
+    </Dialog>
+  );
+}
+
+type AuthType = 'none' | 'bearer' | 'basic';
+
+/** A client's practice-system (FHIR R4) link: base URL and credentials, which are stored encrypted and never shown again. */
+function PracticeLinkDialog({ client, onClose }: { client: ClientView; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const link = useQuery({
+    queryKey: ['practice-link', client.id],
+    queryFn: async () => {
+      try {
+        return await unwrap(api.GET('/api/clients/{id}/practice-link', { params: { path: { id: client.id } } }));
+      } catch (err) {
+        if (err instanceof ApiError && err.problem.status === 404) return null;
+        throw err;
+      }
+    },
+  });
+  const [form, setForm] = useState<{ baseUrl: string | null; authType: AuthType | null; token: string; username: string; password: string }>({
+    baseUrl: null,
+    authType: null,
+    token: '',
+    username: '',
+    password: '',
+  });
+  const baseUrl = form.baseUrl ?? link.data?.baseUrl ?? '';
+  const authType = form.authType ?? link.data?.authType ?? 'bearer';
+  const [tested, setTested] = useState<string | null>(null);
+  const auth = authType === 'bearer' ? { type: 'bearer' as const, token: form.token } : authType === 'basic' ? { type: 'basic' as const, username: form.username, password: form.password } : { type: 'none' as const };
+  const save = useSubmit(
+    () => unwrap(api.PUT('/api/clients/{id}/practice-link', { params: { path: { id: client.id } }, body: { baseUrl, auth } })),
+    () => {
+      void queryClient.invalidateQueries({ queryKey: ['practice-link', client.id] });
+      toast('success', `The practice-system link of ${client.name} was saved`);
+      setTested(null);
+    },
+  );
+  const test = useSubmit(
+    () => unwrap(api.POST('/api/clients/{id}/practice-link/test', { params: { path: { id: client.id } } })),
+    (result) => setTested(`Connected: FHIR ${result.fhirVersion ?? 'version unknown'}${result.software ? ` (${result.software})` : ''}`),
+  );
+  const remove = useSubmit(
+    () => unwrap(api.DELETE('/api/clients/{id}/practice-link', { params: { path: { id: client.id } } })),
+    () => {
+      void queryClient.invalidateQueries({ queryKey: ['practice-link', client.id] });
+      toast('success', `The practice-system link of ${client.name} was removed`);
+      onClose();
+    },
+  );
+  return (
+    <Dialog title={`Practice system of ${client.name}`} open onClose={onClose}>
+      {link.isPending ? (
+        <Loading />
+      ) : (
+        <form className="form" onSubmit={save.submit} noValidate>
+          <p className="muted">Agents search the practice’s records (FHIR R4) and import or link patients, so tasks carry the practice’s identifier.</p>
+          <TextField label="FHIR base URL" name="baseUrl" placeholder="https://ehr.example.org/fhir/R4" required value={baseUrl} error={save.fieldErrors.baseUrl} onChange={(e) => setForm({ ...form, baseUrl: e.target.value })} />
+          <SelectField label="Authentication" value={authType} onChange={(e) => setForm({ ...form, authType: e.target.value as AuthType })}>
+            <option value="bearer">Bearer token</option>
+            <option value="basic">User name and password</option>
+            <option value="none">None</option>
+          </SelectField>
+          {authType === 'bearer' ? (
+            <TextField label="Token" name="token" type="password" autoComplete="off" hint={link.data ? 'Stored encrypted; enter it again to save changes' : 'Stored encrypted, never shown again'} value={form.token} error={save.fieldErrors['auth.token'] ?? save.fieldErrors.auth} onChange={(e) => setForm({ ...form, token: e.target.value })} />
+          ) : null}
+          {authType === 'basic' ? (
+            <div className="form-row">
+              <TextField label="User name" name="username" autoComplete="off" value={form.username} error={save.fieldErrors['auth.username'] ?? save.fieldErrors.auth} onChange={(e) => setForm({ ...form, username: e.target.value })} />
+              <TextField label="Password" name="password" type="password" autoComplete="off" value={form.password} error={save.fieldErrors['auth.password']} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+            </div>
+          ) : null}
+          {tested ? (
+            <div className="notice" role="status">
+              {tested}
+            </div>
+          ) : null}
+          <FormError message={save.formError ?? test.formError ?? remove.formError} />
+          <div className="form-actions">
+            {link.data ? (
+              <>
+                <Button variant="ghost" busy={remove.busy} onClick={() => void remove.submit()}>
+                  Remove link
+                </Button>
+                <Button busy={test.busy} onClick={() => void test.submit()}>
+                  Test connection
+                </Button>
+              </>
+            ) : null}
+            <Button type="submit" variant="primary" busy={save.busy}>
+              Save link
+            </Button>
+          </div>
+        </form>
+      )}
     </Dialog>
   );
 }

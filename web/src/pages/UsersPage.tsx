@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { api, unwrap } from '../api/client';
+import { useClients } from '../api/queries';
 import type { StaffMember } from '../api/types';
 import { NoAccess } from '../AppShell';
 import { useSession } from '../session';
@@ -14,11 +15,6 @@ import { useSubmit } from '../ui/useSubmit';
 import { ROLE_NAMES } from './HomePage';
 
 const PAGE = 25;
-
-function useClients() {
-  const { can } = useSession();
-  return useQuery({ queryKey: ['clients', 'all'], queryFn: () => unwrap(api.GET('/api/clients', { params: { query: { limit: 200 } } })), enabled: can('read', 'Client') });
-}
 
 function useRoles() {
   const { can } = useSession();

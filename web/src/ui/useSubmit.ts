@@ -26,6 +26,8 @@ export function useSubmit<T>(action: () => Promise<T>, onDone?: (result: T) => v
       if (err instanceof ApiError) {
         const fieldErrors = err.fieldErrors;
         setState({ busy: false, fieldErrors, formError: Object.keys(fieldErrors).length ? null : err.problem.detail });
+        // Take the person to the first field the server named (it may be scrolled out of view).
+        if (Object.keys(fieldErrors).length) requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       } else {
         setState({ busy: false, fieldErrors: {}, formError: err instanceof Error ? err.message : 'Something went wrong' });
       }

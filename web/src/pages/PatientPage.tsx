@@ -1,0 +1,239 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, unwrap } from '../api/client';
+import { useClients } from '../api/queries';
+import type { PatientFieldValues, PatientSummary, RevealPurpose } from '../api/types';
+import { useSession } from '../session';
+import { Button } from '../ui/Button';
+import { Dialog } from '../ui/Dialog';
+import { Checkbox, SelectField, TextField } from '../ui/Field';
+import { ErrorNotice, FormError, Loading, PageHeader } from '../ui/States';
+import { useToast } from '../ui/Toasts';
+import { useSubmit } from '../ui/useSubmit';
+import { PatientForm, patientFormBody, patientFormFrom, useEditableFields, type PatientFormState } from './PatientForm';
+import { SOURCES } from './PatientsPage';
+import { CATEGORY_LABELS, FIELDS, PURPOSES, RevealedValues, type PatientField } from './patient-fields';
+
+/** One patient: reference and status, PHI revealed field by field with a purpose, edit and merge. */
+export function PatientPage() {
+  const { id = '' } = useParams();
+  const { can } = useSession();
+  const clients = useClients();
+  const patient = useQuery({ queryKey: ['patient', id], queryFn: () => unwrap(api.GET('/api/patients/{id}', { params: { path: { id } } })) });
+  const [editing, setEditing] = useState(false);
+  const [merging, setMerging] = useState(false);
+  if (patient.isPending) return <Loading />;
+  if (patient.isError) return <ErrorNotice error={patient.error} />;
+  const p = patient.data;
+  const clientName = clients.data?.items.find((c) => c.id === p.clientId)?.name ?? 'Client';
+  const active = p.status === 'active';
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/patients">Patients</Link> / {clientName}
+      </p>
+      <PageHeader
+        title={p.ref}
+        description={`${SOURCES[p.source]} · added ${new Date(p.createdAt).toLocaleDateString()} · updated ${new Date(p.updatedAt).toLocaleString()}`}
+        actions={
+          active ? (
+            <>
+              {can('update', 'Patient') ? <Button onClick={() => setEditing(true)}>Edit details</Button> : null}
+              {can('manage', 'Patient') ? <Button onClick={() => setMerging(true)}>Merge a duplicate</Button> : null}
+            </>
+          ) : null
+        }
+      />
+      {!active ? (
+        <div className="notice notice-warning" role="status">
+          This record was merged into <strong className="ref">{p.mergedIntoRef}</strong>. Use that reference from now on.
+        </div>
+      ) : null}
+      <RevealCard patient={p} key={p.updatedAt} />
+      {editing ? <EditDialog patient={p} onClose={() => setEditing(false)} /> : null}
+      {merging ? <MergeDialog patient={p} onClose={() => setMerging(false)} /> : null}
+    </>
+  );
+}
+
+/** Reveal with a stated purpose: each reveal is a logged PHI read; values stay on screen until hidden. */
+function RevealCard({ patient }: { patient: PatientSummary }) {
+  const { categories } = useSession();
+  const allowed = categories(['read', 'reveal'], 'Patient', patient.clientId);
+  const present = FIELDS.filter((f) => patient.present.includes(f.field));
+  const revealable = present.filter((f) => allowed.has(f.category));
+  const [chosen, setChosen] = useState<Set<PatientField>>(() => new Set(revealable.filter((f) => f.category === 'contact').map((f) => f.field)));
+  const [purpose, setPurpose] = useState<RevealPurpose>('callback');
+  const reveal = useMutation({
+    mutationFn: (fields: PatientField[]) => unwrap(api.POST('/api/patients/{id}/reveal', { params: { path: { id: patient.id } }, body: { fields, purpose } })),
+  });
+  const shown = reveal.variables ?? [];
+  return (
+    <section className="card" aria-labelledby="reveal-title">
+      <h2 id="reveal-title">Patient details</h2>
+      {present.length === 0 ? <p className="muted">This record holds no details.</p> : null}
+      {reveal.data ? (
+        <>
+          <RevealedValues values={reveal.data.fields as PatientFieldValues} fields={shown} />
+          <p className="muted small" role="status">
+            Revealed for “{PURPOSES.find((x) => x.value === purpose)?.label}”. This was logged.
+          </p>
+          <Button onClick={() => reveal.reset()}>Hide details</Button>
+        </>
+      ) : present.length > 0 ? (
+        <form
+          className="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            reveal.mutate(FIELDS.map((f) => f.field).filter((f) => chosen.has(f)));
+          }}
+        >
+          <fieldset>
+            <legend>Fields to reveal</legend>
+            <div className="check-grid">
+              {present.map((f) => (
+                <Checkbox
+                  key={f.field}
+                  label={
+                    <>
+                      {f.label} <span className="badge">{CATEGORY_LABELS[f.category]}</span>
+                      {allowed.has(f.category) ? null : <span className="muted small"> not permitted</span>}
+                    </>
+                  }
+                  disabled={!allowed.has(f.category)}
+                  checked={chosen.has(f.field)}
+                  onChange={(e) => {
+                    const next = new Set(chosen);
+                    if (e.target.checked) next.add(f.field);
+                    else next.delete(f.field);
+                    setChosen(next);
+                  }}
+                />
+              ))}
+            </div>
+          </fieldset>
+          <div className="narrow">
+            <SelectField label="Purpose" hint="Recorded with the reveal in the audit trail" value={purpose} onChange={(e) => setPurpose(e.target.value as RevealPurpose)}>
+              {PURPOSES.map((x) => (
+                <option key={x.value} value={x.value}>
+                  {x.label}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          {reveal.error ? <ErrorNotice error={reveal.error} /> : null}
+          <div className="form-actions start">
+            <Button type="submit" variant="primary" disabled={chosen.size === 0} busy={reveal.isPending}>
+              Reveal {chosen.size === 1 ? '1 field' : `${chosen.size} fields`}
+            </Button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+/** Edit: the current values are revealed (purpose: correcting the record) to fill the form; only changes are sent. */
+function EditDialog({ patient, onClose }: { patient: PatientSummary; onClose: () => void }) {
+  const editable = useEditableFields(patient.clientId, ['update']);
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const toReveal = [...editable].filter((f) => patient.present.includes(f)) as PatientField[];
+  const current = useQuery({
+    queryKey: ['patient-edit', patient.id],
+    queryFn: async (): Promise<PatientFormState> =>
+      toReveal.length === 0
+        ? patientFormFrom({})
+        : patientFormFrom((await unwrap(api.POST('/api/patients/{id}/reveal', { params: { path: { id: patient.id } }, body: { fields: toReveal, purpose: 'record_correction' } }))).fields as PatientFieldValues),
+    staleTime: 0,
+    gcTime: 0,
+  });
+  const [form, setForm] = useState<PatientFormState | null>(null);
+  const value = form ?? current.data ?? null;
+  const submit = useSubmit(
+    () => unwrap(api.PATCH('/api/patients/{id}', { params: { path: { id: patient.id } }, body: patientFormBody(value!, current.data!, editable) as never })),
+    (saved) => {
+      void queryClient.invalidateQueries({ queryKey: ['patient', patient.id] });
+      toast('success', `${saved.ref} was saved`);
+      onClose();
+    },
+  );
+  return (
+    <Dialog title={`Edit ${patient.ref}`} open onClose={onClose}>
+      {current.isPending ? (
+        <Loading label="Revealing the current details (logged)…" />
+      ) : current.isError ? (
+        <ErrorNotice error={current.error} />
+      ) : (
+        <form className="form" onSubmit={submit.submit} noValidate>
+          <PatientForm form={value!} setForm={setForm} errors={submit.fieldErrors} clientId={patient.clientId} actions={['update']} />
+          <FormError message={submit.formError} />
+          <div className="form-actions">
+            <Button onClick={onClose}>Cancel</Button>
+            <Button type="submit" variant="primary" busy={submit.busy}>
+              Save
+            </Button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}
+
+/** Merge: find the duplicate by its reference, confirm, and fold it into this record. */
+function MergeDialog({ patient, onClose }: { patient: PatientSummary; onClose: () => void }) {
+  const [ref, setRef] = useState('');
+  const [duplicate, setDuplicate] = useState<PatientSummary | null>(null);
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const navigate = useNavigate();
+  const find = useSubmit(
+    () => unwrap(api.POST('/api/patients/search', { body: { clientId: patient.clientId, ref } })),
+    (found) => {
+      const match = found.items.find((p) => p.id !== patient.id && p.status === 'active');
+      if (!match) find.setFieldErrors({ ref: 'No other active record of this client has that reference' });
+      setDuplicate(match ?? null);
+    },
+  );
+  const merge = useSubmit(
+    () => unwrap(api.POST('/api/patients/{id}/merge', { params: { path: { id: patient.id } }, body: { duplicateId: duplicate!.id } })),
+    (saved) => {
+      void queryClient.invalidateQueries({ queryKey: ['patient'] });
+      toast('success', `${duplicate!.ref} was merged into ${saved.ref}`);
+      onClose();
+      navigate(`/patients/${saved.id}`);
+    },
+  );
+  return (
+    <Dialog title={`Merge a duplicate into ${patient.ref}`} open onClose={onClose}>
+      {!duplicate ? (
+        <form className="form" onSubmit={find.submit} noValidate>
+          <p>Enter the reference of the duplicate record. {patient.ref} keeps its details and gains what only the duplicate has; the duplicate’s reference will point here.</p>
+          <TextField label="Duplicate’s reference" name="duplicate-ref" placeholder="P-7F3K2Q" autoFocus value={ref} error={find.fieldErrors.ref} onChange={(e) => setRef(e.target.value)} />
+          <FormError message={find.formError} />
+          <div className="form-actions">
+            <Button onClick={onClose}>Cancel</Button>
+            <Button type="submit" variant="primary" busy={find.busy}>
+              Find record
+            </Button>
+          </div>
+        </form>
+      ) : (
+        <form className="form" onSubmit={merge.submit}>
+          <p>
+            Merge <strong className="ref">{duplicate.ref}</strong> ({SOURCES[duplicate.source]}, added {new Date(duplicate.createdAt).toLocaleDateString()}) into{' '}
+            <strong className="ref">{patient.ref}</strong>? This cannot be undone.
+          </p>
+          <FormError message={merge.formError} />
+          <div className="form-actions">
+            <Button onClick={() => setDuplicate(null)}>Back</Button>
+            <Button type="submit" variant="danger" busy={merge.busy}>
+              Merge records
+            </Button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}

@@ -20,8 +20,7 @@ import { tenantDb, type TenantDb } from '../src/platform/db/tenant-db.ts';
 import { unsafeCreateOrganization } from '../src/modules/organizations/organizations.service.ts';
 import { newUserRow } from '../src/modules/users/user-row.ts';
 import { createPatient, type PatientInput } from '../src/modules/patients/patients.service.ts';
-import { buildAbility } from '../src/platform/authz/ability.ts';
-import { BUILTIN_ROLES } from '../src/platform/authz/builtin-roles.ts';
+import { unsafeSystemContext } from '../src/platform/system-context.ts';
 import type { ActorContext } from '../src/platform/context.ts';
 
 /** Which engine this run of the suite uses: `npm test` runs it once per engine. */
@@ -288,23 +287,12 @@ export async function insertTestToken(app: Pick<TestApp, 'tenant'>, orgId: strin
 }
 
 /** An actor context with supervisor grants over every client of an organization, for seeding records through the real services. */
-export function supervisorContext(app: Pick<TestApp, 'app' | 'tenant'>, orgId: string): ActorContext {
-  const supervisor = BUILTIN_ROLES.find((r) => r.key === 'supervisor')!;
-  return {
-    orgId,
-    actor: { type: 'system', label: 'test fixture' },
-    ability: buildAbility(
-      supervisor.grants.map((g) => ({ ...g, clientIds: 'all' as const })),
-      null,
-    ),
-    db: app.tenant(orgId),
-    keyring: app.app.platform.keyring,
-    source: SYSTEM_SOURCE,
-  };
+export function supervisorContext(app: Pick<TestApp, 'app' | 'database'>, orgId: string): ActorContext {
+  return unsafeSystemContext(app.database, app.app.platform.keyring, orgId, 'supervisor');
 }
 
 /** Adds a synthetic patient to a client's directory through the patient service; returns its id and reference. */
-export async function insertTestPatient(app: Pick<TestApp, 'app' | 'tenant'>, orgId: string, clientId: string, fields: PatientInput = {}): Promise<{ id: string; ref: string }> {
+export async function insertTestPatient(app: Pick<TestApp, 'app' | 'database'>, orgId: string, clientId: string, fields: PatientInput = {}): Promise<{ id: string; ref: string }> {
   const { patient } = await createPatient(supervisorContext(app, orgId), { clientId, name: { given: 'Testy', family: 'Fixture' }, ...fields });
   return { id: patient.id, ref: patient.ref };
 }

@@ -6,7 +6,7 @@ import { ENGINE, buildTestApp, createTestDatabase, rawSql, type TestApp } from '
 import { DEMO_PASSWORD, readDemoAccounts, seedDemo } from './demo.ts';
 import { openKeyRing } from '../platform/crypto/key-provider.ts';
 import { createPatient } from '../modules/patients/patients.service.ts';
-import { supervisorContext } from '../../test/helpers.ts';
+import { unsafeSystemContext } from '../platform/system-context.ts';
 import { loadConfig } from '../config.ts';
 import { tenantDb } from '../platform/db/tenant-db.ts';
 
@@ -161,6 +161,11 @@ test('the demo organization has one person per role, each able to sign in, with 
     ['Lakeside Pediatrics (demo)', 'Riverbend Family Medicine (demo)'],
   );
   assert.ok(accounts.every((a) => a.email.endsWith('@demo.ringfence.test')));
+  // Each client has a few synthetic patients; the agent finds one of theirs by phone.
+  const firstClient = clients.body.items.find((c: { name: string }) => c.name.startsWith('Lakeside')).id;
+  const found = await browser.post('/api/patients/search', { clientId: firstClient, phone: '555-010-1000' });
+  assert.equal(found.body.items.length, 1, found.text);
+  assert.equal((await browser.get(`/api/patients?clientId=${firstClient}`)).body.total, 4);
   // Seeding happens once: the demo refuses to seed a database that already has an organization.
   await assert.rejects(seedDemo(app.database, app.app.platform.keyring, app.config.dataDir), /already been completed/);
 });
@@ -176,7 +181,7 @@ test('keys status, rotate, rewrap and rotate-master from the command line', asyn
   const clientId = crypto.randomUUID();
   const now = new Date().toISOString();
   await tenant.insertInto('clients', { id: clientId, name: 'Keyholder Clinic', time_zone: 'America/Chicago', status: 'active', created_at: now, updated_at: now }).execute();
-  const ctx = { ...supervisorContext({ app: { platform: { keyring } } as never, tenant: () => tenant }, orgId) };
+  const ctx = unsafeSystemContext(database, keyring, orgId, 'supervisor');
   for (let i = 0; i < 5; i += 1) await createPatient(ctx, { clientId, name: { given: 'Cli', family: `Fixture${i}` }, mrn: `TEST-CLI-${i}` });
 
   assert.match((await ringfence(['keys', 'rotate'], env)).stderr, /Name a client with --client ID, or use --org-key/);

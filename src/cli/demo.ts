@@ -11,6 +11,7 @@ import { unsafeSystemContext } from '../platform/system-context.ts';
 import { createClient, type ClientView } from '../modules/clients/clients.service.ts';
 import { isSetupNeeded, unsafeCreateOrganization } from '../modules/organizations/organizations.service.ts';
 import { createUser } from '../modules/users/users.service.ts';
+import { createPatient } from '../modules/patients/patients.service.ts';
 
 /** The demo's shared password: synthetic accounts only, in their own data directory. */
 export const DEMO_PASSWORD = 'ringfence demo only 2026';
@@ -37,10 +38,19 @@ const PEOPLE: { key: string; name: string; roles: [string, number | null][] }[] 
   { key: 'provider', name: 'Dr. Demo Provider', roles: [['provider', 0]] },
 ];
 
+/** Synthetic demo patients, obviously fictional, with phone numbers in the reserved 555-01xx range. */
+const DEMO_PATIENTS = [
+  { name: { given: 'Avery', family: 'Example' }, dateOfBirth: '1980-01-01' },
+  { name: { given: 'Jordan', family: 'Sample' }, dateOfBirth: '1992-02-02' },
+  { name: { given: 'Riley', family: 'Placeholder' }, dateOfBirth: '1975-03-03' },
+  { name: { given: 'Morgan', family: 'Testperson' }, dateOfBirth: '2001-04-04' },
+];
+
 /**
- * Seeds a synthetic demo organization (no real-looking PHI): three clients and one person per
- * role, each with an enrolled authenticator. Returns the sign-in details, also written to the
- * demo data directory so they can be shown again.
+ * Seeds a synthetic demo organization (no real-looking PHI): three clients with a few
+ * obviously fictional patients each, and one person per role, each with an enrolled
+ * authenticator. Returns the sign-in details, also written to the demo data directory so
+ * they can be shown again.
  */
 export async function seedDemo(database: RingfenceDatabase, keyring: KeyRing, dataDir: string): Promise<DemoAccount[]> {
   const adminSecret = newTotpSecret();
@@ -59,6 +69,19 @@ export async function seedDemo(database: RingfenceDatabase, keyring: KeyRing, da
     const secret = newTotpSecret();
     await unsafeEnrolKnownSecret(deps, org.orgId, person.id, secret);
     accounts.push({ role: p.key, email, totpSecret: secret, totpUri: totpUri(secret, email) });
+  }
+  const clinic = unsafeSystemContext(database, keyring, org.orgId, 'supervisor');
+  for (const [i, client] of clients.entries()) {
+    for (const [j, p] of DEMO_PATIENTS.entries()) {
+      const n = i * DEMO_PATIENTS.length + j;
+      await createPatient(clinic, {
+        clientId: client.id,
+        name: p.name,
+        dateOfBirth: p.dateOfBirth,
+        phones: [{ number: `555-010-${String(1000 + n).slice(-4)}`, type: 'mobile' }],
+        mrn: `DEMO-${String(n + 1).padStart(5, '0')}`,
+      });
+    }
   }
   writeFileSync(path.join(dataDir, CREDENTIALS_FILE), `${JSON.stringify({ password: DEMO_PASSWORD, accounts, seededAt: new Date().toISOString(), id: randomUUID() }, null, 2)}\n`, { mode: 0o600 });
   return accounts;

@@ -7,16 +7,18 @@ import { tenantDb } from './db/tenant-db.ts';
 
 /**
  * An actor context for the operator at the server's command line (`ringfence user add`):
- * administrator grants over one organization, audited as the system. Whoever runs the CLI
- * already holds the database and the master key; only the CLI calls this.
+ * a built-in role's grants (administrator by default) over one organization and all its
+ * clients, audited as the system. Whoever runs the CLI already holds the database and the
+ * master key; only the CLI (and its demo seeding) calls this.
  */
-export function unsafeSystemContext(database: RingfenceDatabase, keyring: KeyRing, orgId: string): ActorContext {
-  const admin = BUILTIN_ROLES.find((r) => r.key === 'admin')!;
+export function unsafeSystemContext(database: RingfenceDatabase, keyring: KeyRing, orgId: string, roleKey = 'admin'): ActorContext {
+  const role = BUILTIN_ROLES.find((r) => r.key === roleKey);
+  if (!role) throw new Error(`No built-in role ${roleKey}`);
   return {
     orgId,
     actor: { type: 'system', label: 'Ringfence command line' },
     ability: buildAbility(
-      admin.grants.map((g) => ({ ...g, clientIds: 'all' as const })),
+      role.grants.map((g) => ({ ...g, clientIds: 'all' as const })),
       null,
     ),
     db: tenantDb(database.unsafeKysely, database.engine, orgId),

@@ -125,11 +125,16 @@ export async function assertClient(ctx: ActorContext, clientId: string): Promise
   if (client.status !== 'active') throw new AppError('conflict', 'This client is inactive', { field: 'clientId' });
 }
 
-/** Patients of one client holding any of these digests (active records only). */
+/**
+ * Patients of one client holding any of these digests (active records only). Callers have
+ * already checked the actor's permission for this client (read for lookups, create for
+ * duplicate checks and imports).
+ */
 async function patientsByDigests(ctx: ActorContext, clientId: string, wanted: { kind: IndexKind; value: string }[], excludeId?: string): Promise<PatientRow[]> {
   if (wanted.length === 0) return [];
   const digest = await ctx.keyring.blindIndexer(ctx.db, clientId);
-  let q = scoped(ctx, 'read')
+  let q = ctx.db
+    .selectFrom('patients')
     .innerJoin('patient_index', (j) => j.onRef('patient_index.patient_id', '=', 'patients.id').onRef('patient_index.org_id', '=', 'patients.org_id'))
     .selectAll('patients')
     .distinct()

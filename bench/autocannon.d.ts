@@ -11,6 +11,19 @@ declare module 'autocannon' {
       method?: string;
       headers?: Record<string, string>;
       body?: string;
+      /**
+       * Every connection sends these in turn, from the first, and starts over after the last;
+       * unset fields come from the options above. Plain values only: they are copied to the workers.
+       */
+      requests?: Request[];
+    }
+
+    interface Request {
+      method?: string;
+      /** The path and query, e.g. `/api/patients/search`. */
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string;
     }
 
     /** An hdr-histogram-percentiles-obj summary. */

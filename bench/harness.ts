@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -154,12 +154,42 @@ export async function createBenchOrg(bench: BenchApp, extraPeople = 0): Promise<
   return { orgId: created.orgId, adminId: created.userId, adminEmail, userIds };
 }
 
-/** A `cookie` header value for a fully signed-in session, made without the sign-in endpoints (and their TOTP step). */
-export async function sessionCookie(bench: BenchApp, orgId: string, userId: string): Promise<string> {
+/** Adds an active client (a practice the answering service works for) to the organization; returns its id. */
+export async function createBenchClient(bench: BenchApp, orgId: string, name = `Bench Practice ${randomBytes(4).toString('hex')}`): Promise<string> {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await bench.tenant(orgId).insertInto('clients', { id, name, time_zone: 'America/Chicago', status: 'active', created_at: now, updated_at: now }).execute();
+  return id;
+}
+
+/** Gives a person one of the organization's roles (its key: 'agent', 'supervisor'…), for one client or, with null, for all. */
+export async function assignBenchRole(bench: BenchApp, orgId: string, userId: string, roleKey: string, clientId: string | null): Promise<void> {
+  const tenant = bench.tenant(orgId);
+  const role = await tenant.selectFrom('roles').select('id').where('key', '=', roleKey).executeTakeFirst();
+  if (!role) throw new Error(`the organization has no role ${roleKey}`);
+  await tenant
+    .insertInto('role_assignments', { id: randomUUID(), user_id: userId, role_id: role.id, client_id: clientId, created_at: new Date().toISOString(), created_by: null })
+    .execute();
+}
+
+export interface BenchSession {
+  /** The `cookie` header value. */
+  cookie: string;
+  /** The `x-csrf-token` header value every request but GET, HEAD and OPTIONS must carry. */
+  csrfToken: string;
+}
+
+/** A fully signed-in session, made without the sign-in endpoints (and their TOTP step). */
+export async function benchSession(bench: BenchApp, orgId: string, userId: string): Promise<BenchSession> {
   const { config } = bench;
   const session = await createSession(bench.tenant(orgId), userId, 'full', { ip: '127.0.0.1', userAgent: 'ringfence-bench' }, {
     idleMinutes: config.sessionIdleMinutes,
     absoluteHours: config.sessionAbsoluteHours,
   });
-  return `${sessionCookieName(bench.app.platform.cookieSecure)}=${session.token}`;
+  return { cookie: `${sessionCookieName(bench.app.platform.cookieSecure)}=${session.token}`, csrfToken: session.csrfToken };
+}
+
+/** A `cookie` header value for a fully signed-in session, made without the sign-in endpoints (and their TOTP step). */
+export async function sessionCookie(bench: BenchApp, orgId: string, userId: string): Promise<string> {
+  return (await benchSession(bench, orgId, userId)).cookie;
 }

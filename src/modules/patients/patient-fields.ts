@@ -1,4 +1,5 @@
 import type { TenantDb } from '../../platform/db/tenant-db.ts';
+import type { TenantInsert } from '../../platform/db/tenant-db.ts';
 import type { PatientRow } from '../../platform/db/types.ts';
 import type { KeyRing } from '../../platform/crypto/keyring.ts';
 import { indexValue, normalizePhone } from './normalize.ts';
@@ -64,6 +65,27 @@ export const PATIENT_FIELDS = Object.keys(PATIENT_COLUMNS) as PatientField[];
 
 /** Fields the blind indexes are computed from. */
 export const INDEXED_FIELDS: PatientField[] = ['name', 'phones', 'dateOfBirth', 'mrn', 'identifiers', 'fhirPatientId'];
+
+/** A new, active patient row: its operational fields, and each ciphertext column empty unless given. */
+export function newPatientRow(
+  row: { id: string; clientId: string; ref: string; source: PatientRow['source']; createdBy: string | null; at: string },
+  encrypted: Partial<Record<EncColumn, string | null>>,
+): TenantInsert<'patients'> {
+  const empty = Object.fromEntries(Object.values(PATIENT_COLUMNS).map((c) => [c, null])) as Record<EncColumn, null>;
+  return {
+    id: row.id,
+    client_id: row.clientId,
+    ref: row.ref,
+    status: 'active',
+    merged_into_id: null,
+    source: row.source,
+    ...empty,
+    ...encrypted,
+    created_by: row.createdBy,
+    created_at: row.at,
+    updated_at: row.at,
+  };
+}
 
 /** The fields of a row that hold a value (names only: operational). */
 export function presentFields(row: PatientRow): PatientField[] {

@@ -14,6 +14,7 @@ import {
   decryptPatientFields,
   encryptPatientFields,
   indexEntries,
+  newPatientRow,
   presentFields,
   reindexPatient,
   type IndexKind,
@@ -133,14 +134,19 @@ export async function assertClient(ctx: ActorContext, clientId: string): Promise
 async function patientsByDigests(ctx: ActorContext, clientId: string, wanted: { kind: IndexKind; value: string }[], excludeId?: string): Promise<PatientRow[]> {
   if (wanted.length === 0) return [];
   const digest = await ctx.keyring.blindIndexer(ctx.db, clientId);
+  const byKind = new Map<IndexKind, string[]>();
+  for (const w of wanted) byKind.set(w.kind, [...(byKind.get(w.kind) ?? []), digest(w.kind, w.value)]);
   let q = ctx.db
     .selectFrom('patients')
     .innerJoin('patient_index', (j) => j.onRef('patient_index.patient_id', '=', 'patients.id').onRef('patient_index.org_id', '=', 'patients.org_id'))
     .selectAll('patients')
     .distinct()
+    // Both client columns: the digest lookup then uses the whole (org, client, kind, digest) index.
+    .where('patient_index.client_id', '=', clientId)
     .where('patients.client_id', '=', clientId)
     .where('patients.status', '=', 'active')
-    .where((eb) => eb.or(wanted.map((w) => eb.and([eb('patient_index.kind', '=', w.kind), eb('patient_index.digest', '=', digest(w.kind, w.value))]))));
+    // Grouped by kind (kind = k AND digest IN …): each group is one range of the lookup index.
+    .where((eb) => eb.or([...byKind].map(([kind, digests]) => eb.and([eb('patient_index.kind', '=', kind), eb('patient_index.digest', 'in', digests)]))));
   if (excludeId) q = q.where('patients.id', '<>', excludeId);
   return q.orderBy('patients.created_at').limit(50).execute();
 }
@@ -188,31 +194,7 @@ export async function createPatient(ctx: ActorContext, input: { clientId: string
     const ref = await issueRef(tx, clientId);
     const now = new Date().toISOString();
     const encrypted = await encryptPatientFields(tx.keyring, tx.db, clientId, id, fields);
-    await tx.db
-      .insertInto('patients', {
-        id,
-        client_id: clientId,
-        ref,
-        status: 'active',
-        merged_into_id: null,
-        source: effectiveSource,
-        name_enc: null,
-        phones_enc: null,
-        email_enc: null,
-        callback_window_enc: null,
-        date_of_birth_enc: null,
-        address_enc: null,
-        mrn_enc: null,
-        identifiers_enc: null,
-        fhir_patient_id_enc: null,
-        insurance_member_id_enc: null,
-        notes_enc: null,
-        ...encrypted,
-        created_by: actorUserId(ctx),
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await tx.db.insertInto('patients', newPatientRow({ id, clientId, ref, source: effectiveSource, createdBy: actorUserId(ctx), at: now }, encrypted)).execute();
     await reindexPatient(tx.keyring, tx.db, clientId, id, fields);
     await audit(tx, {
       action: 'patient.created',

@@ -211,3 +211,31 @@ test('keys status, rotate, rewrap and rotate-master from the command line', asyn
   const row = await tenant.selectFrom('patients').selectAll().limit(1).executeTakeFirstOrThrow();
   assert.match(await newRing.decryptField(tenant, { clientId, table: 'patients', column: 'mrn_enc', rowId: row.id }, row.mrn_enc!), /^TEST-CLI-/);
 });
+
+test('scan-phi: JSON Lines in, one result line per input line out, nothing else on standard output; 2 naming malformed lines', async () => {
+  const input = [
+    JSON.stringify({ id: 'a', text: 'cb 555-201-3344 dob 4/12/61' }),
+    '',
+    JSON.stringify({ id: 7, text: 'P-7F3K2Q refill, BP 140/90' }),
+  ].join('\n');
+  const ok = await ringfence(['scan-phi'], {}, `${input}\n`);
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.deepEqual(
+    ok.stdout.trimEnd().split('\n').map((l) => JSON.parse(l)),
+    [
+      { id: 'a', spans: [{ start: 3, end: 15, type: 'PHONE' }, { start: 20, end: 27, type: 'DATE' }] },
+      { id: 7, spans: [] },
+    ],
+  );
+  const bad = await ringfence(['scan-phi'], {}, `${JSON.stringify({ id: 1, text: 'fine' })}\n{oops\n${JSON.stringify({ text: 'no id' })}\n${JSON.stringify({ id: 2, text: 'ssn 123-45-6789' })}\n`);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /line 2: not valid JSON/);
+  assert.match(bad.stderr, /line 3: expected an object with "id"/);
+  assert.deepEqual(
+    bad.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).id),
+    [1, 2],
+    'valid lines are still answered, and only they reach standard output',
+  );
+  const help = await ringfence(['scan-phi', '--help'], {});
+  assert.match(help.stdout, /Exit status: 0 when every line was read; 2 when a line/);
+});

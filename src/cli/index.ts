@@ -13,6 +13,7 @@ import { openDatabase, type RingfenceDatabase } from '../platform/db/database.ts
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { unsafeSystemContext } from '../platform/system-context.ts';
+import { scanPhiLines } from '../phi/scan.ts';
 import { keyStatus, rewrap, rotateDataKey, rotateMasterKey, type KeyAdminContext } from '../platform/crypto/key-admin.ts';
 import { unsafeCreateOrganization } from '../modules/organizations/organizations.service.ts';
 import { createUser, deactivateUser, listUsers } from '../modules/users/users.service.ts';
@@ -225,6 +226,27 @@ user
           rows.map((u) => ({ email: u.email, name: u.displayName, status: u.status, mfa: u.mfaEnrolled ? 'yes' : 'no', roles: u.roles.map((r) => (r.clientName ? `${r.role} (${r.clientName})` : r.role)).join(', ') })),
         );
     });
+  });
+
+program
+  .command('scan-phi')
+  .description('Find PHI in text: reads JSON Lines {"id","text"} on standard input, writes one line {"id","spans":[{"start","end","type"}]} per input line')
+  .addHelpText(
+    'after',
+    `
+Offsets are JavaScript string indices (UTF-16 code units), end exclusive; spans are sorted
+and do not overlap. Types: NAME, PHONE, FAX, EMAIL, DATE, ADDRESS, SSN, MRN, INSURANCE_ID,
+URL, IP, LICENSE, VEHICLE, DEVICE, OTHER_ID. Blank lines are skipped. Nothing but result
+lines is written to standard output.
+
+Exit status: 0 when every line was read; 2 when a line is not a JSON object with a string
+or number "id" and a string "text" (each such line is named on standard error and skipped).
+
+Example:
+  echo '{"id":1,"text":"cb 555-201-3344 dob 4/12/61"}' | npx ringfence scan-phi`,
+  )
+  .action(async () => {
+    process.exitCode = await scanPhiLines(process.stdin, process.stdout, process.stderr);
   });
 
 const keys = program.command('keys').description('Encryption keys: status, data-key rotation, rewrap, master-key rotation');

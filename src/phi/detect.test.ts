@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { detectPhi, type PhiType } from './detect.ts';
+
+/** The flagged pieces of a text as "TYPE:text". */
+function found(text: string): string[] {
+  return detectPhi(text).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
+}
+
+test('structured identifiers as agents type them are found, typed and located', () => {
+  const cases: [string, string[]][] = [
+    ['Call back re: refill, 555-201-3344, DOB 4/12/61', ['PHONE:555-201-3344', 'DATE:4/12/61']],
+    ['pt cell 5552013344 after 3pm', ['PHONE:5552013344']],
+    ['cb (555)201-3344 or +1 555.201.3345', ['PHONE:(555)201-3344', 'PHONE:+1 555.201.3345']],
+    ['daughter fax 555 201 3399', ['FAX:555 201 3399']],
+    ['dob 041261 mrn 00123456', ['DATE:041261', 'MRN:00123456']],
+    ['born 12-Apr-61, appt March 3rd, seen 2024-05-01', ['DATE:12-Apr-61', 'DATE:March 3rd', 'DATE:2024-05-01']],
+    ['f/u 4/12 w/ PCP', ['DATE:4/12']],
+    ['mom is 92 yo, lives alone', ['DATE:92 yo']],
+    ['ssn 123 45 6789', ['SSN:123 45 6789']],
+    ['SS# 123-45-6789', ['SSN:123-45-6789']],
+    ['email jane.d@example.test', ['EMAIL:jane.d@example.test']],
+    ['lives 42 Oak St apt 3, Springfield IL 62701', ['ADDRESS:42 Oak St apt 3', 'ADDRESS:62701']],
+    ['member id XYZ123456789; mbi 1EG4-TE5-MK73', ['INSURANCE_ID:XYZ123456789', 'INSURANCE_ID:1EG4-TE5-MK73']],
+    ['portal https://portal.example.org/msg/12 from 10.0.0.1', ['URL:https://portal.example.org/msg/12', 'IP:10.0.0.1']],
+    ['DL D1234567, plate 7ABC123, pacemaker serial PX44120', ['LICENSE:D1234567', 'VEHICLE:7ABC123', 'DEVICE:PX44120']],
+  ];
+  for (const [text, expected] of cases) assert.deepEqual(found(text), expected, text);
+});
+
+test('operational text is not flagged: references, codes, doses, vitals, times, counts, organizations’ own numbers', () => {
+  for (const text of [
+    'P-7F3K2Q refill request, CPT 99213, ICD E11.9',
+    'BP 140/90, A1c 7.2, temp 101.3, HR 88, O2 sat 94%',
+    'amoxicillin 500mg 2x/day, lisinopril 10 mg, take 1/2 tab',
+    'call after 3pm, 2 attempts, room 12, ext 4412',
+    'due in March, follow up 2025',
+    'CVS fax 555-201-0000 sent',
+    'Walgreens pharmacy 555-201-7000 called to confirm',
+    'office # 555-201-8000 closes at 5',
+  ]) {
+    assert.deepEqual(found(text), [], text);
+  }
+});
+
+test('spans are sorted, non-overlapping and inside the text', () => {
+  fc.assert(
+    fc.property(fc.string({ maxLength: 300 }), (text) => {
+      const spans = detectPhi(text);
+      for (const [i, s] of spans.entries()) {
+        assert.ok(s.start >= 0 && s.end <= text.length && s.start < s.end);
+        if (i > 0) assert.ok(spans[i - 1]!.end <= s.start);
+      }
+    }),
+  );
+});
+
+const filler = fc.constantFrom('refill request', 'pt called', 'needs cb', 're: results', 'appt question', 'left vm', 'spoke w/ caller', 'urgent', 'P-7F3K2Q', 'CPT 99213');
+const digit = (min = 0) => fc.integer({ min, max: 9 });
+
+/** Generated identifiers embedded in operational text are always found with their type. */
+function embedded(type: PhiType, value: fc.Arbitrary<string>, cue: fc.Arbitrary<string> = fc.constant('')) {
+  fc.assert(
+    fc.property(filler, cue, value, filler, (before, c, v, after) => {
+      const text = `${before} ${c}${v} ${after}`;
+      const start = text.indexOf(v, before.length + 1 + c.length);
+      const spans = detectPhi(text);
+      assert.ok(
+        spans.some((s) => s.type === type && s.start === start && s.end === start + v.length),
+        `${type} "${v}" in "${text}": ${JSON.stringify(spans)}`,
+      );
+    }),
+    { numRuns: 300 },
+  );
+}
+
+test('property: generated phone numbers in every common format are found', () => {
+  const phone = fc
+    .tuple(fc.integer({ min: 200, max: 999 }), fc.integer({ min: 200, max: 999 }), fc.integer({ min: 0, max: 9999 }), fc.constantFrom('-', '.', ' ', ''), fc.constantFrom('', '+1 ', '1-', '('))
+    .map(([a, b, c, sep, prefix]) => {
+      const last = String(c).padStart(4, '0');
+      return prefix === '(' ? `(${a}) ${b}-${last}` : `${prefix}${a}${sep}${b}${sep}${last}`;
+    });
+  embedded('PHONE', phone, fc.constantFrom('', 'cell ', 'cb # ', 'pt '));
+});
+
+test('property: generated SSNs and e-mail addresses are found', () => {
+  const ssn = fc.tuple(fc.integer({ min: 1, max: 665 }), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 9999 })).map(([a, b, c]) => `${String(a).padStart(3, '0')}-${String(b).padStart(2, '0')}-${String(c).padStart(4, '0')}`);
+  embedded('SSN', ssn);
+  const email = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9._]{0,12}[a-z0-9]$/), fc.stringMatching(/^[a-z]{2,10}$/), fc.constantFrom('com', 'org', 'net', 'test')).map(([u, d, tld]) => `${u}@${d}.${tld}`);
+  embedded('EMAIL', email);
+});
+
+test('property: generated dates of birth in every format agents type are found', () => {
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const dob = fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1925, max: 2024 }), fc.integer({ min: 0, max: 4 })).map(([m, d, y, style]) => {
+    const mm = String(m).padStart(2, '0');
+    const dd = String(d).padStart(2, '0');
+    const yy = String(y % 100).padStart(2, '0');
+    return [`${m}/${d}/${yy}`, `${mm}/${dd}/${y}`, `${y}-${mm}-${dd}`, `${d}-${months[m - 1]}-${yy}`, `${months[m - 1]} ${d}, ${y}`][style]!;
+  });
+  embedded('DATE', dob, fc.constantFrom('', 'dob ', 'DOB: ', 'born '));
+  const compact = fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 0, max: 99 })).map(([m, d, y]) => `${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}${String(y).padStart(2, '0')}`);
+  embedded('DATE', compact, fc.constantFrom('dob ', 'DOB: ', 'd.o.b. '));
+});
+
+test('property: references, CPT codes, doses and vitals are never flagged', () => {
+  const alphabet = '23456789ABCDEFGHJKMNPQRSTVWXYZ'.split('');
+  const ref = fc.array(fc.constantFrom(...alphabet), { minLength: 6, maxLength: 6 }).map((c) => `P-${c.join('')}`);
+  const cpt = fc.integer({ min: 10000, max: 99499 }).map((n) => `CPT ${n}`);
+  const dose = fc.tuple(fc.integer({ min: 1, max: 1000 }), fc.constantFrom('mg', 'mcg', 'ml', 'units', ' mg', ' tabs')).map(([n, u]) => `${n}${u}`);
+  const vital = fc
+    .tuple(fc.integer({ min: 80, max: 220 }), fc.integer({ min: 40, max: 130 }), fc.constantFrom('BP ', 'bp ', 'BP: '))
+    .map(([s, d, c]) => `${c}${s}/${d}`);
+  const a1c = fc.tuple(digit(4), digit()).map(([a, b]) => `A1c ${a}.${b}`);
+  fc.assert(
+    fc.property(filler, fc.oneof(ref, cpt, dose, vital, a1c), filler, (before, value, after) => {
+      const text = `${before} ${value} ${after}`;
+      assert.deepEqual(found(text), [], text);
+    }),
+    { numRuns: 500 },
+  );
+});

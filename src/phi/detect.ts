@@ -1,0 +1,208 @@
+/**
+ * The PHI detector: finds HIPAA Safe Harbor identifiers in short, hand-typed operational text
+ * (task titles, notes). Plain TypeScript with no Node-only dependency, so the browser runs the
+ * same code as the server.
+ *
+ * Spans are JavaScript string offsets, end exclusive, sorted and non-overlapping.
+ *
+ * Rule for numbers and addresses that belong to an organization (a pharmacy, the practice, an
+ * insurer, a lab): when the nearest cue before a phone number or street address names an
+ * organization ("CVS fax 555-0100", "office # 555…", "Walgreens 12 Main St"), it is not
+ * flagged; when the nearest cue names a person ("pt cell", "daughter", "cb #"), or there is
+ * no cue, it is.
+ */
+
+export const PHI_TYPES = [
+  'NAME',
+  'PHONE',
+  'FAX',
+  'EMAIL',
+  'DATE',
+  'ADDRESS',
+  'SSN',
+  'MRN',
+  'INSURANCE_ID',
+  'URL',
+  'IP',
+  'LICENSE',
+  'VEHICLE',
+  'DEVICE',
+  'OTHER_ID',
+] as const;
+export type PhiType = (typeof PHI_TYPES)[number];
+
+export interface PhiSpan {
+  start: number;
+  end: number;
+  type: PhiType;
+  /** 0–1: how sure the detector is that the span is PHI. */
+  confidence: number;
+}
+
+interface Candidate extends PhiSpan {
+  /** Higher wins when candidates overlap. */
+  priority: number;
+}
+
+const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const ORDINAL = '(?:st|nd|rd|th)?';
+const ID_TOKEN = '([A-Za-z0-9][A-Za-z0-9-]{2,24})';
+
+/** Words that introduce a person's own number or address. */
+const PERSON_CUE =
+  /\b(?:pt|patient|pts|pt's|patient's|cell|mobile|home|cb|call ?back|callback|reach|caller|mom|mother|dad|father|son|daughter|wife|husband|spouse|sister|brother|aunt|uncle|grand(?:ma|pa|mother|father|son|daughter)|guardian|niece|nephew|partner|friend|neighbor|lives|address|addr|resides)\b/gi;
+
+/** The organization-or-person decision for a number or address starting at `start`. */
+function belongsToOrganization(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const org = lastMatchEnd(before, /\b(?:pharmacy|pharm|cvs|walgreens?|rite ?aid|walmart|kroger|costco|publix|clinic|office|practice|hospital|urgent care|lab|labcorp|quest|insurance|insurer|aetna|cigna|humana|bcbs|blue ?cross|united ?health(?:care)?|uhc|hospice|home health|nursing home)\b/gi);
+  if (org < 0) return false;
+  const person = lastMatchEnd(before, PERSON_CUE);
+  return org > person;
+}
+
+function lastMatchEnd(text: string, pattern: RegExp): number {
+  let last = -1;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) last = m.index + m[0].length;
+  return last;
+}
+
+interface Rule {
+  type: PhiType;
+  pattern: RegExp;
+  priority: number;
+  confidence: number;
+  /** Which capture group is the PHI (default: the whole match); it always ends the match. */
+  group?: number;
+  /** Refuses a match (returns false) after a look at its surroundings. */
+  accept?(match: RegExpExecArray, text: string, start: number, end: number): boolean;
+  /** Changes the type after a look at the surroundings (a phone preceded by "fax"). */
+  retype?(text: string, start: number): PhiType;
+}
+
+function validDate(month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+/** An opaque patient reference (P-7F3K2Q) is operational, never PHI. */
+const PATIENT_REF = /\bP-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{6}\b/g;
+
+const RULES: Rule[] = [
+  { type: 'EMAIL', pattern: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g, priority: 90, confidence: 0.99 },
+  { type: 'URL', pattern: /\b(?:https?:\/\/|www\.)[^\s<>"']+[^\s<>"'.,;:!?)]/gi, priority: 85, confidence: 0.95 },
+  {
+    type: 'IP',
+    pattern: /\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b/g,
+    priority: 80,
+    confidence: 0.9,
+  },
+  { type: 'SSN', pattern: /\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b/g, priority: 88, confidence: 0.95 },
+  { type: 'SSN', pattern: /\b(?:ssn|social(?: security)?(?: number| no\.?| #)?)[\s:#.-]*(\d{3}[\s-]?\d{2}[\s-]?\d{4})\b/gi, group: 1, priority: 95, confidence: 0.99 },
+  // Phone and fax numbers: run-on, dotted, dashed, spaced, with or without +1 and parentheses.
+  {
+    type: 'PHONE',
+    pattern: /(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}(?![\w/-])/g,
+    priority: 70,
+    confidence: 0.95,
+    accept: (_m, text, start) => !belongsToOrganization(text, start),
+    retype: (text, start) => (/\bfax\b[^\n]{0,12}$/i.test(text.slice(Math.max(0, start - 16), start)) ? 'FAX' : 'PHONE'),
+  },
+  // Seven-digit local numbers, only after a person cue.
+  {
+    type: 'PHONE',
+    pattern: /\b(?:cell|mobile|home|cb|call ?back|callback|phone|ph|tel|#)[\s:#.-]*(\d{3}[\s.-]\d{4})(?![\w/-])/gi,
+    group: 1,
+    priority: 60,
+    confidence: 0.8,
+  },
+  // Dates tied to a person: numeric with a year, ISO, month names, "dob 041261".
+  {
+    type: 'DATE',
+    pattern: /(?<![\w/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?![\w/-])/g,
+    priority: 75,
+    confidence: 0.9,
+    accept: (m) => validDate(Number(m[1]), Number(m[2])),
+  },
+  { type: 'DATE', pattern: /(?<![\w/-])(\d{4})-(\d{2})-(\d{2})(?![\w/-])/g, priority: 75, confidence: 0.9, accept: (m) => validDate(Number(m[2]), Number(m[3])) },
+  {
+    type: 'DATE',
+    pattern: /(?<![\w/.-])(\d{1,2})\/(\d{1,2})(?![\w/.%-]|\s*(?:mg|mcg|ml|units?|tabs?|caps?|doses?|times|x)\b)/gi,
+    priority: 50,
+    confidence: 0.7,
+    accept: (m, text, start) => validDate(Number(m[1]), Number(m[2])) && !/\b(?:bp|b\/p|blood pressure|pressure)\s*[:=]?\s*$/i.test(text.slice(Math.max(0, start - 20), start)),
+  },
+  { type: 'DATE', pattern: new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}${ORDINAL}(?:,?\\s+(?:\\d{4}|'?\\d{2}))?\\b`, 'gi'), priority: 74, confidence: 0.85 },
+  { type: 'DATE', pattern: new RegExp(`\\b\\d{1,2}${ORDINAL}(?:\\s+of)?[\\s-](?:${MONTHS})\\.?(?:[\\s,-]+(?:\\d{4}|'?\\d{2}))?\\b`, 'gi'), priority: 74, confidence: 0.85 },
+  {
+    type: 'DATE',
+    pattern: /\b(?:dob|d\.o\.b\.?|born|birth ?date|date of birth|bday|birthday)[\s:#.-]*(\d{6}|\d{8})\b/gi,
+    group: 1,
+    priority: 96,
+    confidence: 0.97,
+  },
+  // Ages over 89.
+  { type: 'DATE', pattern: /\b(?:9\d|1[0-1]\d)\s*(?:y\/?o|yo|yrs?(?: old)?|years?(?: old)?|year-old)\b/gi, priority: 70, confidence: 0.9 },
+  { type: 'DATE', pattern: /\b(?:age|aged)\s+(9\d|1[0-1]\d)\b/gi, group: 1, priority: 70, confidence: 0.9 },
+  // Street addresses and ZIP codes in an address.
+  {
+    type: 'ADDRESS',
+    pattern:
+      /\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Za-z0-9'.-]+\s+){0,3}(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|ct|court|way|pl|place|ter|terrace|cir|circle|pkwy|parkway|hwy|highway|trl|trail|loop)\b\.?(?:,?\s*(?:apt|unit|suite|ste|#)\.?\s*[A-Za-z0-9-]+)?/gi,
+    priority: 65,
+    confidence: 0.85,
+    accept: (_m, text, start) => !belongsToOrganization(text, start),
+  },
+  { type: 'ADDRESS', pattern: /\b(?:zip|zipcode|zip code)[\s:#.-]*(\d{5}(?:-\d{4})?)\b/gi, group: 1, priority: 66, confidence: 0.9 },
+  { type: 'ADDRESS', pattern: /\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\s+(\d{5}(?:-\d{4})?)\b/g, group: 1, priority: 66, confidence: 0.85 },
+  // Identifiers introduced by what they are.
+  { type: 'MRN', pattern: new RegExp(`\\b(?:mrn|med(?:ical)? rec(?:ord)?(?: number| no\\.?| #)?|chart(?: number| no\\.?| #)?|acct|account(?: number| no\\.?| #)?|record(?: number| no\\.?| #))[\\s:#.-]*${ID_TOKEN}`, 'gi'), group: 1, priority: 92, confidence: 0.95, accept: (m) => /\d/.test(m[1]!) },
+  {
+    type: 'INSURANCE_ID',
+    pattern: new RegExp(`\\b(?:member(?: id| number| no\\.?| #)?|mem id|policy(?: number| no\\.?| #)?|group(?: number| no\\.?| #)|grp|subscriber(?: id)?|ins(?:urance)? id|medicaid(?: id| number| #)?|medicare(?: id| number| #)?|mbi)[\\s:#.-]*${ID_TOKEN}`, 'gi'),
+    group: 1,
+    priority: 92,
+    confidence: 0.95,
+    accept: (m) => /\d/.test(m[1]!),
+  },
+  // Medicare Beneficiary Identifier: 11 characters in a fixed pattern, dashes allowed.
+  { type: 'INSURANCE_ID', pattern: /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/gi, priority: 91, confidence: 0.9 },
+  { type: 'LICENSE', pattern: new RegExp(`\\b(?:driver'?s? lic(?:ense)?|dl|lic(?:ense)?(?: number| no\\.?| #)?)[\\s:#.-]*${ID_TOKEN}`, 'gi'), group: 1, priority: 90, confidence: 0.9, accept: (m) => /\d/.test(m[1]!) },
+  { type: 'VEHICLE', pattern: new RegExp(`\\b(?:plate|license plate|tag)[\\s:#.-]*${ID_TOKEN}`, 'gi'), group: 1, priority: 90, confidence: 0.85, accept: (m) => /\d/.test(m[1]!) },
+  { type: 'VEHICLE', pattern: /\b(?:vin[\s:#.-]*)?([A-HJ-NPR-Z0-9]{17})\b/gi, group: 1, priority: 89, confidence: 0.8, accept: (m) => /\d/.test(m[1]!) && /[A-Z]/i.test(m[1]!) },
+  { type: 'DEVICE', pattern: new RegExp(`\\b(?:serial(?: number| no\\.?| #)?|s\\/n|sn|device id|imei)[\\s:#.-]*${ID_TOKEN}`, 'gi'), group: 1, priority: 90, confidence: 0.9, accept: (m) => /\d/.test(m[1]!) },
+];
+
+/** Finds PHI in a text: spans sorted by start, non-overlapping. */
+export function detectPhi(text: string): PhiSpan[] {
+  const protectedRanges: [number, number][] = [];
+  PATIENT_REF.lastIndex = 0;
+  for (let m = PATIENT_REF.exec(text); m; m = PATIENT_REF.exec(text)) protectedRanges.push([m.index, m.index + m[0].length]);
+
+  const candidates: Candidate[] = [];
+  for (const rule of RULES) {
+    rule.pattern.lastIndex = 0;
+    for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
+      if (m[0].length === 0) {
+        rule.pattern.lastIndex += 1;
+        continue;
+      }
+      const value = rule.group ? m[rule.group] : m[0];
+      if (value === undefined) continue;
+      const start = rule.group ? m.index + m[0].lastIndexOf(value) : m.index;
+      const end = start + value.length;
+      if (protectedRanges.some(([s, e]) => start < e && end > s)) continue;
+      if (rule.accept && !rule.accept(m, text, start, end)) continue;
+      candidates.push({ start, end, type: rule.retype ? rule.retype(text, start) : rule.type, confidence: rule.confidence, priority: rule.priority });
+    }
+  }
+  return resolveOverlaps(candidates);
+}
+
+/** Keeps the best of overlapping candidates: higher priority, then longer. */
+function resolveOverlaps(candidates: Candidate[]): PhiSpan[] {
+  const ranked = [...candidates].sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of ranked) if (!kept.some((k) => c.start < k.end && c.end > k.start)) kept.push(c);
+  return kept.sort((a, b) => a.start - b.start).map(({ start, end, type, confidence }) => ({ start, end, type, confidence }));
+}

@@ -21,6 +21,8 @@ import { unsafeCreateOrganization } from '../src/modules/organizations/organizat
 import { newUserRow } from '../src/modules/users/user-row.ts';
 import { createPatient, type PatientInput } from '../src/modules/patients/patients.service.ts';
 import { unsafeSystemContext } from '../src/platform/system-context.ts';
+import { sealAllPending } from '../src/platform/audit/chain.ts';
+import { verifyOrganizationChain } from '../src/platform/audit/verify.ts';
 import type { ActorContext } from '../src/platform/context.ts';
 
 /** Which engine this run of the suite uses: `npm test` runs it once per engine. */
@@ -295,4 +297,16 @@ export function supervisorContext(app: Pick<TestApp, 'app' | 'database'>, orgId:
 export async function insertTestPatient(app: Pick<TestApp, 'app' | 'database'>, orgId: string, clientId: string, fields: PatientInput = {}): Promise<{ id: string; ref: string }> {
   const { patient } = await createPatient(supervisorContext(app, orgId), { clientId, name: { given: 'Testy', family: 'Fixture' }, ...fields });
   return { id: patient.id, ref: patient.ref };
+}
+
+/**
+ * Seals until none of the organization's events is left unsealed (bounded). On PostgreSQL the
+ * sealer waits for every older transaction to end, and other tests' transactions share the server.
+ */
+export async function sealUntilSettled(app: Pick<TestApp, 'database'>, orgId: string): Promise<void> {
+  for (let i = 0; i < 100; i += 1) {
+    await sealAllPending(app.database);
+    if ((await verifyOrganizationChain(app.database, orgId)).unsealed === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

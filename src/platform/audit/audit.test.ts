@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ENGINE, auditEvents, buildTestApp, createTestOrg, rawSql, signedInClient } from '../../../test/helpers.ts';
+import { ENGINE, auditEvents, buildTestApp, createTestOrg, rawSql, sealUntilSettled, signedInClient } from '../../../test/helpers.ts';
 import { appendAudit } from './append.ts';
 import { SYSTEM_SOURCE } from './events.ts';
 import { verifyOrganizationChain } from './verify.ts';
@@ -26,7 +26,7 @@ test('events are sealed into a per-organization chain that verifies', async (t) 
   assert.equal(before.ok, true);
   assert.ok(before.unsealed >= 25, 'events wait for the sealer');
 
-  await sealAllPending(app.database);
+  await sealUntilSettled(app, org.orgId);
   const after = await verifyOrganizationChain(app.database, org.orgId);
   assert.equal(after.ok, true);
   assert.equal(after.unsealed, 0);
@@ -144,7 +144,7 @@ test('the compliance officer searches the trail; an agent cannot', async (t) => 
   assert.equal(failures.body.items[0].outcome, 'failure');
   const family = await officer.get('/api/audit/events?action=auth');
   assert.ok(family.body.items.every((e: { action: string }) => e.action.startsWith('auth.')));
-  await app.app.platform.sealAudit();
+  await sealUntilSettled(app, org.orgId);
   const status = await officer.get('/api/audit/status');
   assert.equal(status.body.unsealed, 0);
   assert.match(status.body.headHash, /^[0-9a-f]{64}$/);

@@ -254,9 +254,9 @@ export async function signedInClient(app: TestApp, orgId: string, userId: string
   return client;
 }
 
-/** Seals pending audit events and returns the organization's events, oldest first. */
+/** Seals the organization's pending audit events (until settled) and returns its events, oldest first. */
 export async function auditEvents(app: TestApp, orgId: string) {
-  await app.app.platform.sealAudit();
+  await sealUntilSettled(app, orgId);
   return app.tenant(orgId).selectFrom('audit_events').selectAll().orderBy('id').execute();
 }
 

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { permittedCategories } from '../../platform/authz/ability.ts';
-import { categoryOf, type Action, type DataCategory } from '../../platform/authz/catalogue.ts';
-import { assertCan, rowScope } from '../../platform/authz/guard.ts';
-import { subject as asSubject } from '@casl/ability';
+import type { Action } from '../../platform/authz/catalogue.ts';
+import { assertCan, assertFieldCategories, rowScope } from '../../platform/authz/guard.ts';
 import type { PatientSearchKind } from '../../platform/audit/events.ts';
 import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
 import { paginate, parseSort, type PageRequest, type PageResult } from '../../platform/db/paging.ts';
@@ -74,25 +72,6 @@ async function findPatient(ctx: ActorContext, action: Action, id: string): Promi
   return row;
 }
 
-/** Categories the actor may use for `actions` on this client's patients. */
-export function categoriesFor(ctx: ActorContext, actions: Action[], clientId: string): Set<DataCategory> {
-  const out = new Set<DataCategory>();
-  for (const action of actions) for (const c of permittedCategories(ctx.ability, action, asSubject('Patient', { clientId }))) out.add(c);
-  return out;
-}
-
-/** Refuses any field whose data category the actor may not use, naming the first such field. */
-export function assertFieldsAllowed(ctx: ActorContext, actions: Action[], clientId: string, fields: readonly PatientField[], verb: string): void {
-  const allowed = categoriesFor(ctx, actions, clientId);
-  const refused = fields.filter((f) => !allowed.has(categoryOf('Patient', f)));
-  if (refused.length > 0) {
-    throw new AppError('forbidden', `Your roles do not allow you to ${verb} ${refused.map((f) => `${f} (${categoryOf('Patient', f)})`).join(', ')} for this client`, {
-      field: refused[0],
-      errors: refused.map((f) => ({ field: f, message: `the ${categoryOf('Patient', f)} category is not among your permissions` })),
-    });
-  }
-}
-
 /** Checks and normalises input fields: phone numbers to E.164, dates real and not in the future. */
 function cleanFields(input: { [F in PatientField]?: PatientFields[F] | null }): { [F in PatientField]?: PatientFields[F] | null } {
   const out: { [F in PatientField]?: PatientFields[F] | null } = { ...input };
@@ -127,20 +106,25 @@ export async function assertClient(ctx: ActorContext, clientId: string): Promise
 }
 
 /**
- * Patients of one client holding any of these digests (active records only). Callers have
- * already checked the actor's permission for this client (read for lookups, create for
- * duplicate checks and imports).
+ * Active patients of one client holding any of these index entries, each with the entry it
+ * matched (a patient matching two entries appears twice). Callers have already checked the
+ * actor's permission for this client (read for lookups, create for duplicate checks and imports).
  */
-async function patientsByDigests(ctx: ActorContext, clientId: string, wanted: { kind: IndexKind; value: string }[], excludeId?: string): Promise<PatientRow[]> {
+async function digestMatches(ctx: ActorContext, clientId: string, wanted: { kind: IndexKind; value: string }[], excludeId?: string): Promise<{ row: PatientRow; value: string }[]> {
   if (wanted.length === 0) return [];
   const digest = await ctx.keyring.blindIndexer(ctx.db, clientId);
+  const valueOf = new Map<string, string>();
   const byKind = new Map<IndexKind, string[]>();
-  for (const w of wanted) byKind.set(w.kind, [...(byKind.get(w.kind) ?? []), digest(w.kind, w.value)]);
+  for (const w of wanted) {
+    const d = digest(w.kind, w.value);
+    valueOf.set(`${w.kind}|${d}`, w.value);
+    byKind.set(w.kind, [...(byKind.get(w.kind) ?? []), d]);
+  }
   let q = ctx.db
     .selectFrom('patients')
     .innerJoin('patient_index', (j) => j.onRef('patient_index.patient_id', '=', 'patients.id').onRef('patient_index.org_id', '=', 'patients.org_id'))
     .selectAll('patients')
-    .distinct()
+    .select(['patient_index.kind as matched_kind', 'patient_index.digest as matched_digest'])
     // Both client columns: the digest lookup then uses the whole (org, client, kind, digest) index.
     .where('patient_index.client_id', '=', clientId)
     .where('patients.client_id', '=', clientId)
@@ -148,7 +132,14 @@ async function patientsByDigests(ctx: ActorContext, clientId: string, wanted: { 
     // Grouped by kind (kind = k AND digest IN …): each group is one range of the lookup index.
     .where((eb) => eb.or([...byKind].map(([kind, digests]) => eb.and([eb('patient_index.kind', '=', kind), eb('patient_index.digest', 'in', digests)]))));
   if (excludeId) q = q.where('patients.id', '<>', excludeId);
-  return q.orderBy('patients.created_at').limit(50).execute();
+  const rows = await q.orderBy('patients.created_at').orderBy('patients.id').limit(100).execute();
+  return rows.map(({ matched_kind, matched_digest, ...row }) => ({ row, value: valueOf.get(`${matched_kind}|${matched_digest}`)! }));
+}
+
+/** Active patients of one client holding any of these index entries, each once, oldest first. */
+async function patientsByDigests(ctx: ActorContext, clientId: string, wanted: { kind: IndexKind; value: string }[], excludeId?: string): Promise<PatientRow[]> {
+  const seen = new Set<string>();
+  return (await digestMatches(ctx, clientId, wanted, excludeId)).map((m) => m.row).filter((r) => !seen.has(r.id) && seen.add(r.id)).slice(0, 50);
 }
 
 /** Possible duplicates of a record: same phone, MRN, practice identifier or name and date of birth. */
@@ -186,7 +177,7 @@ export async function createPatient(ctx: ActorContext, input: { clientId: string
   if (!raw.name) throw invalidField('name', 'is required');
   const fields = cleanFields(raw) as PatientInput;
   const given = PATIENT_FIELDS.filter((f) => fields[f] !== undefined && fields[f] !== null);
-  assertFieldsAllowed(ctx, ['create'], clientId, given, 'record');
+  assertFieldCategories(ctx, ['create'], 'Patient', { clientId }, given, 'record');
   const duplicates = await duplicatesOf(ctx, clientId, fields);
   const id = randomUUID();
   const effectiveSource = ctx.actor.type === 'token' ? 'integration' : source;
@@ -311,7 +302,7 @@ export async function revealPatient(ctx: ActorContext, id: string, input: { fiel
   assertCan(ctx, 'reveal', 'Patient');
   const row = await revealable(ctx, id);
   const fields = [...new Set(input.fields)];
-  assertFieldsAllowed(ctx, ['read', 'reveal'], row.client_id, fields, 'reveal');
+  assertFieldCategories(ctx, ['read', 'reveal'], 'Patient', { clientId: row.client_id }, fields, 'reveal');
   const values = await decryptPatientFields(ctx.keyring, ctx.db, row, fields);
   await audit(ctx, {
     action: 'phi.read',
@@ -349,7 +340,7 @@ export async function updatePatient(ctx: ActorContext, id: string, changes: Pati
   await inTransaction(ctx, async (tx) => {
     const row = await findPatient(tx, 'update', id);
     if (row.status !== 'active') throw new AppError('conflict', `This record was merged into another; edit that one instead`, { field: 'id' });
-    assertFieldsAllowed(tx, ['update'], row.client_id, changed, 'change');
+    assertFieldCategories(tx, ['update'], 'Patient', { clientId: row.client_id }, changed, 'change');
     if (changed.length === 0) return;
     const encrypted = await encryptPatientFields(tx.keyring, tx.db, row.client_id, row.id, fields);
     await tx.db.updateTable('patients').set({ ...encrypted, updated_at: new Date().toISOString() }).where('id', '=', row.id).execute();
@@ -408,12 +399,13 @@ export async function mergePatients(ctx: ActorContext, survivorId: string, dupli
   return getPatient(ctx, survivorId);
 }
 
-/** Patients already linked to a practice-system record, by the record's id. */
+/** Patients already linked to a practice-system record, by the record's id: one query for all ids. */
 export async function findByPracticeId(ctx: ActorContext, clientId: string, fhirIds: string[]): Promise<Map<string, PatientRow>> {
-  const out = new Map<string, PatientRow>();
-  for (const fhirId of fhirIds) {
-    const rows = await patientsByDigests(ctx, clientId, [{ kind: 'fhir_id', value: indexValue.fhir_id(fhirId) }]);
-    if (rows[0]) out.set(fhirId, rows[0]);
-  }
-  return out;
+  const matches = await digestMatches(
+    ctx,
+    clientId,
+    fhirIds.map((id) => ({ kind: 'fhir_id' as const, value: indexValue.fhir_id(id) })),
+  );
+  const byValue = new Map(matches.map((m) => [m.value, m.row]));
+  return new Map(fhirIds.flatMap((id) => (byValue.has(indexValue.fhir_id(id)) ? [[id, byValue.get(indexValue.fhir_id(id))!] as const] : [])));
 }

@@ -1,10 +1,10 @@
 import { categoryOf } from '../../platform/authz/catalogue.ts';
-import { assertCan } from '../../platform/authz/guard.ts';
+import { assertCan, assertFieldCategories, fieldCategories } from '../../platform/authz/guard.ts';
 import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
 import type { PracticeLink } from '../../platform/db/types.ts';
 import { AppError, invalidField, notFound } from '../../platform/http/errors.ts';
 import { PATIENT_FIELDS, decryptPatientFields, type PatientField, type PatientFields } from '../patients/patient-fields.ts';
-import { assertClient, assertFieldsAllowed, categoriesFor, createPatient, findByPracticeId, getPatient, updatePatient, type PatientSummary, type RevealPurpose } from '../patients/patients.service.ts';
+import { assertClient, createPatient, findByPracticeId, getPatient, updatePatient, type PatientSummary, type RevealPurpose } from '../patients/patients.service.ts';
 import { PracticeSystem, type PracticeCredentials, type PracticeSearch } from './fhir.ts';
 
 /** A client's practice-system link as shown to people: never its credentials. */
@@ -102,7 +102,7 @@ export async function searchPracticeSystem(ctx: ActorContext, input: { clientId:
   if (given.length === 0) throw invalidField('identifier', 'give an identifier, a phone number, or a family name and birth date');
   if (search.given && !search.family) throw invalidField('family', 'is needed with a given name');
   const found = await (await practiceSystem(ctx, clientId)).searchPatients(search);
-  const allowed = categoriesFor(ctx, ['read', 'reveal'], clientId);
+  const allowed = fieldCategories(ctx, ['read', 'reveal'], 'Patient', { clientId });
   const shown = PATIENT_FIELDS.filter((f) => allowed.has(categoryOf('Patient', f)));
   const linked = await findByPracticeId(
     ctx,
@@ -133,7 +133,7 @@ export async function importFromPracticeSystem(ctx: ActorContext, input: { clien
   if (!input.linkToId) {
     if (!record.fields.name) throw new AppError('conflict', 'The practice record has no name to import', { field: 'fhirId' });
     const importable = PATIENT_FIELDS.filter((f) => record.fields[f] !== undefined);
-    const allowed = categoriesFor(ctx, ['create'], input.clientId);
+    const allowed = fieldCategories(ctx, ['create'], 'Patient', { clientId: input.clientId });
     const fields = Object.fromEntries(importable.filter((f) => allowed.has(categoryOf('Patient', f))).map((f) => [f, record.fields[f]]));
     const { patient } = await createPatient(ctx, { clientId: input.clientId, ...(fields as Partial<PatientFields>), name: record.fields.name }, 'practice_system');
     return patient;
@@ -141,7 +141,7 @@ export async function importFromPracticeSystem(ctx: ActorContext, input: { clien
   const target = await getPatient(ctx, input.linkToId);
   if (target.clientId !== input.clientId) throw invalidField('linkToId', 'belongs to another client');
   const linkFields: PatientField[] = ['fhirPatientId', 'identifiers', ...(record.fields.mrn ? (['mrn'] as const) : [])];
-  assertFieldsAllowed(ctx, ['update'], input.clientId, linkFields, 'link');
+  assertFieldCategories(ctx, ['update'], 'Patient', { clientId: input.clientId }, linkFields, 'link');
   const row = await ctx.db.selectFrom('patients').selectAll().where('id', '=', target.id).executeTakeFirstOrThrow();
   const current = await decryptPatientFields(ctx.keyring, ctx.db, row, ['identifiers', 'mrn']);
   const identifiers = [...(current.identifiers ?? []), ...(record.fields.identifiers ?? [])].filter((id, i, all) => all.findIndex((o) => o.system === id.system && o.value === id.value) === i);

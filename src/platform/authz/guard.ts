@@ -4,7 +4,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { ActorContext } from '../context.ts';
 import { AppError } from '../http/errors.ts';
 import { permittedCategories, type SubjectAttributes } from './ability.ts';
-import { categoryOf, type Action, type SubjectType } from './catalogue.ts';
+import { categoryOf, type Action, type DataCategory, type SubjectType } from './catalogue.ts';
 
 /** Throws 403 unless the actor may do `action` on the subject type (or on this one row). */
 export function assertCan(ctx: ActorContext, action: Action, subjectType: SubjectType, row?: SubjectAttributes): void {
@@ -66,6 +66,35 @@ function translate(eb: ExpressionBuilder<any, any>, node: AstNode, columns: Part
   }
 }
 
+/** The data categories any of `actions` grants the actor on one row of a subject type. */
+export function fieldCategories(ctx: ActorContext, actions: readonly Action[], subjectType: SubjectType, attributes: SubjectAttributes): Set<DataCategory> {
+  const target = asSubject(subjectType, { clientId: attributes.clientId, userId: attributes.userId });
+  const out = new Set<DataCategory>();
+  for (const action of actions) for (const c of permittedCategories(ctx.ability, action, target)) out.add(c);
+  return out;
+}
+
+/**
+ * Throws 403 naming every field whose data category none of `actions` grants on this row:
+ * writes and reveals are refused field by field, never silently dropped.
+ */
+export function assertFieldCategories(
+  ctx: ActorContext,
+  actions: readonly Action[],
+  subjectType: SubjectType,
+  attributes: SubjectAttributes,
+  fields: readonly string[],
+  verb: string,
+): void {
+  const allowed = fieldCategories(ctx, actions, subjectType, attributes);
+  const refused = fields.filter((f) => !allowed.has(categoryOf(subjectType, f)));
+  if (refused.length === 0) return;
+  throw new AppError('forbidden', `Your roles do not allow you to ${verb} ${refused.map((f) => `${f} (${categoryOf(subjectType, f)})`).join(', ')} for this client`, {
+    field: refused[0],
+    errors: refused.map((f) => ({ field: f, message: `the ${categoryOf(subjectType, f)} category is not among your permissions` })),
+  });
+}
+
 /**
  * Removes every field of a row whose data category the actor may not see for this action
  * on this row. Services pass rows through here before they leave; the response schema is
@@ -78,7 +107,7 @@ export function filterFields<T extends object>(
   row: T,
   attributes: SubjectAttributes = row as SubjectAttributes,
 ): Partial<T> {
-  const allowed = permittedCategories(ctx.ability, action, asSubject(subjectType, { clientId: attributes.clientId, userId: attributes.userId }));
+  const allowed = fieldCategories(ctx, [action], subjectType, attributes);
   const out: Partial<T> = {};
   for (const [key, value] of Object.entries(row)) {
     if (allowed.has(categoryOf(subjectType, key))) (out as Record<string, unknown>)[key] = value;

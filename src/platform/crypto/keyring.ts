@@ -141,22 +141,14 @@ export class KeyRing {
   }
 
   /**
-   * A keyed blind index of a normalised value: HMAC-SHA256 under the client's index key, so
-   * equal values can be found without decrypting anything and digests of one client mean
-   * nothing for another. `kind` separates the value spaces (a phone and an MRN never collide).
+   * Keyed blind indexes for one client, with one key lookup: HMAC-SHA256 of a normalised value
+   * under the client's index key, so equal values are found without decrypting anything and
+   * digests of one client mean nothing for another. `kind` separates the value spaces (a phone
+   * and an MRN never collide).
    */
-  async blindIndex(tenant: TenantDb, clientId: string, kind: string, normalized: string): Promise<string> {
-    return (await this.blindIndexer(tenant, clientId))(kind, normalized);
-  }
-
-  /** A function computing blind indexes for one client with one key lookup. */
   async blindIndexer(tenant: TenantDb, clientId: string): Promise<(kind: string, normalized: string) => string> {
-    let row = await this.#latest(tenant, clientId, 'index');
-    if (!row) {
-      await this.#insertKey(tenant, clientId, 'index', 1, true);
-      row = await this.#latest(tenant, clientId, 'index');
-    }
-    const key = await this.#unwrapRow(tenant, clientId, 'index', row!);
+    const row = await this.#latestOrFirst(tenant, clientId, 'index');
+    const key = await this.#unwrapRow(tenant, clientId, 'index', row);
     return (kind, normalized) => createHmac('sha256', key).update(kind).update('\u0000').update(normalized, 'utf8').digest('base64url');
   }
 
@@ -215,13 +207,8 @@ export class KeyRing {
   }
 
   async #currentKey(tenant: TenantDb, clientId: string | null): Promise<{ key: Buffer; version: number }> {
-    let row = await this.#latest(tenant, clientId, 'data');
-    if (!row) {
-      // The owner's first key. Two writers may race here: the second insert does nothing and both use the row that won.
-      await this.#insertKey(tenant, clientId, 'data', 1, true);
-      row = await this.#latest(tenant, clientId, 'data');
-    }
-    return { key: await this.#unwrapRow(tenant, clientId, 'data', row!), version: Number(row!.version) };
+    const row = await this.#latestOrFirst(tenant, clientId, 'data');
+    return { key: await this.#unwrapRow(tenant, clientId, 'data', row), version: Number(row.version) };
   }
 
   async #keyOfVersion(tenant: TenantDb, clientId: string | null, version: number): Promise<Buffer> {
@@ -232,6 +219,15 @@ export class KeyRing {
       .executeTakeFirst();
     if (!row) throw new DecryptError('The data key for this value does not exist');
     return this.#unwrapRow(tenant, clientId, 'data', row);
+  }
+
+  /** The owner's newest key of a purpose, creating its first one when there is none. */
+  async #latestOrFirst(tenant: TenantDb, clientId: string | null, purpose: KeyPurpose): Promise<KeyRow> {
+    const row = await this.#latest(tenant, clientId, purpose);
+    if (row) return row;
+    // Two writers may race here: the second insert does nothing and both use the row that won.
+    await this.#insertKey(tenant, clientId, purpose, 1, true);
+    return (await this.#latest(tenant, clientId, purpose))!;
   }
 
   async #latest(tenant: TenantDb, clientId: string | null, purpose: KeyPurpose): Promise<KeyRow | undefined> {

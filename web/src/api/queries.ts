@@ -1,9 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSession } from '../session';
-import { api, unwrap } from './client';
+import { ApiError, api, unwrap } from './client';
 
 /** The clients the signed-in person may see (up to 200), shared by every screen that picks one. */
 export function useClients() {
   const { can } = useSession();
   return useQuery({ queryKey: ['clients', 'all'], queryFn: () => unwrap(api.GET('/api/clients', { params: { query: { limit: 200 } } })), enabled: can('read', 'Client') });
+}
+
+/** A client's practice-system link, or null when it has none. */
+export function usePracticeLink(clientId: string) {
+  return useQuery({
+    queryKey: ['practice-link', clientId],
+    queryFn: async () => {
+      try {
+        return await unwrap(api.GET('/api/clients/{id}/practice-link', { params: { path: { id: clientId } } }));
+      } catch (err) {
+        if (err instanceof ApiError && err.problem.status === 404) return null;
+        throw err;
+      }
+    },
+  });
 }

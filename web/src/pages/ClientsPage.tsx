@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, api, unwrap } from '../api/client';
+import { api, unwrap } from '../api/client';
+import { usePracticeLink } from '../api/queries';
 import type { ClientView } from '../api/types';
 import { NoAccess } from '../AppShell';
 import { useSession } from '../session';
@@ -166,17 +167,7 @@ type AuthType = 'none' | 'bearer' | 'basic';
 function PracticeLinkDialog({ client, onClose }: { client: ClientView; onClose: () => void }) {
   const queryClient = useQueryClient();
   const toast = useToast();
-  const link = useQuery({
-    queryKey: ['practice-link', client.id],
-    queryFn: async () => {
-      try {
-        return await unwrap(api.GET('/api/clients/{id}/practice-link', { params: { path: { id: client.id } } }));
-      } catch (err) {
-        if (err instanceof ApiError && err.problem.status === 404) return null;
-        throw err;
-      }
-    },
-  });
+  const link = usePracticeLink(client.id);
   const [form, setForm] = useState<{ baseUrl: string | null; authType: AuthType | null; token: string; username: string; password: string }>({
     baseUrl: null,
     authType: null,

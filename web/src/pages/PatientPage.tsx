@@ -12,8 +12,7 @@ import { ErrorNotice, FormError, Loading, PageHeader } from '../ui/States';
 import { useToast } from '../ui/Toasts';
 import { useSubmit } from '../ui/useSubmit';
 import { PatientForm, patientFormBody, patientFormFrom, useEditableFields, type PatientFormState } from './PatientForm';
-import { SOURCES } from './PatientsPage';
-import { CATEGORY_LABELS, FIELDS, PURPOSES, RevealedValues, type PatientField } from './patient-fields';
+import { CATEGORY_LABELS, FIELDS, PURPOSES, RevealedValues, SOURCES, type PatientField } from './patient-fields';
 
 /** One patient: reference and status, PHI revealed field by field with a purpose, edit and merge. */
 export function PatientPage() {

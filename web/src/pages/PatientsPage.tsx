@@ -1,8 +1,8 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, api, unwrap } from '../api/client';
-import { useClients } from '../api/queries';
+import { useClients, usePracticeLink } from '../api/queries';
 import type { PatientMatch, PatientSearch, PracticeMatch, RevealPurpose } from '../api/types';
 import { NoAccess } from '../AppShell';
 import { useSession } from '../session';
@@ -14,7 +14,7 @@ import { EmptyState, ErrorNotice, FormError, Loading, PageHeader } from '../ui/S
 import { useToast } from '../ui/Toasts';
 import { useSubmit } from '../ui/useSubmit';
 import { PatientForm, emptyPatientForm, patientFormBody, type PatientFormState } from './PatientForm';
-import { PURPOSES, RevealedValues, type PatientField } from './patient-fields';
+import { PURPOSES, RevealedValues, SOURCES, type PatientField } from './patient-fields';
 
 type SearchKind = 'phone' | 'mrn' | 'name' | 'ref';
 const KINDS: { kind: SearchKind; label: string }[] = [
@@ -176,8 +176,6 @@ function SearchResults({ items }: { items: PatientMatch[] }) {
   );
 }
 
-export const SOURCES: Record<string, string> = { manual: 'Entered by staff', practice_system: 'Practice system', integration: 'Integration' };
-
 function AddPatientDialog({ clientId, onClose }: { clientId: string; onClose: () => void }) {
   const navigate = useNavigate();
   const toast = useToast();
@@ -208,17 +206,7 @@ function AddPatientDialog({ clientId, onClose }: { clientId: string; onClose: ()
 
 /** Search the client's practice system (FHIR) and import or open what it finds. Only shown when the client has a link. */
 function PracticeSearch({ clientId }: { clientId: string }) {
-  const link = useQuery({
-    queryKey: ['practice-link', clientId],
-    queryFn: async () => {
-      try {
-        return await unwrap(api.GET('/api/clients/{id}/practice-link', { params: { path: { id: clientId } } }));
-      } catch (err) {
-        if (err instanceof ApiError && err.problem.status === 404) return null;
-        throw err;
-      }
-    },
-  });
+  const link = usePracticeLink(clientId);
   const [form, setForm] = useState({ mrn: '', phone: '', family: '', given: '', birthDate: '', purpose: 'intake' as RevealPurpose });
   const [results, setResults] = useState<PracticeMatch[] | null>(null);
   const navigate = useNavigate();

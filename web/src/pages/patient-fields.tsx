@@ -17,6 +17,9 @@ export const FIELDS: { field: PatientField; label: string; category: 'contact' |
   { field: 'insuranceMemberId', label: 'Insurance member id', category: 'billing' },
 ];
 
+/** Where a directory record came from. */
+export const SOURCES: Record<string, string> = { manual: 'Entered by staff', practice_system: 'Practice system', integration: 'Integration' };
+
 export const CATEGORY_LABELS: Record<string, string> = { contact: 'Contact', identity: 'Identity', clinical: 'Clinical', billing: 'Billing' };
 
 export const PURPOSES: { value: RevealPurpose; label: string }[] = [

@@ -10,6 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { isLoopbackHost, type RingfenceConfig } from './config.ts';
 import { startSealer } from './platform/audit/chain.ts';
 import { authenticatePlugin } from './platform/auth/authenticate.ts';
+import { phiGuardPlugin } from './platform/http/phi-guard.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { sweepExpiredSessions } from './platform/auth/sessions.ts';
 import { openKeyRing } from './platform/crypto/key-provider.ts';
@@ -144,6 +145,7 @@ export async function buildApp(config: RingfenceConfig, options: BuildOptions = 
   const platform: Platform = { config, database, keyring, version: VERSION, cookieSecure, sealAudit: () => sealer.sealNow() };
   app.decorate('platform', platform);
   await app.register(authenticatePlugin, { config, database, keyring, cookieSecure });
+  await app.register(phiGuardPlugin);
 
   await app.register(healthRoutes);
   await app.register(setupRoutes);

@@ -127,6 +127,13 @@ const CASES: Record<string, RouteCase> = {
     request: (fx, t) => ({ url: `/api/clients/${fx.client(t)}`, body: { timeZone: 'America/Denver' } }),
     expect: (_a, t) => (t === 'otherOrg' ? 404 : 200),
   },
+  'GET /api/clients/:id/phi-guard': {
+    allowed: ['compliance', 'token'],
+    success: 200,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: (fx, t) => ({ url: `/api/clients/${fx.client(t)}/phi-guard` }),
+    expect: (_a, t) => (t === 'otherOrg' ? 404 : 200),
+  },
   'GET /api/patients': { allowed: PATIENT_READERS, success: 200, request: () => ({ url: '/api/patients' }) },
   'POST /api/patients/search': {
     allowed: PATIENT_READERS,

@@ -310,3 +310,12 @@ export async function sealUntilSettled(app: Pick<TestApp, 'database'>, orgId: st
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** Every stored row of every table of the test database, as one JSON text: to prove a value was never stored. */
+export async function everythingStored(app: Pick<TestApp, 'database'>): Promise<string> {
+  const db = app.database.unsafeKysely;
+  const tables = (await db.introspection.getTables()).filter((t) => !app.database.schema || t.schema === app.database.schema);
+  const rows: unknown[] = [];
+  for (const table of tables) rows.push(...(await db.selectFrom(table.name as never).selectAll().execute()));
+  return JSON.stringify(rows);
+}

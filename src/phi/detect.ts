@@ -11,6 +11,7 @@
  * flagged; when the nearest cue names a person ("pt cell", "daughter", "cb #"), or there is
  * no cue, it is.
  */
+import { detectNames } from './names.ts';
 
 export const PHI_TYPES = [
   'NAME',
@@ -173,6 +174,8 @@ const RULES: Rule[] = [
   { type: 'DEVICE', pattern: new RegExp(`\\b(?:serial(?: number| no\\.?| #)?|s\\/n|sn|device id|imei)[\\s:#.-]*${ID_TOKEN}`, 'gi'), group: 1, priority: 90, confidence: 0.9, accept: (m) => /\d/.test(m[1]!) },
 ];
 
+const NAME_PRIORITY = 40;
+
 /** Finds PHI in a text: spans sorted by start, non-overlapping. */
 export function detectPhi(text: string): PhiSpan[] {
   const protectedRanges: [number, number][] = [];
@@ -195,6 +198,10 @@ export function detectPhi(text: string): PhiSpan[] {
       if (rule.accept && !rule.accept(m, text, start, end)) continue;
       candidates.push({ start, end, type: rule.retype ? rule.retype(text, start) : rule.type, confidence: rule.confidence, priority: rule.priority });
     }
+  }
+  for (const name of detectNames(text)) {
+    if (protectedRanges.some(([s, e]) => name.start < e && name.end > s)) continue;
+    candidates.push({ ...name, type: 'NAME', priority: NAME_PRIORITY });
   }
   return resolveOverlaps(candidates);
 }

@@ -1,13 +1,26 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../../platform/auth/authenticate.ts';
-import { Id, IsoTime, Name, Out, Page, PageQuery, SortQuery, Strict, replies } from '../../platform/http/schemas.ts';
-import { createClient, getClient, listClients, updateClient } from './clients.service.ts';
+import { Id, IsoTime, Literals, Name, Nullable, Out, Page, PageQuery, PhiGuarded, SortQuery, Strict, replies } from '../../platform/http/schemas.ts';
+import { createClient, getClient, listClients, phiGuardStats, updateClient } from './clients.service.ts';
 
 const Status = Type.Union([Type.Literal('active'), Type.Literal('inactive')]);
 const TimeZone = Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. America/Chicago' });
 
-export const ClientSchema = Out({ id: Type.String(), name: Type.String(), timeZone: Type.String(), status: Status, createdAt: IsoTime, updatedAt: IsoTime });
+const PhiGuardMode = Literals(['refuse', 'redact'] as const);
+/** The script agents read into a voicemail: minimum necessary, never a diagnosis or detail. */
+const VoicemailScript = PhiGuarded(1000);
+
+export const ClientSchema = Out({
+  id: Type.String(),
+  name: Type.String(),
+  timeZone: Type.String(),
+  status: Status,
+  phiGuardMode: PhiGuardMode,
+  voicemailScript: Nullable(Type.String()),
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+});
 
 /** Clients (covered entities) of the organization. */
 export const clientRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -28,8 +41,14 @@ export const clientRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/clients',
     {
-      config: { permission: { action: 'create', subject: 'Client' } },
-      schema: { tags: ['clients'], summary: 'Add a client', body: Strict({ name: Name(120), timeZone: TimeZone }), response: replies(ClientSchema, 201) },
+      // A new client has no policy yet: its text is held to the default, refuse.
+      config: { permission: { action: 'create', subject: 'Client' }, phiClient: () => null },
+      schema: {
+        tags: ['clients'],
+        summary: 'Add a client',
+        body: Strict({ name: Name(120), timeZone: TimeZone, phiGuardMode: Type.Optional(PhiGuardMode), voicemailScript: Type.Optional(Nullable(VoicemailScript)) }),
+        response: replies(ClientSchema, 201),
+      },
     },
     async (request, reply) => reply.code(201).send(await createClient(actorOf(request), request.body)),
   );
@@ -43,15 +62,37 @@ export const clientRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/api/clients/:id',
     {
-      config: { permission: { action: 'update', subject: 'Client' } },
+      config: { permission: { action: 'update', subject: 'Client' }, phiClient: (request) => (request.params as { id: string }).id },
       schema: {
         tags: ['clients'],
         summary: 'Edit a client',
         params: Strict({ id: Id }),
-        body: Strict({ name: Type.Optional(Name(120)), timeZone: Type.Optional(TimeZone), status: Type.Optional(Status) }),
+        body: Strict({
+          name: Type.Optional(Name(120)),
+          timeZone: Type.Optional(TimeZone),
+          status: Type.Optional(Status),
+          phiGuardMode: Type.Optional(PhiGuardMode),
+          voicemailScript: Type.Optional(Nullable(VoicemailScript)),
+        }),
         response: replies(ClientSchema),
       },
     },
     async (request) => updateClient(actorOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/clients/:id/phi-guard',
+    {
+      config: { permission: { action: 'read', subject: 'AuditEvent' } },
+      schema: {
+        tags: ['clients'],
+        summary: "The client's PHI-guard policy and how often it refused, redacted and was overridden",
+        params: Strict({ id: Id }),
+        response: replies(
+          Out({ mode: PhiGuardMode, refused: Type.Integer(), redacted: Type.Integer(), overridden: Type.Integer(), lastOverrideAt: Nullable(IsoTime) }),
+        ),
+      },
+    },
+    async (request) => phiGuardStats(actorOf(request), request.params.id),
   );
 };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { assertCan, rowScope } from '../../platform/authz/guard.ts';
 import { audit, inTransaction, type ActorContext } from '../../platform/context.ts';
 import { paginate, parseSort, type PageRequest, type PageResult } from '../../platform/db/paging.ts';
-import type { Client } from '../../platform/db/types.ts';
+import type { Client, PhiGuardMode } from '../../platform/db/types.ts';
 import { AppError, invalidField, notFound } from '../../platform/http/errors.ts';
 
 /** A covered entity the organization serves. */
@@ -11,12 +11,32 @@ export interface ClientView {
   name: string;
   timeZone: string;
   status: 'active' | 'inactive';
+  phiGuardMode: PhiGuardMode;
+  voicemailScript: string | null;
   createdAt: string;
   updatedAt: string;
 }
 
+export interface ClientInput {
+  name?: string;
+  timeZone?: string;
+  status?: 'active' | 'inactive';
+  phiGuardMode?: PhiGuardMode;
+  /** Operational text (PHI-guarded); null clears it. */
+  voicemailScript?: string | null;
+}
+
 function present(c: Client): ClientView {
-  return { id: c.id, name: c.name, timeZone: c.time_zone, status: c.status, createdAt: c.created_at, updatedAt: c.updated_at };
+  return {
+    id: c.id,
+    name: c.name,
+    timeZone: c.time_zone,
+    status: c.status,
+    phiGuardMode: c.phi_guard_mode,
+    voicemailScript: c.voicemail_script,
+    createdAt: c.created_at,
+    updatedAt: c.updated_at,
+  };
 }
 
 /** True for an IANA time zone name this runtime knows (America/Chicago). */
@@ -60,7 +80,7 @@ async function assertNameFree(ctx: ActorContext, name: string, exceptId: string 
 }
 
 /** Adds a client. */
-export async function createClient(ctx: ActorContext, input: { name: string; timeZone: string }): Promise<ClientView> {
+export async function createClient(ctx: ActorContext, input: ClientInput & { name: string; timeZone: string }): Promise<ClientView> {
   assertCan(ctx, 'create', 'Client');
   if (!isTimeZone(input.timeZone)) throw invalidField('timeZone', 'is not a known time zone (for example America/Chicago)');
   const id = randomUUID();
@@ -68,30 +88,78 @@ export async function createClient(ctx: ActorContext, input: { name: string; tim
   await inTransaction(ctx, async (tx) => {
     await assertNameFree(tx, name, null);
     const now = new Date().toISOString();
-    await tx.db.insertInto('clients', { id, name, time_zone: input.timeZone, status: 'active', created_at: now, updated_at: now }).execute();
+    await tx.db
+      .insertInto('clients', {
+        id,
+        name,
+        time_zone: input.timeZone,
+        status: 'active',
+        phi_guard_mode: input.phiGuardMode ?? 'refuse',
+        voicemail_script: input.voicemailScript?.trim() || null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
     await audit(tx, { action: 'client.created', resourceType: 'Client', resourceId: id, clientId: id, details: { name } });
   });
   return getClient(ctx, id);
 }
 
 /** Renames a client, changes its time zone, or deactivates it (its assignments then grant nothing). */
-export async function updateClient(ctx: ActorContext, id: string, input: { name?: string; timeZone?: string; status?: 'active' | 'inactive' }): Promise<ClientView> {
+export async function updateClient(ctx: ActorContext, id: string, input: ClientInput): Promise<ClientView> {
   assertCan(ctx, 'update', 'Client');
   if (input.timeZone !== undefined && !isTimeZone(input.timeZone)) throw invalidField('timeZone', 'is not a known time zone (for example America/Chicago)');
   await inTransaction(ctx, async (tx) => {
     const client = await scoped(tx, 'update').selectAll('clients').where('clients.id', '=', id).executeTakeFirst();
     if (!client) throw notFound('Client');
-    const changes: Partial<Pick<Client, 'name' | 'time_zone' | 'status'>> = {};
+    const changes: Partial<Pick<Client, 'name' | 'time_zone' | 'status' | 'phi_guard_mode' | 'voicemail_script'>> = {};
     if (input.name !== undefined && input.name.trim() !== client.name) {
       await assertNameFree(tx, input.name.trim(), id);
       changes.name = input.name.trim();
     }
     if (input.timeZone !== undefined && input.timeZone !== client.time_zone) changes.time_zone = input.timeZone;
     if (input.status !== undefined && input.status !== client.status) changes.status = input.status;
-    const changed = Object.keys(changes).map((k) => (k === 'time_zone' ? 'timeZone' : k));
+    if (input.phiGuardMode !== undefined && input.phiGuardMode !== client.phi_guard_mode) changes.phi_guard_mode = input.phiGuardMode;
+    if (input.voicemailScript !== undefined) {
+      const script = input.voicemailScript?.trim() || null;
+      if (script !== client.voicemail_script) changes.voicemail_script = script;
+    }
+    const names: Record<string, string> = { time_zone: 'timeZone', phi_guard_mode: 'phiGuardMode', voicemail_script: 'voicemailScript' };
+    const changed = Object.keys(changes).map((k) => names[k] ?? k);
     if (changed.length === 0) return;
     await tx.db.updateTable('clients').set({ ...changes, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
     await audit(tx, { action: 'client.updated', resourceType: 'Client', resourceId: id, clientId: id, details: { changed } });
   });
   return getClient(ctx, id);
+}
+
+export interface PhiGuardStats {
+  mode: PhiGuardMode;
+  refused: number;
+  redacted: number;
+  overridden: number;
+  lastOverrideAt: string | null;
+}
+
+/** How often the PHI guard refused, redacted and was overridden for a client (from the audit trail). */
+export async function phiGuardStats(ctx: ActorContext, clientId: string): Promise<PhiGuardStats> {
+  assertCan(ctx, 'read', 'AuditEvent');
+  const client = await ctx.db.selectFrom('clients').select('phi_guard_mode').where('id', '=', clientId).executeTakeFirst();
+  if (!client) throw notFound('Client');
+  const rows = await ctx.db
+    .selectFrom('audit_events')
+    .select(['action', (eb) => eb.fn.countAll<number | string>().as('n'), (eb) => eb.fn.max('occurred_at').as('last')])
+    .where('client_id', '=', clientId)
+    .where('action', 'in', ['phi_guard.refused', 'phi_guard.redacted', 'phi_guard.overridden'])
+    .groupBy('action')
+    .execute();
+  const count = (action: string) => Number(rows.find((r) => r.action === action)?.n ?? 0);
+  const last = rows.find((r) => r.action === 'phi_guard.overridden')?.last;
+  return {
+    mode: client.phi_guard_mode,
+    refused: count('phi_guard.refused'),
+    redacted: count('phi_guard.redacted'),
+    overridden: count('phi_guard.overridden'),
+    lastOverrideAt: last ? new Date(last as string).toISOString() : null,
+  };
 }

@@ -37,6 +37,17 @@ export interface AuditDetails {
   'patient.linked': { source: 'practice_system' };
   'practice_link.configured': { host: string; authType: 'none' | 'bearer' | 'basic' };
   'practice_link.removed': Record<string, never>;
+  'phi_guard.refused': { route: string; spans: PhiGuardSpan[] };
+  'phi_guard.redacted': { route: string; spans: PhiGuardSpan[] };
+  'phi_guard.overridden': { route: string; field: string; type: string; reason: string };
+}
+
+/** Where the PHI guard found PHI: the field and the kind, never the text. */
+export interface PhiGuardSpan {
+  field: string;
+  type: string;
+  start: number;
+  end: number;
 }
 
 export type AuditAction = keyof AuditDetails;

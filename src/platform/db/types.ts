@@ -22,9 +22,14 @@ export interface ClientsTable {
   name: string;
   time_zone: string;
   status: 'active' | 'inactive';
+  phi_guard_mode: Generated<PhiGuardMode>;
+  voicemail_script: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
+
+/** What the PHI guard does with PHI typed into a client's operational text. */
+export type PhiGuardMode = 'refuse' | 'redact';
 
 export interface UsersTable {
   id: string;

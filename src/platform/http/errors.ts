@@ -1,6 +1,7 @@
 /** Stable problem codes; each becomes the problem `type` `urn:ringfence:problem:<code>`. */
 export const PROBLEM_STATUS = {
   validation: 400,
+  phi_detected: 400,
   unauthenticated: 401,
   mfa_required: 401,
   session_expired: 401,
@@ -23,6 +24,7 @@ export type ProblemCode = keyof typeof PROBLEM_STATUS;
 
 export const PROBLEM_TITLES: Record<ProblemCode, string> = {
   validation: 'Invalid request',
+  phi_detected: 'PHI in operational text',
   unauthenticated: 'Sign-in required',
   mfa_required: 'Multi-factor authentication required',
   session_expired: 'Session expired',
@@ -46,6 +48,14 @@ export interface FieldProblem {
   message: string;
 }
 
+/** Where PHI was found in a request (field and offsets), never the text itself. */
+export interface ProblemSpan {
+  field: string;
+  start: number;
+  end: number;
+  type: string;
+}
+
 /**
  * The one error type services and the platform throw. The detail is shown to the caller,
  * so it never carries PHI, SQL or stack traces; `field` names the offending input.
@@ -55,17 +65,19 @@ export class AppError extends Error {
   readonly field: string | undefined;
   readonly errors: FieldProblem[] | undefined;
   readonly headers: Record<string, string> | undefined;
+  readonly spans: ProblemSpan[] | undefined;
 
   constructor(
     readonly code: ProblemCode,
     readonly detail: string,
-    options: { field?: string; errors?: FieldProblem[]; headers?: Record<string, string> } = {},
+    options: { field?: string; errors?: FieldProblem[]; headers?: Record<string, string>; spans?: ProblemSpan[] } = {},
   ) {
     super(detail);
     this.status = PROBLEM_STATUS[code];
     this.field = options.field;
     this.errors = options.errors;
     this.headers = options.headers;
+    this.spans = options.spans;
   }
 }
 

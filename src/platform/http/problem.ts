@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorObject } from 'ajv';
-import { AppError, PROBLEM_STATUS, PROBLEM_TITLES, type FieldProblem, type ProblemCode } from './errors.ts';
+import { AppError, PROBLEM_STATUS, PROBLEM_TITLES, type FieldProblem, type ProblemCode, type ProblemSpan } from './errors.ts';
 import { fieldProblems } from './validation.ts';
 import { DecryptError } from '../crypto/keyring.ts';
 
@@ -16,6 +16,7 @@ export interface ProblemBody {
   requestId: string;
   field?: string;
   errors?: FieldProblem[];
+  spans?: ProblemSpan[];
 }
 
 function problemType(code: ProblemCode): string {
@@ -33,7 +34,7 @@ export function sendProblem(
   reply: FastifyReply,
   code: ProblemCode,
   detail: string,
-  extra: { status?: number; field?: string; errors?: FieldProblem[] } = {},
+  extra: { status?: number; field?: string; errors?: FieldProblem[]; spans?: ProblemSpan[] } = {},
 ): FastifyReply {
   const status = extra.status ?? PROBLEM_STATUS[code];
   const body: ProblemBody = {
@@ -47,6 +48,7 @@ export function sendProblem(
   };
   if (extra.field) body.field = extra.field;
   if (extra.errors) body.errors = extra.errors;
+  if (extra.spans) body.spans = extra.spans;
   return reply.code(status).type(PROBLEM_CONTENT_TYPE).send(body);
 }
 
@@ -59,7 +61,7 @@ export function registerProblemHandlers(app: FastifyInstance, options: { webInde
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       if (error.headers) reply.headers(error.headers);
-      return sendProblem(request, reply, error.code, error.detail, { field: error.field, errors: error.errors });
+      return sendProblem(request, reply, error.code, error.detail, { field: error.field, errors: error.errors, spans: error.spans });
     }
     if (error instanceof DecryptError) {
       // A destroyed key (crypto-shredding) or an altered ciphertext: the value is gone, not a server fault.

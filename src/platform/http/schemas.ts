@@ -20,6 +20,16 @@ export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', descript
 /** Free text of bounded length. */
 export const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
 
+/** The schema keyword that marks operational free text the PHI guard checks before storage. */
+export const PHI_GUARDED = 'x-phi-guarded';
+
+/**
+ * Operational free text (task titles, notes, scripts): the platform's PHI guard checks it
+ * before any handler sees it, and refuses or redacts PHI per the client's policy.
+ */
+export const PhiGuarded = (max: number, min = 1) =>
+  Type.String({ minLength: min, maxLength: max, [PHI_GUARDED]: true, description: 'Operational text: must not contain PHI (checked by the PHI guard)' });
+
 /** A union of string literals, typed as such. */
 export function Literals<const T extends readonly string[]>(values: T): TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }> {
   return Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }>;
@@ -38,6 +48,11 @@ export const ProblemSchema = Type.Object(
     requestId: Type.String(),
     field: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    spans: Type.Optional(
+      Type.Array(Type.Object({ field: Type.String(), start: Type.Integer(), end: Type.Integer(), type: Type.String() }), {
+        description: 'PHI found in operational text: field, offsets (end exclusive) and kind; never the text',
+      }),
+    ),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },
 );

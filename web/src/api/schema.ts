@@ -41,6 +41,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -62,6 +69,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -127,6 +141,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -148,6 +169,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -215,6 +243,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -236,6 +271,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -300,6 +342,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -321,6 +370,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -405,6 +461,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -426,6 +489,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -497,6 +567,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -518,6 +595,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -581,6 +665,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -602,6 +693,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -655,6 +753,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -676,6 +781,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -771,6 +883,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -792,6 +911,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -852,6 +978,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -873,6 +1006,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -936,6 +1076,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -957,6 +1104,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -975,10 +1129,12 @@ export interface paths {
                                 createdAt: string;
                                 id: string;
                                 name: string;
+                                phiGuardMode: "refuse" | "redact";
                                 status: "active" | "inactive";
                                 timeZone: string;
                                 /** Format: date-time */
                                 updatedAt: string;
+                                voicemailScript: string | null;
                             }[];
                             limit: number;
                             offset: number;
@@ -1001,8 +1157,18 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
+                        phiGuardMode?: "refuse" | "redact";
+                        /** @description Spans the caller judges not PHI, each with a reason (audited) */
+                        phiOverrides?: {
+                            end: number;
+                            field: string;
+                            reason: string;
+                            start: number;
+                            type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
+                        }[];
                         /** @description IANA time zone, e.g. America/Chicago */
                         timeZone: string;
+                        voicemailScript?: string | null;
                     };
                 };
             };
@@ -1022,6 +1188,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -1043,6 +1216,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -1060,10 +1240,12 @@ export interface paths {
                             createdAt: string;
                             id: string;
                             name: string;
+                            phiGuardMode: "refuse" | "redact";
                             status: "active" | "inactive";
                             timeZone: string;
                             /** Format: date-time */
                             updatedAt: string;
+                            voicemailScript: string | null;
                         };
                     };
                 };
@@ -1110,6 +1292,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -1131,6 +1320,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -1148,10 +1344,12 @@ export interface paths {
                             createdAt: string;
                             id: string;
                             name: string;
+                            phiGuardMode: "refuse" | "redact";
                             status: "active" | "inactive";
                             timeZone: string;
                             /** Format: date-time */
                             updatedAt: string;
+                            voicemailScript: string | null;
                         };
                     };
                 };
@@ -1177,9 +1375,19 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
+                        phiGuardMode?: "refuse" | "redact";
+                        /** @description Spans the caller judges not PHI, each with a reason (audited) */
+                        phiOverrides?: {
+                            end: number;
+                            field: string;
+                            reason: string;
+                            start: number;
+                            type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
+                        }[];
                         status?: "active" | "inactive";
                         /** @description IANA time zone, e.g. America/Chicago */
                         timeZone?: string;
+                        voicemailScript?: string | null;
                     };
                 };
             };
@@ -1199,6 +1407,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -1220,6 +1435,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -1237,15 +1459,118 @@ export interface paths {
                             createdAt: string;
                             id: string;
                             name: string;
+                            phiGuardMode: "refuse" | "redact";
                             status: "active" | "inactive";
                             timeZone: string;
                             /** Format: date-time */
                             updatedAt: string;
+                            voicemailScript: string | null;
                         };
                     };
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/clients/{id}/phi-guard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client's PHI-guard policy and how often it refused, redacted and was overridden */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lastOverrideAt: string | null;
+                            mode: "refuse" | "redact";
+                            overridden: number;
+                            redacted: number;
+                            refused: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/clients/{id}/practice-link": {
@@ -1283,6 +1608,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -1304,6 +1636,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -1374,6 +1713,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -1395,6 +1741,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -1447,6 +1800,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -1468,6 +1828,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -1525,6 +1892,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -1546,6 +1920,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -1664,6 +2045,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -1685,6 +2073,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -1786,6 +2181,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -1807,6 +2209,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -1885,6 +2294,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -1906,6 +2322,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -2002,6 +2425,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -2023,6 +2453,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -2103,6 +2540,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -2124,6 +2568,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -2205,6 +2656,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -2226,6 +2684,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -2335,6 +2800,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -2356,6 +2828,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -2447,6 +2926,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -2468,6 +2954,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -2584,6 +3077,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -2605,6 +3105,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -2677,6 +3184,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -2698,6 +3212,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -2765,6 +3286,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -2786,6 +3314,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -2841,6 +3376,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -2862,6 +3404,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -2924,6 +3473,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -2945,6 +3501,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3009,6 +3572,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3030,6 +3600,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3105,6 +3682,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3126,6 +3710,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3192,6 +3783,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3213,6 +3811,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3279,6 +3884,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3300,6 +3912,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3378,6 +3997,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3399,6 +4025,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3473,6 +4106,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3494,6 +4134,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3568,6 +4215,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3589,6 +4243,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3661,6 +4322,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3682,6 +4350,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3758,6 +4433,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3779,6 +4461,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3855,6 +4544,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3876,6 +4572,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3959,6 +4662,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -3980,6 +4690,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -4059,6 +4776,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -4080,6 +4804,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -4155,6 +4886,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -4176,6 +4914,13 @@ export interface paths {
                             field?: string;
                             instance: string;
                             requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
                             status: number;
                             title: string;
                             type: string;
@@ -4232,6 +4977,13 @@ export interface components {
             field?: string;
             instance: string;
             requestId: string;
+            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+            spans?: {
+                end: number;
+                field: string;
+                start: number;
+                type: string;
+            }[];
             status: number;
             title: string;
             type: string;

@@ -1,0 +1,224 @@
+/**
+ * Person names in call notes. Names are the hard part of PHI detection: lower case, misspelt,
+ * single given names ("daughter maria"), names that are ordinary words (Rose, Will, Hope), names
+ * from every culture, and clinicians' names that are not PHI at all ("per Dr Okafor").
+ *
+ * Each word is judged from three kinds of evidence:
+ * - the lexicon: is it a known given or family name (name data from many locales), and how
+ *   common is it as an English word (SCOWL tiers);
+ * - the vocabulary: operational shorthand, calendar and medical words are never names;
+ * - its context: a relation or role cue before it ("his wife", "pt", "spoke w/"), a clinician or
+ *   staff title around it ("Dr.", "NP", "Lopez MD", "Tanya at front desk"), capitalization
+ *   away from the start of a sentence, a neighbouring name, or a verb after it ("Rose called").
+ * Accepted words next to each other (with particles such as "de la", "van", "bin") form one span.
+ */
+import { foldWord } from './fold.ts';
+import { COMMON_WORDS, FAMILY_NAMES, GIVEN_NAMES, VERY_COMMON_WORDS } from './lexicon.generated.ts';
+import {
+  CLINICIAN_TITLES,
+  DRUG_ENDING,
+  NEVER_NAMES,
+  PERSON_TITLES,
+  PERSON_VERBS,
+  POST_NOMINALS,
+  RELATION_CUES,
+  STAFF_PLACES,
+  WEAK_CUES,
+} from './vocabulary.ts';
+
+export interface NameSpan {
+  start: number;
+  end: number;
+  confidence: number;
+}
+
+interface Lexicon {
+  given: Set<string>;
+  family: Set<string>;
+  veryCommon: Set<string>;
+  common: Set<string>;
+}
+
+let lexicon: Lexicon | undefined;
+function lex(): Lexicon {
+  lexicon ??= {
+    given: new Set(GIVEN_NAMES.split(' ')),
+    family: new Set(FAMILY_NAMES.split(' ')),
+    veryCommon: new Set(VERY_COMMON_WORDS.split(' ')),
+    common: new Set(COMMON_WORDS.split(' ')),
+  };
+  return lexicon;
+}
+
+const PARTICLES = new Set(['de', 'del', 'della', 'la', 'le', 'van', 'von', 'der', 'den', 'da', 'di', 'dos', 'das', 'du', 'bin', 'binti', 'ibn', 'al', 'el', 'st', 'mac', 'ben']);
+/** Titles that are also everyday words: they count only when typed in capitals ("MA Kim", "DO"). */
+const CAPITALS_ONLY_TITLES = new Set(['ma', 'do', 'od', 'pa']);
+const POSSESSIVES = new Set(['his', 'her', 'their', 'my', 'our', 'your', 'the', 'pts', "pt's", "patient's", 'a']);
+
+interface Token {
+  start: number;
+  /** End of the word without a possessive "'s". */
+  end: number;
+  raw: string;
+  word: string;
+  cap: boolean;
+  /** First word of the text or of a sentence. */
+  initial: boolean;
+  /** Text between the previous token and this one. */
+  gap: string;
+  known: boolean;
+  /** 2: very common English word, 1: common, 0: not a common word. */
+  common: 0 | 1 | 2;
+  never: boolean;
+}
+
+const WORD = /\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*/gu;
+
+function tokenize(text: string): Token[] {
+  const { given, family, veryCommon, common } = lex();
+  const tokens: Token[] = [];
+  let previousEnd = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    let raw = m[0];
+    const possessive = /['’]s$/i.test(raw);
+    if (possessive) raw = raw.slice(0, -2);
+    const word = foldWord(raw).replace(/'+$/, '');
+    const parts = word.split('-');
+    const known = parts.some((p) => given.has(p) || family.has(p));
+    const level = (w: string): 0 | 1 | 2 => (veryCommon.has(w) ? 2 : common.has(w) ? 1 : 0);
+    const gap = text.slice(previousEnd, m.index);
+    const never = NEVER_NAMES.has(word) || word.length < 2 || (!known && DRUG_ENDING.test(word));
+    tokens.push({
+      start: m.index,
+      end: m.index + raw.length,
+      raw,
+      word,
+      cap: /^\p{Lu}/u.test(raw),
+      initial: tokens.length === 0 || /[.!?;\n]\s*$/.test(gap) || /^\s*[-–•*]\s*$/.test(gap),
+      gap,
+      known,
+      common: parts.length > 1 ? (Math.min(...parts.map(level)) as 0 | 1 | 2) : level(word),
+      never,
+    });
+    previousEnd = m.index + m[0].length;
+  }
+  return tokens;
+}
+
+/** Tokens joined only by space, ":", "/", "-" or "#" belong to one phrase ("spoke w/ maria", "re: Ana"). */
+const JOINED = /^[\s:/#(-]*$/;
+
+function isTitle(t: Token, titles: Set<string>): boolean {
+  if (!titles.has(t.word)) return false;
+  return !CAPITALS_ONLY_TITLES.has(t.word) || t.raw === t.raw.toUpperCase();
+}
+
+/** Could this word be part of a name at all? */
+function nameish(t: Token): boolean {
+  return !t.never && (t.known || t.common === 0 || t.cap);
+}
+
+/** Marks clinicians and staff: words after a title, before a credential, or placed at a desk. */
+function staffMask(tokens: Token[]): boolean[] {
+  const staff = tokens.map(() => false);
+  tokens.forEach((t, i) => {
+    if (isTitle(t, CLINICIAN_TITLES)) {
+      for (let j = i + 1; j < tokens.length && j <= i + 3; j++) {
+        const n = tokens[j]!;
+        if (!JOINED.test(n.gap.replace(/\./g, '')) || !nameish(n) || (n.common === 2 && !n.cap && !n.known)) break;
+        staff[j] = true;
+      }
+    }
+    if (i > 0 && isTitle(t, POST_NOMINALS) && t.raw === t.raw.toUpperCase() && /^[\s,]+$/.test(t.gap)) {
+      for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+        const p = tokens[j]!;
+        if (!nameish(p)) break;
+        staff[j] = true;
+        if (!/^\s+$/.test(p.gap)) break;
+      }
+    }
+    // "Tanya at front desk", "Marcus in billing", "Kim from Dr. Lee's office".
+    const next = tokens[i + 1];
+    const after = tokens[i + 2]?.word === 'the' ? tokens[i + 3] : tokens[i + 2];
+    if (nameish(t) && next && ['at', 'in', 'from', 'with'].includes(next.word) && after && (STAFF_PLACES.has(after.word) || CLINICIAN_TITLES.has(after.word))) {
+      for (let j = i; j >= 0 && j >= i - 2; j--) {
+        if (!nameish(tokens[j]!)) break;
+        staff[j] = true;
+        if (!/^\s+$/.test(tokens[j]!.gap)) break;
+      }
+    }
+  });
+  return staff;
+}
+
+type Cue = 'strong' | 'weak' | 'none';
+
+/** The cue before token i, looking past possessives ("his wife maria", "pt's daughter"). */
+function cueBefore(tokens: Token[], i: number): Cue {
+  let j = i - 1;
+  if (j < 0 || !JOINED.test(tokens[i]!.gap.replace(/[.,]/g, ''))) return 'none';
+  const t = tokens[j]!;
+  if (RELATION_CUES.has(t.word) || isTitle(t, PERSON_TITLES)) return 'strong';
+  if (WEAK_CUES.has(t.word)) {
+    // "spoke w/", "spoke with", "talked to": strong.
+    const before = tokens[j - 1];
+    if (before && ['spoke', 'talked', 'speaking', 'spk', 'spoken'].includes(before.word)) return 'strong';
+    return 'weak';
+  }
+  while (j >= 0 && POSSESSIVES.has(tokens[j]!.word)) j--;
+  return 'none';
+}
+
+function followedByPersonVerb(tokens: Token[], i: number): boolean {
+  const n = tokens[i + 1];
+  return !!n && /^\s+$/.test(n.gap) && PERSON_VERBS.has(n.word);
+}
+
+/** Finds person names (not clinicians or staff). */
+export function detectNames(text: string): NameSpan[] {
+  const tokens = tokenize(text);
+  const staff = staffMask(tokens);
+  const score = tokens.map(() => 0);
+
+  tokens.forEach((t, i) => {
+    if (staff[i] || !nameish(t)) return;
+    const cue = cueBefore(tokens, i);
+    if (cue === 'strong' && (t.known || t.common === 0 || (t.cap && !t.initial))) score[i] = 0.9;
+    else if (cue === 'weak' && ((t.known && t.common < 2) || (t.common === 0 && (t.cap || t.raw.length > 3)) || (t.known && t.cap && !t.initial))) score[i] = 0.8;
+    else if (t.known && t.common === 0) score[i] = 0.75;
+    else if ((t.cap && (t.known || t.common === 0)) && followedByPersonVerb(tokens, i)) score[i] = 0.7;
+  });
+
+  // Neighbours: a capitalized or known word next to a name is part of it ("Zhang Wei", "Rose Adeyemi").
+  for (let pass = 0; pass < 2; pass++) {
+    tokens.forEach((t, i) => {
+      if (score[i] || staff[i] || !nameish(t) || (t.common === 2 && !t.cap && !t.known)) return;
+      if (t.common > 0 && !t.cap && !t.known) return;
+      const prev = i > 0 && score[i - 1] && /^\s+$|^,\s*$/.test(t.gap);
+      const next = i + 1 < tokens.length && score[i + 1] && /^\s+$|^,\s*$/.test(tokens[i + 1]!.gap);
+      if ((prev || next) && (t.cap || t.known)) score[i] = 0.7;
+    });
+  }
+
+  const spans: NameSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!score[i]) continue;
+    let last = i;
+    let confidence = score[i]!;
+    // Join names separated by spaces or particles.
+    for (let j = i + 1; j < tokens.length; j++) {
+      if (!/^\s+$/.test(tokens[j]!.gap)) break;
+      if (score[j]) {
+        last = j;
+        confidence = Math.max(confidence, score[j]!);
+        continue;
+      }
+      if (PARTICLES.has(tokens[j]!.word) && tokens[j + 1] && score[j + 1] && /^\s+$/.test(tokens[j + 1]!.gap)) continue;
+      break;
+    }
+    spans.push({ start: tokens[i]!.start, end: tokens[last]!.end, confidence });
+    i = last;
+  }
+  return spans;
+}

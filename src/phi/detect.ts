@@ -6,10 +6,12 @@
  * Spans are JavaScript string offsets, end exclusive, sorted and non-overlapping.
  *
  * Rule for numbers and addresses that belong to an organization (a pharmacy, the practice, an
- * insurer, a lab): when the nearest cue before a phone number or street address names an
- * organization ("CVS fax 555-0100", "office # 555…", "Walgreens 12 Main St"), it is not
- * flagged; when the nearest cue names a person ("pt cell", "daughter", "cb #"), or there is
- * no cue, it is.
+ * insurer, a lab, an agency): when the nearest cue before a phone number or street address, in
+ * the same clause (no comma, semicolon or full stop between), names an organization ("CVS fax
+ * 555-0100", "office # 555…", "Walgreens 12 Main St", "Apria main line …"), it is not flagged;
+ * when the nearest cue names a person ("pt cell", "daughter", "cb #"), or there is no cue, it
+ * is. Toll-free numbers (800, 888, …) are always an organization's. A fax number is an
+ * organization's unless a person cue comes first ("his home fax").
  */
 import { detectNames } from './names.ts';
 
@@ -47,19 +49,38 @@ interface Candidate extends PhiSpan {
 
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const ORDINAL = '(?:st|nd|rd|th)?';
-const ID_TOKEN = '([A-Za-z0-9][A-Za-z0-9-]{2,24})';
+/** An identifier value: 3–25 letters, digits and dashes, with at least one digit. */
+const ID_TOKEN = '((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]{2,24})';
 
 /** Words that introduce a person's own number or address. */
 const PERSON_CUE =
-  /\b(?:pt|patient|pts|pt's|patient's|cell|mobile|home|cb|call ?back|callback|reach|caller|mom|mother|dad|father|son|daughter|wife|husband|spouse|sister|brother|aunt|uncle|grand(?:ma|pa|mother|father|son|daughter)|guardian|niece|nephew|partner|friend|neighbor|lives|address|addr|resides)\b/gi;
+  /\b(?:pt|patient|pts|pt's|patient's|cell|mobile|home|cb|call ?back|callback|reach|caller|mom|mother|dad|father|son|daughter|wife|husband|spouse|sister|brother|aunt|uncle|grand(?:ma|pa|mother|father|son|daughter)|guardian|niece|nephew|partner|friend|neighbor|lives|address|addr|resides|his|her|him|them|their)\b/gi;
 
 /** The organization-or-person decision for a number or address starting at `start`. */
-function belongsToOrganization(text: string, start: number): boolean {
+const ORG_CUE =
+  /\b(?:pharmacy|pharm|cvs|walgreens?|rite ?aid|walmart|kroger|costco|publix|clinic|office|practice|hospital|urgent care|lab|labcorp|quest|insurance|insurer|aetna|cigna|humana|bcbs|blue ?cross|united ?health(?:care)?|uhc|medicare|medicaid|hospice|home health|nursing home|agency|main (?:line|number|#)|line|customer service|vendor|dme|supplier|dept|department|desk|scheduling|billing|company|apria|lincare|ciox|provider|rep|payer|plan|facility|center|centre|operator|pager|page|on call|answering service|exchange)\b/gi;
+
+/** The clause before `start`: back to the nearest comma, semicolon, full stop or line break, at most 40 characters. */
+function clauseBefore(text: string, start: number): string {
   const before = text.slice(Math.max(0, start - 40), start);
-  const org = lastMatchEnd(before, /\b(?:pharmacy|pharm|cvs|walgreens?|rite ?aid|walmart|kroger|costco|publix|clinic|office|practice|hospital|urgent care|lab|labcorp|quest|insurance|insurer|aetna|cigna|humana|bcbs|blue ?cross|united ?health(?:care)?|uhc|hospice|home health|nursing home)\b/gi);
+  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('. '), before.lastIndexOf('\n'));
+  return cut >= 0 ? before.slice(cut + 1) : before;
+}
+
+function belongsToOrganization(text: string, start: number): boolean {
+  const clause = clauseBefore(text, start);
+  const org = lastMatchEnd(clause, ORG_CUE);
   if (org < 0) return false;
-  const person = lastMatchEnd(before, PERSON_CUE);
-  return org > person;
+  return org > lastMatchEnd(clause, PERSON_CUE);
+}
+
+/** A phone number that is not a person's: toll-free, an organization's, a fax without a person cue, an order number. */
+function notPersonalNumber(text: string, start: number, digits: string): boolean {
+  if (/^(?:\+?1)?8(?:00|88|77|66|55|44|33)/.test(digits)) return true;
+  const clause = clauseBefore(text, start);
+  if (/\b(?:order|tracking|invoice|confirmation|po|npi|tax id|ein|fein|dea|ndc|lot|model|part)\b[\s#:.-]*(?:no\.?|number|#)?[\s#:.-]*$/i.test(clause)) return true;
+  if (/\bfax\b/i.test(clause) && lastMatchEnd(clause, PERSON_CUE) < 0) return true;
+  return belongsToOrganization(text, start);
 }
 
 function lastMatchEnd(text: string, pattern: RegExp): number {
@@ -86,11 +107,17 @@ function validDate(month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
+/** A value shaped like a phone number (dashed 3-3-4, optionally with a leading 1). */
+const PHONE_SHAPE = /^(?:1-)?\d{3}-\d{3}-\d{4}$/;
+
+/** Shared mailboxes of an organization (records@, billing@, info@…), not a person's address. */
+const ROLE_MAILBOX = /^(?:records|info|admin|billing|office|frontdesk|front\.desk|scheduling|referrals?|noreply|no-reply|support|contact|appointments?|help|hello|intake|fax|hr|roi|claims|pharmacy|nurse|triage)@/i;
+
 /** An opaque patient reference (P-7F3K2Q) is operational, never PHI. */
 const PATIENT_REF = /\bP-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{6}\b/g;
 
 const RULES: Rule[] = [
-  { type: 'EMAIL', pattern: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g, priority: 90, confidence: 0.99 },
+  { type: 'EMAIL', pattern: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g, priority: 90, confidence: 0.99, accept: (m) => !ROLE_MAILBOX.test(m[0]) },
   { type: 'URL', pattern: /\b(?:https?:\/\/|www\.)[^\s<>"']+[^\s<>"'.,;:!?)]/gi, priority: 85, confidence: 0.95 },
   {
     type: 'IP',
@@ -106,8 +133,16 @@ const RULES: Rule[] = [
     pattern: /(?<![\w/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}(?![\w/-])/g,
     priority: 70,
     confidence: 0.95,
-    accept: (_m, text, start) => !belongsToOrganization(text, start),
+    accept: (m, text, start) => !notPersonalNumber(text, start, m[0].replace(/\D/g, '')),
     retype: (text, start) => (/\bfax\b[^\n]{0,12}$/i.test(text.slice(Math.max(0, start - 16), start)) ? 'FAX' : 'PHONE'),
+  },
+  // Seven-digit local numbers written with a dash or dot.
+  {
+    type: 'PHONE',
+    pattern: /(?<![\w/.:-])\d{3}[.-]\d{4}(?![\w/-]|\.\d)/g,
+    priority: 58,
+    confidence: 0.7,
+    accept: (m, text, start) => !notPersonalNumber(text, start, m[0]),
   },
   // Seven-digit local numbers, only after a person cue.
   {
@@ -131,7 +166,19 @@ const RULES: Rule[] = [
     pattern: /(?<![\w/.-])(\d{1,2})\/(\d{1,2})(?![\w/.%-]|\s*(?:mg|mcg|ml|units?|tabs?|caps?|doses?|times|x)\b)/gi,
     priority: 50,
     confidence: 0.7,
-    accept: (m, text, start) => validDate(Number(m[1]), Number(m[2])) && !/\b(?:bp|b\/p|blood pressure|pressure)\s*[:=]?\s*$/i.test(text.slice(Math.max(0, start - 20), start)),
+    accept: (m, text, start) =>
+      validDate(Number(m[1]), Number(m[2])) &&
+      !/\b(?:bp|b\/p|blood pressure|pressure)\s*[:=]?\s*$/i.test(text.slice(Math.max(0, start - 20), start)) &&
+      // Pain scores: "pain 9/10", "rated 7/10".
+      !(m[2] === '10' && /\b(?:pain|scale|rated?|rates|level|score|severity|out of)\b[^,.;]{0,12}$/i.test(text.slice(Math.max(0, start - 24), start))),
+  },
+  // A day of the month alone: "appt the 22nd".
+  {
+    type: 'DATE',
+    pattern: /\b(?:the|on)\s+(\d{1,2}(?:st|nd|rd|th))\b(?!\s*(?:floor|fl|ave|avenue|st|street|time|attempt|dose|cycle|week|day|trimester|grade|percentile|visit|try|call|round|place|of (?:each|every|the) month))/gi,
+    group: 1,
+    priority: 45,
+    confidence: 0.6,
   },
   { type: 'DATE', pattern: new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}${ORDINAL}(?:,?\\s+(?:\\d{4}|'?\\d{2}))?\\b`, 'gi'), priority: 74, confidence: 0.85 },
   { type: 'DATE', pattern: new RegExp(`\\b\\d{1,2}${ORDINAL}(?:\\s+of)?[\\s-](?:${MONTHS})\\.?(?:[\\s,-]+(?:\\d{4}|'?\\d{2}))?\\b`, 'gi'), priority: 74, confidence: 0.85 },
@@ -149,8 +196,15 @@ const RULES: Rule[] = [
   {
     type: 'ADDRESS',
     pattern:
-      /\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Za-z0-9'.-]+\s+){0,3}(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|ct|court|way|pl|place|ter|terrace|cir|circle|pkwy|parkway|hwy|highway|trl|trail|loop)\b\.?(?:,?\s*(?:apt|unit|suite|ste|#)\.?\s*[A-Za-z0-9-]+)?/gi,
+      /\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:(?!(?:per|with|w|by|from|to|for|and|or|the|at|on|in|of|re|see|saw|call|cc|x|mg|tabs?|days?|weeks?|wks?|hours?|hrs?)\s)[A-Za-z0-9'.-]+\s+){0,3}(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|ct|court|way|pl|place|ter|terrace|cir|circle|pkwy|parkway|hwy|highway|trl|trail|loop)\b\.?(?:,?\s*(?:apt|unit|suite|ste|#)\.?\s*[A-Za-z0-9-]+)?/gi,
     priority: 65,
+    confidence: 0.85,
+    accept: (_m, text, start) => !belongsToOrganization(text, start),
+  },
+  {
+    type: 'ADDRESS',
+    pattern: /\b(?:p\.?\s?o\.?\s?box|post office box)\s*#?\s*\d{1,6}\b/gi,
+    priority: 66,
     confidence: 0.85,
     accept: (_m, text, start) => !belongsToOrganization(text, start),
   },
@@ -160,18 +214,38 @@ const RULES: Rule[] = [
   { type: 'MRN', pattern: new RegExp(`\\b(?:mrn|med(?:ical)? rec(?:ord)?(?: number| no\\.?| #)?|chart(?: number| no\\.?| #)?|acct|account(?: number| no\\.?| #)?|record(?: number| no\\.?| #))[\\s:#.-]*${ID_TOKEN}`, 'gi'), group: 1, priority: 92, confidence: 0.95, accept: (m) => /\d/.test(m[1]!) },
   {
     type: 'INSURANCE_ID',
-    pattern: new RegExp(`\\b(?:member(?: id| number| no\\.?| #)?|mem id|policy(?: number| no\\.?| #)?|group(?: number| no\\.?| #)|grp|subscriber(?: id)?|ins(?:urance)? id|medicaid(?: id| number| #)?|medicare(?: id| number| #)?|mbi)[\\s:#.-]*${ID_TOKEN}`, 'gi'),
+    pattern: new RegExp(`\\b(?:member(?: id| number| no\\.?| #)?|mem id|policy(?: number| no\\.?| #)?|group(?: number| no\\.?| #)?|grp|subscriber(?: id)?|ins(?:urance)? id|medicaid(?: id| number| #)?|medicare(?: id| number| #)?|mbi|chip(?: id| #)?|tricare(?: id| #)?|champva(?: id| #)?)[\\s:#.-]*${ID_TOKEN}`, 'gi'),
     group: 1,
     priority: 92,
     confidence: 0.95,
-    accept: (m) => /\d/.test(m[1]!),
+    accept: (m) => !PHONE_SHAPE.test(m[1]!),
   },
   // Medicare Beneficiary Identifier: 11 characters in a fixed pattern, dashes allowed.
   { type: 'INSURANCE_ID', pattern: /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/gi, priority: 91, confidence: 0.9 },
   { type: 'LICENSE', pattern: new RegExp(`\\b(?:driver'?s? lic(?:ense)?|dl|lic(?:ense)?(?: number| no\\.?| #)?)[\\s:#.-]*${ID_TOKEN}`, 'gi'), group: 1, priority: 90, confidence: 0.9, accept: (m) => /\d/.test(m[1]!) },
-  { type: 'VEHICLE', pattern: new RegExp(`\\b(?:plate|license plate|tag)[\\s:#.-]*${ID_TOKEN}`, 'gi'), group: 1, priority: 90, confidence: 0.85, accept: (m) => /\d/.test(m[1]!) },
+  { type: 'VEHICLE', pattern: new RegExp(`\\b(?:plate|license plate|tag)[\\s:#.-]*((?:[A-Z]{2}\\s+)?[A-Za-z0-9][A-Za-z0-9-]{2,24})`, 'g'), group: 1, priority: 90, confidence: 0.85, accept: (m) => /\d/.test(m[1]!) },
   { type: 'VEHICLE', pattern: /\b(?:vin[\s:#.-]*)?([A-HJ-NPR-Z0-9]{17})\b/gi, group: 1, priority: 89, confidence: 0.8, accept: (m) => /\d/.test(m[1]!) && /[A-Z]/i.test(m[1]!) },
-  { type: 'DEVICE', pattern: new RegExp(`\\b(?:serial(?: number| no\\.?| #)?|s\\/n|sn|device id|imei)[\\s:#.-]*${ID_TOKEN}`, 'gi'), group: 1, priority: 90, confidence: 0.9, accept: (m) => /\d/.test(m[1]!) },
+  {
+    type: 'DEVICE',
+    pattern: /\b(?:serial(?: number| no\.?| #)?|s\/n|sn|device(?: id| #)?|imei|transmitter|receiver|pump id)[\s:#.-]*((?:[A-Z]{2,5}\s+)?(?=[A-Za-z-]*\d)[A-Za-z0-9][A-Za-z0-9-]{2,24})/gi,
+    group: 1,
+    priority: 90,
+    confidence: 0.9,
+    accept: (m) => /\d/.test(m[1]!),
+  },
+  // Any other number tied to the person, introduced by what it is: prescription, claim, case,
+  // authorization, appeal, employee, student, passport and file numbers, generic "id".
+  {
+    type: 'OTHER_ID',
+    pattern: new RegExp(
+      `\\b(?<!(?:payer|tax|npi|provider|facility|group|plan|user|login) )(?:rx|prescription|script|claim|case|(?:prior )?auth(?:orization)?|appeal|ref(?:erence)?|employee|student|passport|file|rental|confirmation|id)(?: number| no\\.?| #| id)?[\\s:#.-]*${ID_TOKEN}`,
+      'gi',
+    ),
+    group: 1,
+    priority: 87,
+    confidence: 0.8,
+    accept: (m) => /\d.*\d.*\d/.test(m[1]!) && !PHONE_SHAPE.test(m[1]!),
+  },
 ];
 
 const NAME_PRIORITY = 40;

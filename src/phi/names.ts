@@ -22,6 +22,7 @@ import {
   PERSON_VERBS,
   POST_NOMINALS,
   RELATION_CUES,
+  SPOKE,
   STAFF_PLACES,
   WEAK_CUES,
 } from './vocabulary.ts';
@@ -88,7 +89,11 @@ function tokenize(text: string): Token[] {
     const known = parts.some((p) => given.has(p) || family.has(p));
     const level = (w: string): 0 | 1 | 2 => (veryCommon.has(w) ? 2 : common.has(w) ? 1 : 0);
     const gap = text.slice(previousEnd, m.index);
-    const never = NEVER_NAMES.has(word) || word.length < 2 || (!known && DRUG_ENDING.test(word));
+    // Letters with marks (Đặng, Peña) are not English words; short capitals (ROI, UHC) are acronyms.
+    const marked = /[^\x00-\x7f]/.test(raw);
+    const acronym = raw.length <= 5 && raw.length > 1 && raw === raw.toUpperCase() && !/^(?:mr|mrs|ms)$/i.test(raw);
+    const contraction = /'(?:t|ll|re|ve|d|m)$/.test(word);
+    const never = NEVER_NAMES.has(word) || word.length < 2 || contraction || acronym || (!known && DRUG_ENDING.test(word));
     tokens.push({
       start: m.index,
       end: m.index + raw.length,
@@ -98,7 +103,7 @@ function tokenize(text: string): Token[] {
       initial: tokens.length === 0 || /[.!?;\n]\s*$/.test(gap) || /^\s*[-–•*]\s*$/.test(gap),
       gap,
       known,
-      common: parts.length > 1 ? (Math.min(...parts.map(level)) as 0 | 1 | 2) : level(word),
+      common: marked ? 0 : parts.length > 1 ? (Math.min(...parts.map(level)) as 0 | 1 | 2) : level(word),
       never,
     });
     previousEnd = m.index + m[0].length;
@@ -126,7 +131,8 @@ function staffMask(tokens: Token[]): boolean[] {
     if (isTitle(t, CLINICIAN_TITLES)) {
       for (let j = i + 1; j < tokens.length && j <= i + 3; j++) {
         const n = tokens[j]!;
-        if (!JOINED.test(n.gap.replace(/\./g, '')) || !nameish(n) || (n.common === 2 && !n.cap && !n.known)) break;
+        const capitalName = n.cap && n.known && !/^[A-Z]{2,}$/.test(n.raw);
+        if (!JOINED.test(n.gap.replace(/\./g, '')) || (!nameish(n) && !capitalName) || (n.common === 2 && !n.cap && !n.known)) break;
         staff[j] = true;
       }
     }
@@ -138,6 +144,8 @@ function staffMask(tokens: Token[]): boolean[] {
         if (!/^\s+$/.test(p.gap)) break;
       }
     }
+    // Places named after saints: "St. Mary's", "Saint Luke".
+    if ((t.word === 'st' || t.word === 'saint') && tokens[i + 1]?.cap) staff[i + 1] = true;
     // "Tanya at front desk", "Marcus in billing", "Kim from Dr. Lee's office".
     const next = tokens[i + 1];
     const after = tokens[i + 2]?.word === 'the' ? tokens[i + 3] : tokens[i + 2];
@@ -160,12 +168,10 @@ function cueBefore(tokens: Token[], i: number): Cue {
   if (j < 0 || !JOINED.test(tokens[i]!.gap.replace(/[.,]/g, ''))) return 'none';
   const t = tokens[j]!;
   if (RELATION_CUES.has(t.word) || isTitle(t, PERSON_TITLES)) return 'strong';
-  if (WEAK_CUES.has(t.word)) {
-    // "spoke w/", "spoke with", "talked to": strong.
-    const before = tokens[j - 1];
-    if (before && ['spoke', 'talked', 'speaking', 'spk', 'spoken'].includes(before.word)) return 'strong';
-    return 'weak';
-  }
+  const before = tokens[j - 1];
+  // "spoke w/", "spoke with", "talked to": strong.
+  if (['w', 'with', 'to'].includes(t.word) && before && SPOKE.has(before.word)) return 'strong';
+  if (WEAK_CUES.has(t.word)) return 'weak';
   while (j >= 0 && POSSESSIVES.has(tokens[j]!.word)) j--;
   return 'none';
 }
@@ -173,6 +179,29 @@ function cueBefore(tokens: Token[], i: number): Cue {
 function followedByPersonVerb(tokens: Token[], i: number): boolean {
   const n = tokens[i + 1];
   return !!n && /^\s+$/.test(n.gap) && PERSON_VERBS.has(n.word);
+}
+
+/** "Dawn (his daughter)", "Sunny (pt)", "grant pt's son", "Maria, pt's mother", "Chidi Okafor dob …". */
+function followedByRelation(tokens: Token[], i: number): boolean {
+  let j = i + 1;
+  const n = tokens[j];
+  if (!n || !/^[\s,(]+$/.test(n.gap)) return false;
+  while (tokens[j] && POSSESSIVES.has(tokens[j]!.word) && /^[\s,(]+$/.test(tokens[j]!.gap)) j++;
+  const r = tokens[j];
+  return !!r && (RELATION_CUES.has(r.word) || ['dob', 'mrn', 'bday', 'born'].includes(r.word)) && /^[\s,(']*$/.test(r.gap.replace(/s\b/, ''));
+}
+
+const STATES = new Set('AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC'.split(' '));
+
+/** A place, not a person: the word after is a state code ("El Paso TX"). */
+function beforeState(tokens: Token[], i: number): boolean {
+  const n = tokens[i + 1];
+  return !!n && /^[\s,]+$/.test(n.gap) && STATES.has(n.raw);
+}
+
+/** A name-like word: known as a name or not an English word at all. */
+function nameLike(t: Token): boolean {
+  return !t.never && (t.known || t.common === 0);
 }
 
 /** Finds person names (not clinicians or staff). */
@@ -187,19 +216,39 @@ export function detectNames(text: string): NameSpan[] {
     if (cue === 'strong' && (t.known || t.common === 0 || (t.cap && !t.initial))) score[i] = 0.9;
     else if (cue === 'weak' && ((t.known && t.common < 2) || (t.common === 0 && (t.cap || t.raw.length > 3)) || (t.known && t.cap && !t.initial))) score[i] = 0.8;
     else if (t.known && t.common === 0) score[i] = 0.75;
-    else if ((t.cap && (t.known || t.common === 0)) && followedByPersonVerb(tokens, i)) score[i] = 0.7;
+    else if ((t.cap || t.known) && (t.known || t.common === 0) && (followedByPersonVerb(tokens, i) || followedByRelation(tokens, i))) score[i] = 0.7;
+    else {
+      // Two capitalized name-like words together ("Chidi Okafor", "Ivy Marsh", "Penny Albright"),
+      // or a known given name and a word no dictionary has ("jack obrien").
+      const n = tokens[i + 1];
+      if (n && /^\s+$/.test(n.gap) && !staff[i + 1] && !beforeState(tokens, i + 1)) {
+        const pair = t.cap && n.cap && (t.known || t.common === 0) && nameLike(n) && (lex().given.has(t.word) || lex().given.has(n.word) || (t.common === 0 && n.common === 0));
+        const lower = lex().given.has(t.word) && (t.common < 2 || t.initial) && n.common === 0 && !n.never && /^[a-z']+$/.test(n.raw) && n.raw.length > 2;
+        if (pair || lower) score[i] = 0.7;
+      }
+    }
   });
 
   // Neighbours: a capitalized or known word next to a name is part of it ("Zhang Wei", "Rose Adeyemi").
   for (let pass = 0; pass < 2; pass++) {
     tokens.forEach((t, i) => {
       if (score[i] || staff[i] || !nameish(t) || (t.common === 2 && !t.cap && !t.known)) return;
-      if (t.common > 0 && !t.cap && !t.known) return;
+      if (!t.known && t.common > 0) return;
       const prev = i > 0 && score[i - 1] && /^\s+$|^,\s*$/.test(t.gap);
       const next = i + 1 < tokens.length && score[i + 1] && /^\s+$|^,\s*$/.test(tokens[i + 1]!.gap);
       if ((prev || next) && (t.cap || t.known)) score[i] = 0.7;
     });
   }
+
+  // A capitalized given name that is also an everyday word joins the name after it ("Will Ashworth", "Pat McAllister").
+  tokens.forEach((t, i) => {
+    const n = tokens[i + 1];
+    if (score[i] || staff[i] || !t.cap || !lex().given.has(t.word) || /^[A-Z]{2,}$/.test(t.raw) || !n || !/^\s+$/.test(n.gap) || staff[i + 1]) return;
+    if (score[i + 1] || (n.cap && nameLike(n) && n.common === 0 && !beforeState(tokens, i + 1))) {
+      score[i] = score[i + 1] || 0.7;
+      score[i + 1] ||= 0.7;
+    }
+  });
 
   const spans: NameSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {

@@ -19,7 +19,10 @@ export const RELATION_CUES = words(`
 `);
 
 /** Words that introduce a person less reliably ("call back for …", "re: …"). */
-export const WEAK_CUES = words(`for re from to with named name called w spoke talked tell ask asking msg message lvm lm vm cb callback contact reach about regarding rgd`);
+export const WEAK_CUES = words(`for re from named name called w spoke talked tell ask asking msg message lvm lm vm cb callback contact reach regarding rgd`);
+
+/** Words that complete a weak cue into a strong one ("spoke w/", "talked to"). */
+export const SPOKE = words('spoke talked speaking spk spoken talking');
 
 /** Titles of address: the next word is a surname or given name. */
 export const PERSON_TITLES = words('mr mrs ms miss mx mister madam');
@@ -30,7 +33,7 @@ export const CLINICIAN_TITLES = words(`
   aprn fnp cnm crna midwife therapist counselor counsellor lcsw psychologist psychiatrist dietitian
   surgeon physician resident attending hospitalist intern fellow scribe tech technician
   receptionist scheduler coordinator manager supervisor agent operator admin biller billing
-  practitioner np-c pa-c pt-staff
+  practitioner np-c pa-c rep representative adjuster attn dpt ot slp
 `);
 
 /** Post-nominal credentials ("Sarah Chen NP", "Lopez, MD"): the name before them is a clinician's. */
@@ -71,6 +74,15 @@ const OPERATIONAL = `
   please thanks thank regarding ref refs reference patient patients caller callers family relative
   doctor dr nurse np pa rn md provider provider's clinic practice pharmacy hospital lab insurance
   mr mrs ms miss ok wife husband mom dad son daughter
+  abt min mins sec secs hr hrs wk wks mo mos yr yrs stmt dex peds derm eval pre-op post-op preop postop copay coinsurance
+  deductible doppler concentrator weds tmrw tmr tom w/o ans svc ins med meds auth appeal denied hold ortho cardio onc
+  neuro psych gi ent uro pulm rheum endo pedi hosp dept mgr dme hh soc roc oasis recert cath pet scan ekg
+  st saint ave rd blvd ln hwy apt ste unit bldg fl rm ext opt
+  pharm pharmacy walgreens cvs rite aid walmart kroger costco publix safeway heb meijer wegmans
+  medicare medicaid aetna cigna humana bcbs uhc anthem kaiser tricare molina centene ambetter oscar optum caremark
+  express scripts apria lincare rotech adapthealth amedisys ciox quest labcorp resmed philips dexcom medtronic
+  abbott omnipod tandem inogen ups fedex usps uber lyft modivcare epic mychart portal zoom teams
+  er ed icu pacu nicu picu snf alf ltc rehab hospice va mercy http https www com org net fwd
 `;
 
 /**
@@ -128,6 +140,8 @@ const MEDICAL = `
   hydroxychloroquine plaquenil allopurinol colchicine uloric
   epipen epinephrine auvi-q cetirizine loratadine fexofenadine fluticasone diphenhydramine
   prenatal prenatals folic iron ferrous vitamin d3 b12 magnesium potassium calcium zinc melatonin
+  neulasta neupogen zarxio udenyca granix procrit aranesp epogen prolia xgeva reclast boniva fosamax
+  alendronate forteo evenity tymlos botox dysport xeomin juvederm accutane isotretinoin tretinoin retin-a
   cpap bipap oxygen walker wheelchair commode nebulizer glucometer pump pacemaker defibrillator icd
 `;
 

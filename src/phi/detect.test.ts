@@ -75,14 +75,28 @@ function embedded(type: PhiType, value: fc.Arbitrary<string>, cue: fc.Arbitrary<
   );
 }
 
+/** Toll-free area codes: always an organization's line, never flagged. */
+const TOLL_FREE = new Set([800, 888, 877, 866, 855, 844, 833]);
+
 test('property: generated phone numbers in every common format are found', () => {
   const phone = fc
-    .tuple(fc.integer({ min: 200, max: 999 }), fc.integer({ min: 200, max: 999 }), fc.integer({ min: 0, max: 9999 }), fc.constantFrom('-', '.', ' ', ''), fc.constantFrom('', '+1 ', '1-', '('))
+    .tuple(fc.integer({ min: 200, max: 999 }).filter((a) => !TOLL_FREE.has(a)), fc.integer({ min: 200, max: 999 }), fc.integer({ min: 0, max: 9999 }), fc.constantFrom('-', '.', ' ', ''), fc.constantFrom('', '+1 ', '1-', '('))
     .map(([a, b, c, sep, prefix]) => {
       const last = String(c).padStart(4, '0');
       return prefix === '(' ? `(${a}) ${b}-${last}` : `${prefix}${a}${sep}${b}${sep}${last}`;
     });
   embedded('PHONE', phone, fc.constantFrom('', 'cell ', 'cb # ', 'pt '));
+});
+
+test('organizations\' own numbers are not flagged; the same number as a person\'s is', () => {
+  const flagged = (text: string) => detectPhi(text).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
+  assert.deepEqual(flagged('Lincare customer service 800-555-0142 for concentrator swaps'), []);
+  assert.deepEqual(flagged('CVS fax 555-201-0000, ok to send'), []);
+  assert.deepEqual(flagged('sent to Apria main line 555-310-4400'), []);
+  assert.deepEqual(flagged('order 1234567890 shipped'), []);
+  assert.deepEqual(flagged('hospice referral question, cb 555-310-4400'), ['PHONE:555-310-4400']);
+  assert.deepEqual(flagged('faxed to his home fax 555-662-0814'), ['FAX:555-662-0814']);
+  assert.deepEqual(flagged('records@clinic.org is the shared inbox'), []);
 });
 
 test('property: generated SSNs and e-mail addresses are found', () => {
@@ -121,4 +135,28 @@ test('property: references, CPT codes, doses and vitals are never flagged', () =
     }),
     { numRuns: 500 },
   );
+});
+
+test('names: patients, relatives and callers of every culture are found; clinicians, staff and ordinary words are not', () => {
+  const names = (text: string) => detectPhi(text).filter((s) => s.type === 'NAME').map((s) => text.slice(s.start, s.end));
+  assert.deepEqual(names('daughter maria called re moms meds'), ['maria']);
+  assert.deepEqual(names('caller Nguyen Van Tuan, son of pt'), ['Nguyen Van Tuan']);
+  assert.deepEqual(names('Adeyemi called asking for results'), ['Adeyemi']);
+  assert.deepEqual(names('cb Raghunathan re labs'), ['Raghunathan']);
+  assert.deepEqual(names('García-López, Ana needs refill'), ['García-López', 'Ana']);
+  assert.deepEqual(names('Zhang Wei needs refill on Eliquis'), ['Zhang Wei']);
+  assert.deepEqual(names('his wife Summer will pick up rx'), ['Summer']);
+  assert.deepEqual(names('spoke w/ Rose, she is aware'), ['Rose']);
+  assert.deepEqual(names('Hope (pt) cb re burn'), ['Hope']);
+  assert.deepEqual(names('Will Ashworth hearing aid whistling'), ['Will Ashworth']);
+  // Clinicians and staff are not PHI.
+  assert.deepEqual(names('per Dr. Patel ok to refill metoprolol 25mg'), []);
+  assert.deepEqual(names('spoke w/ NP Gomez, ok per her'), []);
+  assert.deepEqual(names('per Dr Okafor hold warfarin, recheck INR per NP Will Chen'), []);
+  assert.deepEqual(names('Tanya at front desk says fax sent'), []);
+  assert.deepEqual(names('Sarah Chen NP reviewed'), []);
+  // Names that are ordinary words, used as words.
+  assert.deepEqual(names('pt will call back tomorrow after 3pm'), []);
+  assert.deepEqual(names('bp rose to 140/90 overnight, hope to hear back'), []);
+  assert.deepEqual(names('mark as urgent, frank blood in urine, grace period ends in june'), []);
 });

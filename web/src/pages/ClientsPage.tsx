@@ -9,6 +9,7 @@ import { Button } from '../ui/Button';
 import { DataTable } from '../ui/DataTable';
 import { Dialog } from '../ui/Dialog';
 import { SelectField, TextField } from '../ui/Field';
+import { overridesFor, PhiTextField, type PhiOverrideMark } from '../ui/PhiTextField';
 import { EmptyState, ErrorNotice, FormError, Loading, PageHeader } from '../ui/States';
 import { useToast } from '../ui/Toasts';
 import { useSubmit } from '../ui/useSubmit';
@@ -118,14 +119,24 @@ export function ClientsPage() {
 }
 
 function ClientDialog({ client, onClose }: { client: ClientView | null; onClose: () => void }) {
-  const [form, setForm] = useState({ name: client?.name ?? '', timeZone: client?.timeZone ?? 'America/New_York', status: client?.status ?? 'active' });
+  const [form, setForm] = useState({
+    name: client?.name ?? '',
+    timeZone: client?.timeZone ?? 'America/New_York',
+    status: client?.status ?? 'active',
+    phiGuardMode: client?.phiGuardMode ?? 'refuse',
+    voicemailScript: client?.voicemailScript ?? '',
+  });
+  const [overrides, setOverrides] = useState<PhiOverrideMark[]>([]);
   const queryClient = useQueryClient();
   const toast = useToast();
   const submit = useSubmit(
-    () =>
-      client
-        ? unwrap(api.PATCH('/api/clients/{id}', { params: { path: { id: client.id } }, body: form }))
-        : unwrap(api.POST('/api/clients', { body: { name: form.name, timeZone: form.timeZone } })),
+    async () => {
+      const body = { ...form, voicemailScript: form.voicemailScript.trim() || null, phiOverrides: await overridesFor('voicemailScript', form.voicemailScript.trim(), overrides) };
+      const { status: _status, ...created } = body;
+      return client
+        ? unwrap(api.PATCH('/api/clients/{id}', { params: { path: { id: client.id } }, body }))
+        : unwrap(api.POST('/api/clients', { body: created }));
+    },
     (saved) => {
       void queryClient.invalidateQueries({ queryKey: ['clients'] });
       toast('success', client ? `${saved.name} was saved` : `${saved.name} was added`);
@@ -143,6 +154,26 @@ function ClientDialog({ client, onClose }: { client: ClientView | null; onClose:
             </option>
           ))}
         </SelectField>
+        <SelectField
+          label="PHI in operational text"
+          value={form.phiGuardMode}
+          hint="What happens when task text, notes or scripts for this client contain PHI"
+          onChange={(e) => setForm({ ...form, phiGuardMode: e.target.value as 'refuse' | 'redact' })}
+        >
+          <option value="refuse">Refuse it: the agent must remove it first</option>
+          <option value="redact">Redact it: store [NAME], [PHONE]… instead</option>
+        </SelectField>
+        <PhiTextField
+          label="Voicemail script"
+          name="voicemailScript"
+          value={form.voicemailScript}
+          onChange={(voicemailScript) => setForm({ ...form, voicemailScript })}
+          overrides={overrides}
+          onOverridesChange={setOverrides}
+          error={submit.fieldErrors.voicemailScript}
+          hint="Read into voicemails: minimum necessary — no diagnosis, no results, no detail"
+          maxLength={1000}
+        />
         {client ? (
           <SelectField label="Status" value={form.status} hint="People assigned to an inactive client lose access to it" onChange={(e) => setForm({ ...form, status: e.target.value as 'active' | 'inactive' })}>
             <option value="active">Active</option>

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
@@ -159,4 +160,9 @@ test('names: patients, relatives and callers of every culture are found; clinici
   assert.deepEqual(names('pt will call back tomorrow after 3pm'), []);
   assert.deepEqual(names('bp rose to 140/90 overnight, hope to hear back'), []);
   assert.deepEqual(names('mark as urgent, frank blood in urine, grace period ends in june'), []);
+});
+
+test('the generated name and word lists are current with their sources (npm run phi:lexicon)', async () => {
+  const { buildLexicon, LEXICON_FILE } = await import('../../scripts/build-phi-lexicon.ts');
+  assert.ok(readFileSync(LEXICON_FILE, 'utf8') === buildLexicon(), 'src/phi/lexicon.generated.ts is stale: run npm run phi:lexicon');
 });

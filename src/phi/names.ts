@@ -90,7 +90,7 @@ function tokenize(text: string): Token[] {
     const level = (w: string): 0 | 1 | 2 => (veryCommon.has(w) ? 2 : common.has(w) ? 1 : 0);
     const gap = text.slice(previousEnd, m.index);
     // Letters with marks (Đặng, Peña) are not English words; short capitals (ROI, UHC) are acronyms.
-    const marked = /[^\x00-\x7f]/.test(raw);
+    const marked = /[^ -~]/.test(raw);
     const acronym = raw.length <= 5 && raw.length > 1 && raw === raw.toUpperCase() && !/^(?:mr|mrs|ms)$/i.test(raw);
     const contraction = /'(?:t|ll|re|ve|d|m)$/.test(word);
     const never = NEVER_NAMES.has(word) || word.length < 2 || contraction || acronym || (!known && DRUG_ENDING.test(word));

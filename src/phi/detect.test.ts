@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { detectPhi, type PhiType } from './detect.ts';
+import { detectPhi, ROLE_MAILBOX, type PhiType } from './detect.ts';
 
 /** The flagged pieces of a text as "TYPE:text". */
 function found(text: string): string[] {
@@ -103,7 +103,9 @@ test('organizations\' own numbers are not flagged; the same number as a person\'
 test('property: generated SSNs and e-mail addresses are found', () => {
   const ssn = fc.tuple(fc.integer({ min: 1, max: 665 }), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 9999 })).map(([a, b, c]) => `${String(a).padStart(3, '0')}-${String(b).padStart(2, '0')}-${String(c).padStart(4, '0')}`);
   embedded('SSN', ssn);
-  const email = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9._]{0,12}[a-z0-9]$/), fc.stringMatching(/^[a-z]{2,10}$/), fc.constantFrom('com', 'org', 'net', 'test')).map(([u, d, tld]) => `${u}@${d}.${tld}`);
+  const email = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9._]{0,12}[a-z0-9]$/), fc.stringMatching(/^[a-z]{2,10}$/), fc.constantFrom('com', 'org', 'net', 'test')).map(([u, d, tld]) => `${u}@${d}.${tld}`)
+    // Shared mailboxes (records@, billing@…) are an organization's, by design not flagged.
+    .filter((e) => !ROLE_MAILBOX.test(e));
   embedded('EMAIL', email);
 });
 

@@ -111,7 +111,7 @@ function validDate(month: number, day: number): boolean {
 const PHONE_SHAPE = /^(?:1-)?\d{3}-\d{3}-\d{4}$/;
 
 /** Shared mailboxes of an organization (records@, billing@, info@…), not a person's address. */
-const ROLE_MAILBOX = /^(?:records|info|admin|billing|office|frontdesk|front\.desk|scheduling|referrals?|noreply|no-reply|support|contact|appointments?|help|hello|intake|fax|hr|roi|claims|pharmacy|nurse|triage)@/i;
+export const ROLE_MAILBOX = /^(?:records|info|admin|billing|office|frontdesk|front\.desk|scheduling|referrals?|noreply|no-reply|support|contact|appointments?|help|hello|intake|fax|hr|roi|claims|pharmacy|nurse|triage)@/i;
 
 /** An opaque patient reference (P-7F3K2Q) is operational, never PHI. */
 const PATIENT_REF = /\bP-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{6}\b/g;

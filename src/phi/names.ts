@@ -75,35 +75,56 @@ interface Token {
 
 const WORD = /\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*/gu;
 
+function commonness(lexicon: Lexicon, word: string): 0 | 1 | 2 {
+  return lexicon.veryCommon.has(word) ? 2 : lexicon.common.has(word) ? 1 : 0;
+}
+
+function knownName(lexicon: Lexicon, word: string): boolean {
+  return lexicon.given.has(word) || lexicon.family.has(word);
+}
+
 function tokenize(text: string): Token[] {
-  const { given, family, veryCommon, common } = lex();
+  const lexicon = lex();
   const tokens: Token[] = [];
   let previousEnd = 0;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     let raw = m[0];
-    const possessive = /['’]s$/i.test(raw);
-    if (possessive) raw = raw.slice(0, -2);
-    const word = foldWord(raw).replace(/'+$/, '');
-    const parts = word.split('-');
-    const known = parts.some((p) => given.has(p) || family.has(p));
-    const level = (w: string): 0 | 1 | 2 => (veryCommon.has(w) ? 2 : common.has(w) ? 1 : 0);
+    const last = raw.charCodeAt(raw.length - 1);
+    if ((last === 115 || last === 83) && raw.length > 2 && (raw[raw.length - 2] === "'" || raw[raw.length - 2] === '’')) raw = raw.slice(0, -2);
+    let word = foldWord(raw);
+    if (word.endsWith("'")) word = word.replace(/'+$/, '');
+    let known: boolean;
+    let common: 0 | 1 | 2;
+    if (word.includes('-')) {
+      const parts = word.split('-');
+      known = parts.some((p) => knownName(lexicon, p));
+      common = Math.min(...parts.map((p) => commonness(lexicon, p))) as 0 | 1 | 2;
+    } else {
+      known = knownName(lexicon, word);
+      common = commonness(lexicon, word);
+    }
     const gap = text.slice(previousEnd, m.index);
     // Letters with marks (Đặng, Peña) are not English words; short capitals (ROI, UHC) are acronyms.
-    const marked = /[^ -~]/.test(raw);
-    const acronym = raw.length <= 5 && raw.length > 1 && raw === raw.toUpperCase() && !/^(?:mr|mrs|ms)$/i.test(raw);
-    const contraction = /'(?:t|ll|re|ve|d|m)$/.test(word);
-    const never = NEVER_NAMES.has(word) || word.length < 2 || contraction || acronym || (!known && DRUG_ENDING.test(word));
+    if (common !== 0 && /[^ -~]/.test(raw)) common = 0;
+    const acronym = raw.length <= 5 && raw.length > 1 && raw === raw.toUpperCase() && raw !== 'MR' && raw !== 'MRS' && raw !== 'MS';
+    const never =
+      word.length < 2 ||
+      acronym ||
+      NEVER_NAMES.has(word) ||
+      (word.includes("'") && /'(?:t|ll|re|ve|d|m)$/.test(word)) ||
+      (!known && common === 0 && DRUG_ENDING.test(word));
+    const first = raw[0]!;
     tokens.push({
       start: m.index,
       end: m.index + raw.length,
       raw,
       word,
-      cap: /^\p{Lu}/u.test(raw),
+      cap: first !== first.toLowerCase(),
       initial: tokens.length === 0 || /[.!?;\n]\s*$/.test(gap) || /^\s*[-–•*]\s*$/.test(gap),
       gap,
       known,
-      common: marked ? 0 : parts.length > 1 ? (Math.min(...parts.map(level)) as 0 | 1 | 2) : level(word),
+      common,
       never,
     });
     previousEnd = m.index + m[0].length;

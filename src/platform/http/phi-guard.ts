@@ -97,11 +97,14 @@ export function redact(text: string, spans: readonly PhiSpan[]): string {
   return out;
 }
 
-/** The policy of a client (the default for a client not yet stored). */
-async function clientMode(ctx: ActorContext, clientId: string | null): Promise<PhiGuardMode> {
-  if (!clientId) return DEFAULT_PHI_GUARD_MODE;
+/**
+ * The client's policy, and the client id to record in the audit trail: null for a client not
+ * stored (yet) in the actor's organization, whose text is held to the default, refuse.
+ */
+async function clientPolicy(ctx: ActorContext, clientId: string | null): Promise<{ mode: PhiGuardMode; clientId: string | null }> {
+  if (!clientId) return { mode: DEFAULT_PHI_GUARD_MODE, clientId: null };
   const row = await ctx.db.selectFrom('clients').select('phi_guard_mode').where('id', '=', clientId).executeTakeFirst();
-  return row?.phi_guard_mode ?? DEFAULT_PHI_GUARD_MODE;
+  return row ? { mode: row.phi_guard_mode, clientId } : { mode: DEFAULT_PHI_GUARD_MODE, clientId: null };
 }
 
 function describe(spans: PhiGuardSpan[]): string {
@@ -109,7 +112,7 @@ function describe(spans: PhiGuardSpan[]): string {
 }
 
 /** Applies the guard to a validated body; returns it with overrides removed and, under redact, PHI replaced. */
-export async function guardBody(ctx: ActorContext, route: string, paths: Path[], body: Record<string, unknown>, clientId: string | null): Promise<void> {
+export async function guardBody(ctx: ActorContext, route: string, paths: Path[], body: Record<string, unknown>, requestedClientId: string | null): Promise<void> {
   const overrides = (body[PHI_OVERRIDES] as PhiOverride[] | undefined) ?? [];
   delete body[PHI_OVERRIDES];
   const values = paths.flatMap((p) => collect(body, p));
@@ -135,10 +138,10 @@ export async function guardBody(ctx: ActorContext, route: string, paths: Path[],
     for (const s of spans) listed.push({ field: f.v.field, type: s.type, start: s.start, end: s.end });
   }
 
+  if (overrides.length === 0 && listed.length === 0) return;
+  const { mode, clientId } = await clientPolicy(ctx, requestedClientId);
   for (const o of overrides) await audit(ctx, { action: 'phi_guard.overridden', clientId, fields: [o.field], details: { route, field: o.field, type: o.type, reason: o.reason } });
   if (listed.length === 0) return;
-
-  const mode = await clientMode(ctx, clientId);
   if (mode === 'refuse') {
     await audit(ctx, { action: 'phi_guard.refused', outcome: 'failure', clientId, fields: [...new Set(listed.map((s) => s.field))], details: { route, spans: listed } });
     const fields = [...new Set(listed.map((s) => s.field))];

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig, type RingfenceConfig } from '../config.ts';
 import { startServer } from '../server.ts';
 import { ensureWebBuild } from '../web-build.ts';
 import { demoNeedsSeeding, printDemoAccounts, readDemoAccounts, seedDemo } from './demo.ts';
-import { sealAllPending } from '../platform/audit/chain.ts';
+import { sealSettled } from '../platform/audit/chain.ts';
 import { verifyAllChains } from '../platform/audit/verify.ts';
 import { SYSTEM_SOURCE } from '../platform/audit/events.ts';
 import { MasterKeyError, openKeyRing } from '../platform/crypto/key-provider.ts';
@@ -46,7 +46,7 @@ async function withDatabase<T>(fn: (o: Opened) => Promise<T>): Promise<T> {
   try {
     return await fn(opened);
   } finally {
-    await sealAllPending(opened.database).catch(() => 0);
+    await sealSettled(opened.database).catch(() => 0);
     await opened.database.close();
   }
 }
@@ -107,7 +107,7 @@ program
       const { keyring } = openKeyRing(config);
       const fresh = await demoNeedsSeeding(database);
       const accounts = fresh ? await seedDemo(database, keyring, config.dataDir) : readDemoAccounts(config.dataDir);
-      await sealAllPending(database);
+      await sealSettled(database);
       if (fresh) console.log(`Seeded the demo organization in ${config.dataDir}.`);
       if (accounts) await printDemoAccounts(accounts, console.log);
     } finally {

@@ -124,9 +124,37 @@ export async function sealAllPending(database: RingfenceDatabase, batch = 2000):
   }
 }
 
+/** Whether any committed event is still past the sealer's cursor. */
+async function anyUnsealed(database: RingfenceDatabase): Promise<boolean> {
+  const db = database.unsafeKysely;
+  const cursor = await readSealCursor(db);
+  let query = db.selectFrom('audit_events').select('id');
+  query =
+    database.engine === 'postgres'
+      ? query.where((eb) => eb(eb.refTuple('txid', 'id'), '>', eb.tuple(cursor.lastTxid, cursor.lastEventId)))
+      : query.where('id', '>', cursor.lastEventId);
+  return (await query.limit(1).executeTakeFirst()) !== undefined;
+}
+
+/**
+ * Seals every committed event, and on PostgreSQL keeps trying while an older transaction
+ * (of this or another instance) still holds the horizon back, up to `timeoutMs`: a graceful
+ * shutdown leaves nothing of its own unsealed unless the database is stuck. Returns how many
+ * were sealed.
+ */
+export async function sealSettled(database: RingfenceDatabase, timeoutMs = 10_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let total = await sealAllPending(database);
+  while (Date.now() < deadline && (await anyUnsealed(database))) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    total += await sealAllPending(database);
+  }
+  return total;
+}
+
 /**
  * Runs the sealer on an interval. Several app instances may each run one: the head lock
- * keeps their batches in order. `stop()` seals everything pending before it resolves.
+ * keeps their batches in order. `stop()` seals everything pending (waiting out older transactions, bounded) before it resolves.
  */
 export function startSealer(database: RingfenceDatabase, intervalMs: number, onError: (err: unknown) => void): { stop(): Promise<void>; sealNow(): Promise<number> } {
   let running: Promise<number> | null = null;
@@ -152,7 +180,7 @@ export function startSealer(database: RingfenceDatabase, intervalMs: number, onE
       stopped = true;
       clearInterval(timer);
       if (running) await running.catch(onError);
-      await sealAllPending(database).catch(onError);
+      await sealSettled(database).catch(onError);
     },
   };
 }

@@ -21,6 +21,7 @@ test('structured identifiers as agents type them are found, typed and located', 
     ['mom is 92 yo, lives alone', ['DATE:92 yo']],
     ['ssn 123 45 6789', ['SSN:123 45 6789']],
     ['SS# 123-45-6789', ['SSN:123-45-6789']],
+    ['verified w last 4 of ss 4471, ok to discuss', ['SSN:4471']],
     ['email jane.d@example.test', ['EMAIL:jane.d@example.test']],
     ['lives 42 Oak St apt 3, Springfield IL 62701', ['ADDRESS:42 Oak St apt 3', 'ADDRESS:62701']],
     ['member id XYZ123456789; mbi 1EG4-TE5-MK73', ['INSURANCE_ID:XYZ123456789', 'INSURANCE_ID:1EG4-TE5-MK73']],
@@ -152,6 +153,7 @@ test('names: patients, relatives and callers of every culture are found; clinici
   assert.deepEqual(names('spoke w/ Rose, she is aware'), ['Rose']);
   assert.deepEqual(names('Hope (pt) cb re burn'), ['Hope']);
   assert.deepEqual(names('Will Ashworth hearing aid whistling'), ['Will Ashworth']);
+  assert.deepEqual(names('wife June calling re husband'), ['June']);
   // Clinicians and staff are not PHI.
   assert.deepEqual(names('per Dr. Patel ok to refill metoprolol 25mg'), []);
   assert.deepEqual(names('spoke w/ NP Gomez, ok per her'), []);
@@ -162,6 +164,9 @@ test('names: patients, relatives and callers of every culture are found; clinici
   assert.deepEqual(names('pt will call back tomorrow after 3pm'), []);
   assert.deepEqual(names('bp rose to 140/90 overnight, hope to hear back'), []);
   assert.deepEqual(names('mark as urgent, frank blood in urine, grace period ends in june'), []);
+  assert.deepEqual(names('appt moved to early June, will confirm'), []);
+  assert.deepEqual(names('P-7F3K2Q says baby has diaper rash'), []);
+  assert.deepEqual(names('P-7F3K2Q back pain, wants PT resched'), []);
 });
 
 test('the generated name and word lists are current with their sources (npm run phi:lexicon)', async () => {

@@ -58,7 +58,7 @@ const PERSON_CUE =
 
 /** The organization-or-person decision for a number or address starting at `start`. */
 const ORG_CUE =
-  /\b(?:pharmacy|pharm|cvs|walgreens?|rite ?aid|walmart|kroger|costco|publix|clinic|office|practice|hospital|urgent care|lab|labcorp|quest|insurance|insurer|aetna|cigna|humana|bcbs|blue ?cross|united ?health(?:care)?|uhc|medicare|medicaid|hospice|home health|nursing home|agency|main (?:line|number|#)|line|customer service|vendor|dme|supplier|dept|department|desk|scheduling|billing|company|apria|lincare|ciox|provider|rep|payer|plan|facility|center|centre|operator|pager|page|on call|answering service|exchange)\b/gi;
+  /\b(?:pharmacy|pharm|cvs|walgreens?|rite ?aid|walmart|kroger|costco|publix|clinic|office|practice|hospital|urgent care|lab|labcorp|quest|insurance|insurer|aetna|cigna|humana|bcbs|blue ?cross|united ?health(?:care)?|uhc|medicare|medicaid|hospice|home health|nursing home|agency|main (?:line|number|#)|line|customer service|vendor|dme|supplier|dept|department|desk|scheduling|billing|company|apria|lincare|ciox|provider|rep|payer|plan|facility|center|centre|floor|ward|nurses? station|operator|pager|page|on call|answering service|exchange)\b/gi;
 
 /** The clause before `start`: back to the nearest comma, semicolon, full stop or line break, at most 40 characters. */
 function clauseBefore(text: string, start: number): string {
@@ -69,6 +69,8 @@ function clauseBefore(text: string, start: number): string {
 
 function belongsToOrganization(text: string, start: number): boolean {
   const clause = clauseBefore(text, start);
+  // Delivered to it: the recipient's own ("apria says new unit to 4418 N Larch Rd").
+  if (/\b(?:deliver(?:ed|y|ing)?|ship(?:ped|ping)?|mail(?:ed)?|sen[dt]|unit|supplies|equipment|order) to\s*$/i.test(clause)) return false;
   const org = lastMatchEnd(clause, ORG_CUE);
   if (org < 0) return false;
   return org > lastMatchEnd(clause, PERSON_CUE);
@@ -126,7 +128,15 @@ const RULES: Rule[] = [
     confidence: 0.9,
   },
   { type: 'SSN', pattern: /\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b/g, priority: 88, confidence: 0.95 },
-  { type: 'SSN', pattern: /\b(?:ssn|social(?: security)?(?: number| no\.?| #)?)[\s:#.-]*(\d{3}[\s-]?\d{2}[\s-]?\d{4})\b/gi, group: 1, priority: 95, confidence: 0.99 },
+  { type: 'SSN', pattern: /\b(?:ssn|ss#?|soc(?:ial)? sec(?:urity)?(?: number| no\.?| #)?|social(?: security)?(?: number| no\.?| #)?)[\s:#.-]*(\d{3}[\s-]?\d{2}[\s-]?\d{4})\b/gi, group: 1, priority: 95, confidence: 0.99 },
+  // The last four digits of a social security number: "last 4 of ss 4471", "ssn last four 1120".
+  {
+    type: 'SSN',
+    pattern: /\b(?:last (?:4|four)(?: digits)?(?: of)?(?: (?:her|his|the|pt'?s?))? (?:ssn|ss#?|social(?: security)?(?: number| #)?)|(?:ssn|ss#?|social(?: security)?) last (?:4|four))[\s:#.-]*(\d{4})\b/gi,
+    group: 1,
+    priority: 95,
+    confidence: 0.95,
+  },
   // Phone and fax numbers: run-on, dotted, dashed, spaced, with or without +1 and parentheses.
   {
     type: 'PHONE',
@@ -163,7 +173,7 @@ const RULES: Rule[] = [
   { type: 'DATE', pattern: /(?<![\w/-])(\d{4})-(\d{2})-(\d{2})(?![\w/-])/g, priority: 75, confidence: 0.9, accept: (m) => validDate(Number(m[2]), Number(m[3])) },
   {
     type: 'DATE',
-    pattern: /(?<![\w/.-])(\d{1,2})\/(\d{1,2})(?![\w/.%-]|\s*(?:mg|mcg|ml|units?|tabs?|caps?|doses?|times|x)\b)/gi,
+    pattern: /(?<![\w/.-])(\d{1,2})\/(\d{1,2})(?![\w/%-]|\.\d|\s*(?:mg|mcg|ml|units?|tabs?|caps?|doses?|times|x)\b)/gi,
     priority: 50,
     confidence: 0.7,
     accept: (m, text, start) =>

@@ -15,6 +15,7 @@
 import { foldWord } from './fold.ts';
 import { COMMON_WORDS, FAMILY_NAMES, GIVEN_NAMES, VERY_COMMON_WORDS } from './lexicon.generated.ts';
 import {
+  CALENDAR_GIVEN_NAMES,
   CLINICIAN_TITLES,
   DRUG_ENDING,
   NEVER_NAMES,
@@ -54,6 +55,8 @@ function lex(): Lexicon {
 const PARTICLES = new Set(['de', 'del', 'della', 'la', 'le', 'van', 'von', 'der', 'den', 'da', 'di', 'dos', 'das', 'du', 'bin', 'binti', 'ibn', 'al', 'el', 'st', 'mac', 'ben']);
 /** Titles that are also everyday words: they count only when typed in capitals ("MA Kim", "DO"). */
 const CAPITALS_ONLY_TITLES = new Set(['ma', 'do', 'od', 'pa']);
+/** Words before a month used as a month ("in June", "early May"). */
+const DATE_PREPOSITIONS = new Set(['in', 'on', 'by', 'until', 'till', 'since', 'before', 'after', 'of', 'early', 'mid', 'late', 'next', 'last', 'this', 'from', 'through', 'thru', 'during', 'end']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'my', 'our', 'your', 'the', 'pts', "pt's", "patient's", 'a']);
 
 interface Token {
@@ -108,20 +111,25 @@ function tokenize(text: string): Token[] {
     // Letters with marks (Đặng, Peña) are not English words; short capitals (ROI, UHC) are acronyms.
     if (common !== 0 && /[^ -~]/.test(raw)) common = 0;
     const acronym = raw.length <= 5 && raw.length > 1 && raw === raw.toUpperCase() && raw !== 'MR' && raw !== 'MRS' && raw !== 'MS';
+    const first = raw[0]!;
+    const cap = first !== first.toLowerCase();
+    const initial = tokens.length === 0 || /[.!?;\n]\s*$/.test(gap) || /^\s*[-–•*]\s*$/.test(gap);
     const never =
       word.length < 2 ||
       acronym ||
-      NEVER_NAMES.has(word) ||
+      // Months that are also given names count as names only capitalized mid-sentence ("wife June").
+      (NEVER_NAMES.has(word) && !(CALENDAR_GIVEN_NAMES.has(word) && cap && !initial && !DATE_PREPOSITIONS.has(tokens[tokens.length - 1]?.word ?? ''))) ||
+      // A relation typed in lower case is the cue, not the name ("says baby has").
+      (RELATION_CUES.has(word) && !cap) ||
       (word.includes("'") && /'(?:t|ll|re|ve|d|m)$/.test(word)) ||
       (!known && common === 0 && DRUG_ENDING.test(word));
-    const first = raw[0]!;
     tokens.push({
       start: m.index,
       end: m.index + raw.length,
       raw,
       word,
-      cap: first !== first.toLowerCase(),
-      initial: tokens.length === 0 || /[.!?;\n]\s*$/.test(gap) || /^\s*[-–•*]\s*$/.test(gap),
+      cap,
+      initial,
       gap,
       known,
       common,
@@ -188,7 +196,9 @@ function cueBefore(tokens: Token[], i: number): Cue {
   let j = i - 1;
   if (j < 0 || !JOINED.test(tokens[i]!.gap.replace(/[.,]/g, ''))) return 'none';
   const t = tokens[j]!;
-  if (RELATION_CUES.has(t.word) || isTitle(t, PERSON_TITLES)) return 'strong';
+  // "PT" in capitals is as often physical therapy: it cues only a capitalized or known name.
+  const therapy = t.raw === 'PT' && !tokens[i]!.cap && !tokens[i]!.known;
+  if ((RELATION_CUES.has(t.word) && !therapy) || isTitle(t, PERSON_TITLES)) return 'strong';
   const before = tokens[j - 1];
   // "spoke w/", "spoke with", "talked to": strong.
   if (['w', 'with', 'to'].includes(t.word) && before && SPOKE.has(before.word)) return 'strong';

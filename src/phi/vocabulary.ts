@@ -142,10 +142,15 @@ const MEDICAL = `
   prenatal prenatals folic iron ferrous vitamin d3 b12 magnesium potassium calcium zinc melatonin
   neulasta neupogen zarxio udenyca granix procrit aranesp epogen prolia xgeva reclast boniva fosamax
   alendronate forteo evenity tymlos botox dysport xeomin juvederm accutane isotretinoin tretinoin retin-a
+  abd abdominal sig max min postpartum post-partum prepartum dev link links syncope trop troponin nsr afib
+  ketone ketones resched reschd rescheduled rescheduling
   cpap bipap oxygen walker wheelchair commode nebulizer glucometer pump pacemaker defibrillator icd
 `;
 
 export const NEVER_NAMES = words(CALENDAR + OPERATIONAL + MEDICAL);
+
+/** Months that are also given names: a name when capitalized mid-sentence ("wife June called"). */
+export const CALENDAR_GIVEN_NAMES = words('april may june august');
 
 /** Endings of generic drug names: a capitalized word ending so is a medication, not a name. */
 export const DRUG_ENDING =

@@ -40,7 +40,7 @@ export const phiDetect: Benchmark = {
  */
 export const phiBrowser: Benchmark = {
   name: 'phi.browser',
-  description: 'detectPhi in headless Chromium from the built console chunk, one note at a time; chunk size gzipped',
+  description: 'detectPhi in headless Chromium from the built console chunk, one note at a time after the lexicon is built (its one-off cost reported); chunk size gzipped',
   async run(env) {
     await ensureWebBuild();
     const assets = path.join(import.meta.dirname, '../../web/dist/assets');
@@ -59,9 +59,13 @@ export const phiBrowser: Benchmark = {
     try {
       const page = await browser.newPage();
       await page.goto(`http://127.0.0.1:${port}/`);
-      const samples = await page.evaluate(
+      const { first, times: samples } = await page.evaluate(
         async ({ url, notes, ms }) => {
           const { detectPhi } = (await import(url)) as { detectPhi: (t: string) => unknown[] };
+          // The first call builds the name lexicon; the console does it while the chunk loads.
+          const t = performance.now();
+          detectPhi(notes[0]!);
+          const first = performance.now() - t;
           const times: number[] = [];
           const end = performance.now() + ms;
           for (let i = 0; performance.now() < end; i++) {
@@ -69,14 +73,14 @@ export const phiBrowser: Benchmark = {
             detectPhi(notes[i % notes.length]!);
             times.push(performance.now() - t0);
           }
-          return times;
+          return { first, times };
         },
         { url: `/${chunk}`, notes: NOTES, ms: env.settings.durationMs },
       );
       samples.sort((a, b) => a - b);
       const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
       const total = samples.reduce((a, b) => a + b, 0);
-      return { ops_per_s: (samples.length / total) * 1000, p50_ms: at(0.5), p99_ms: at(0.99), figures: { chunk_gzip_kb: Math.round(gzipped / 1024), max_ms: samples.at(-1)! } };
+      return { ops_per_s: (samples.length / total) * 1000, p50_ms: at(0.5), p99_ms: at(0.99), figures: { chunk_gzip_kb: Math.round(gzipped / 1024), lexicon_build_ms: Math.round(first), max_ms: Math.round(samples.at(-1)! * 100) / 100 } };
     } finally {
       await browser.close();
       server.close();

@@ -29,7 +29,12 @@ type Detector = (text: string) => PhiSpan[];
 let detector: Promise<Detector> | null = null;
 /** The detector and its word lists load on first use, in their own chunk. */
 export function loadDetector(): Promise<Detector> {
-  detector ??= import('../../../src/phi/detect.ts').then((m) => m.detectPhi);
+  // The first detection builds the name lexicon (a few hundred milliseconds): do it while the
+  // chunk loads, so the agent's first keystrokes are checked in well under 2 ms.
+  detector ??= import('../../../src/phi/detect.ts').then((m) => {
+    m.detectPhi('Warm up');
+    return m.detectPhi;
+  });
   return detector;
 }
 

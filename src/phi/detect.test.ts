@@ -41,6 +41,10 @@ test('operational text is not flagged: references, codes, doses, vitals, times, 
     'CVS fax 555-201-0000 sent',
     'Walgreens pharmacy 555-201-7000 called to confirm',
     'office # 555-201-8000 closes at 5',
+    'St. Joseph\'s triage aware, L&D 555-371-9000',
+    'wants cards consult, ED callback 555-902-1100',
+    'c/o intermittent cp 3/10, took ntg x1',
+    'on lisinopril 20 - Dr. Raj Menon wants to hold',
   ]) {
     assert.deepEqual(found(text), [], text);
   }
@@ -167,6 +171,14 @@ test('names: patients, relatives and callers of every culture are found; clinici
   assert.deepEqual(names('appt moved to early June, will confirm'), []);
   assert.deepEqual(names('P-7F3K2Q says baby has diaper rash'), []);
   assert.deepEqual(names('P-7F3K2Q back pain, wants PT resched'), []);
+  assert.deepEqual(names('grant pt\'s son called re refill'), ['grant']);
+  assert.deepEqual(names('exit site red, wife Parisa cb'), ['Parisa']);
+  // Organizations named after people or places, and their departments.
+  assert.deepEqual(names('infusion center at Cleveland Clinic needs labs for P-0WK7TS'), []);
+  assert.deepEqual(names('VFC q from Cook Children\'s re P-0DA3MV, Sheppard Pratt intake called too'), []);
+  assert.deepEqual(names('moved to Memorial Sloan Kettering; fyi from MedExpress urgent care'), []);
+  assert.deepEqual(names('DaVita social worker Lucy called re P-4NB6AZ'), []);
+  assert.deepEqual(names('s/p polypectomy, ok per GI, seen for thrombectomy eval'), []);
 });
 
 test('the generated name and word lists are current with their sources (npm run phi:lexicon)', async () => {

@@ -58,7 +58,7 @@ const PERSON_CUE =
 
 /** The organization-or-person decision for a number or address starting at `start`. */
 const ORG_CUE =
-  /\b(?:pharmacy|pharm|cvs|walgreens?|rite ?aid|walmart|kroger|costco|publix|clinic|office|practice|hospital|urgent care|lab|labcorp|quest|insurance|insurer|aetna|cigna|humana|bcbs|blue ?cross|united ?health(?:care)?|uhc|medicare|medicaid|hospice|home health|nursing home|agency|main (?:line|number|#)|line|customer service|vendor|dme|supplier|dept|department|desk|scheduling|billing|company|apria|lincare|ciox|provider|rep|payer|plan|facility|center|centre|floor|ward|nurses? station|operator|pager|page|on call|answering service|exchange)\b/gi;
+  /\b(?:pharmacy|pharm|cvs|walgreens?|rite ?aid|walmart|kroger|costco|publix|clinic|office|practice|hospital|urgent care|lab|labcorp|quest|insurance|insurer|aetna|cigna|humana|bcbs|blue ?cross|united ?health(?:care)?|uhc|medicare|medicaid|hospice|home health|nursing home|agency|main (?:line|number|#)|line|customer service|vendor|dme|supplier|dept|department|desk|scheduling|billing|company|apria|lincare|ciox|provider|rep|payer|plan|facility|center|centre|floor|ward|nurses? station|unit|charge|intake|triage|surg(?:ery)?|ortho\w*|clinic\w*|health\w*|medical|refer(?:red|ral)? to|svcs|services|operator|pager|page|on call|answering service|exchange)\b/gi;
 
 /** The clause before `start`: back to the nearest comma, semicolon, full stop or line break, at most 40 characters. */
 function clauseBefore(text: string, start: number): string {
@@ -67,13 +67,18 @@ function clauseBefore(text: string, start: number): string {
   return cut >= 0 ? before.slice(cut + 1) : before;
 }
 
+/** Hospital units and departments, in capitals ("ED callback", "L&D 555-…", "HIM"). */
+const UNIT_CUE = /(?:^|[^\w&])(?:ED|ER|L&D|ICU|NICU|PICU|PACU|OR|HIM|HD|SNF|ALF|ICU|CCU|MICU|SICU|IR|GI)(?![\w&])/g;
+
 function belongsToOrganization(text: string, start: number): boolean {
   const clause = clauseBefore(text, start);
   // Delivered to it: the recipient's own ("apria says new unit to 4418 N Larch Rd").
   if (/\b(?:deliver(?:ed|y|ing)?|ship(?:ped|ping)?|mail(?:ed)?|sen[dt]|unit|supplies|equipment|order) to\s*$/i.test(clause)) return false;
-  const org = lastMatchEnd(clause, ORG_CUE);
+  const org = Math.max(lastMatchEnd(clause, ORG_CUE), lastMatchEnd(clause, UNIT_CUE));
   if (org < 0) return false;
-  return org > lastMatchEnd(clause, PERSON_CUE);
+  // A person cue straight after an organization's word is the organization's ("ED callback", "unit ph").
+  const person = lastMatchStart(clause, PERSON_CUE);
+  return person < 0 || org > person || /^\s*$/.test(clause.slice(org, person));
 }
 
 /** A phone number that is not a person's: toll-free, an organization's, a fax without a person cue, an order number. */
@@ -83,6 +88,13 @@ function notPersonalNumber(text: string, start: number, digits: string): boolean
   if (/\b(?:order|tracking|invoice|confirmation|po|npi|tax id|ein|fein|dea|ndc|lot|model|part)\b[\s#:.-]*(?:no\.?|number|#)?[\s#:.-]*$/i.test(clause)) return true;
   if (/\bfax\b/i.test(clause) && lastMatchEnd(clause, PERSON_CUE) < 0) return true;
   return belongsToOrganization(text, start);
+}
+
+function lastMatchStart(text: string, pattern: RegExp): number {
+  let last = -1;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) last = m.index;
+  return last;
 }
 
 function lastMatchEnd(text: string, pattern: RegExp): number {
@@ -180,7 +192,7 @@ const RULES: Rule[] = [
       validDate(Number(m[1]), Number(m[2])) &&
       !/\b(?:bp|b\/p|blood pressure|pressure)\s*[:=]?\s*$/i.test(text.slice(Math.max(0, start - 20), start)) &&
       // Pain scores: "pain 9/10", "rated 7/10".
-      !(m[2] === '10' && /\b(?:pain|scale|rated?|rates|level|score|severity|out of)\b[^,.;]{0,12}$/i.test(text.slice(Math.max(0, start - 24), start))),
+      !(m[2] === '10' && /\b(?:pain|cp|ha|ache|aching|discomfort|hurts?|sore(?:ness)?|cramp(?:s|ing)?|scale|rated?|rates|level|score|severity|out of)\b[^,.;]{0,12}$/i.test(text.slice(Math.max(0, start - 24), start))),
   },
   // A day of the month alone: "appt the 22nd".
   {
@@ -206,7 +218,7 @@ const RULES: Rule[] = [
   {
     type: 'ADDRESS',
     pattern:
-      /\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:(?!(?:per|with|w|by|from|to|for|and|or|the|at|on|in|of|re|see|saw|call|cc|x|mg|tabs?|days?|weeks?|wks?|hours?|hrs?)\s)[A-Za-z0-9'.-]+\s+){0,3}(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|ct|court|way|pl|place|ter|terrace|cir|circle|pkwy|parkway|hwy|highway|trl|trail|loop)\b\.?(?:,?\s*(?:apt|unit|suite|ste|#)\.?\s*[A-Za-z0-9-]+)?/gi,
+      /\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:(?!(?:per|with|w|by|from|to|for|and|or|the|at|on|in|of|re|see|saw|call|cc|x|mg|tabs?|days?|weeks?|wks?|hours?|hrs?)\s)(?=[0-9'.-]*[A-Za-z])[A-Za-z0-9'.-]+\s+){1,3}(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|ct|court|way|pl|place|ter|terrace|cir|circle|pkwy|parkway|hwy|highway|trl|trail|loop)\b\.?(?:,?\s*(?:apt|unit|suite|ste|#)\.?\s*[A-Za-z0-9-]+)?/gi,
     priority: 65,
     confidence: 0.85,
     accept: (_m, text, start) => !belongsToOrganization(text, start),

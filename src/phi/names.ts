@@ -16,9 +16,13 @@ import { foldWord } from './fold.ts';
 import { COMMON_WORDS, FAMILY_NAMES, GIVEN_NAMES, VERY_COMMON_WORDS } from './lexicon.generated.ts';
 import {
   CALENDAR_GIVEN_NAMES,
+  CLINICAL_ENDING,
   CLINICIAN_TITLES,
+  DEPARTMENTS,
   DRUG_ENDING,
   NEVER_NAMES,
+  ORG_PREFIXES,
+  ORG_SUFFIXES,
   PERSON_TITLES,
   PERSON_VERBS,
   POST_NOMINALS,
@@ -70,6 +74,8 @@ interface Token {
   initial: boolean;
   /** Text between the previous token and this one. */
   gap: string;
+  /** Typed with a possessive "'s" ("pt's"). */
+  possessive: boolean;
   known: boolean;
   /** 2: very common English word, 1: common, 0: not a common word. */
   common: 0 | 1 | 2;
@@ -122,7 +128,8 @@ function tokenize(text: string): Token[] {
       // A relation typed in lower case is the cue, not the name ("says baby has").
       (RELATION_CUES.has(word) && !cap) ||
       (word.includes("'") && /'(?:t|ll|re|ve|d|m)$/.test(word)) ||
-      (!known && common === 0 && DRUG_ENDING.test(word));
+      (!known && common === 0 && (DRUG_ENDING.test(word) || CLINICAL_ENDING.test(word))) ||
+      brandName(raw);
     tokens.push({
       start: m.index,
       end: m.index + raw.length,
@@ -130,6 +137,7 @@ function tokenize(text: string): Token[] {
       word,
       cap,
       initial,
+      possessive: raw.length < m[0].length,
       gap,
       known,
       common,
@@ -138,6 +146,15 @@ function tokenize(text: string): Token[] {
     previousEnd = m.index + m[0].length;
   }
   return tokens;
+}
+
+/** A camel-cased brand whose first part is an everyday or clinical word ("MedExpress", "OrthoCarolina"); not "McAllister" or "LaToya". */
+function brandName(raw: string): boolean {
+  const m = /^([A-Z][a-z]{2,})[A-Z][a-z]+/.exec(raw);
+  if (!m) return false;
+  const head = m[1]!.toLowerCase();
+  const lexicon = lex();
+  return !knownName(lexicon, head) && (NEVER_NAMES.has(head) || lexicon.veryCommon.has(head) || lexicon.common.has(head));
 }
 
 /** Tokens joined only by space, ":", "/", "-" or "#" belong to one phrase ("spoke w/ maria", "re: Ana"). */
@@ -173,6 +190,25 @@ function staffMask(tokens: Token[]): boolean[] {
         if (!/^\s+$/.test(p.gap)) break;
       }
     }
+    // Organizations named after people or places: "Cleveland Clinic", "Cook Children's",
+    // "Memorial Sloan Kettering", "Sheppard Pratt intake".
+    if (t.cap && (ORG_SUFFIXES.has(t.word) || (DEPARTMENTS.has(t.word) && !cueBefore(tokens, i - 1, true)))) {
+      for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+        const p = tokens[j]!;
+        if (!p.cap || !/^\s+$/.test(tokens[j + 1]!.gap) || isTitle(p, PERSON_TITLES)) break;
+        staff[j] = true;
+      }
+    }
+    if (DEPARTMENTS.has(t.word) && !t.cap && i > 0 && tokens[i - 1]!.cap && /^\s+$/.test(t.gap)) {
+      for (let j = i - 1; j >= 0 && j >= i - 3 && tokens[j]!.cap; j--) {
+        if (cueBefore(tokens, j, true)) break;
+        staff[j] = true;
+        if (!/^\s+$/.test(tokens[j]!.gap)) break;
+      }
+    }
+    if (t.cap && ORG_PREFIXES.has(t.word) && t.word !== 'st' && t.word !== 'saint') {
+      for (let j = i + 1; j < tokens.length && j <= i + 2 && tokens[j]!.cap && /^\s+$/.test(tokens[j]!.gap); j++) staff[j] = true;
+    }
     // Places named after saints: "St. Mary's", "Saint Luke".
     if ((t.word === 'st' || t.word === 'saint') && tokens[i + 1]?.cap) staff[i + 1] = true;
     // "Tanya at front desk", "Marcus in billing", "Kim from Dr. Lee's office".
@@ -192,7 +228,10 @@ function staffMask(tokens: Token[]): boolean[] {
 type Cue = 'strong' | 'weak' | 'none';
 
 /** The cue before token i, looking past possessives ("his wife maria", "pt's daughter"). */
-function cueBefore(tokens: Token[], i: number): Cue {
+function cueBefore(tokens: Token[], i: number): Cue;
+function cueBefore(tokens: Token[], i: number, strongOnly: true): boolean;
+function cueBefore(tokens: Token[], i: number, strongOnly?: true): Cue | boolean {
+  if (strongOnly) return i >= 0 && cueBefore(tokens, i) === 'strong';
   let j = i - 1;
   if (j < 0 || !JOINED.test(tokens[i]!.gap.replace(/[.,]/g, ''))) return 'none';
   const t = tokens[j]!;
@@ -219,7 +258,10 @@ function followedByRelation(tokens: Token[], i: number): boolean {
   if (!n || !/^[\s,(]+$/.test(n.gap)) return false;
   while (tokens[j] && POSSESSIVES.has(tokens[j]!.word) && /^[\s,(]+$/.test(tokens[j]!.gap)) j++;
   const r = tokens[j];
-  return !!r && (RELATION_CUES.has(r.word) || ['dob', 'mrn', 'bday', 'born'].includes(r.word)) && /^[\s,(']*$/.test(r.gap.replace(/s\b/, ''));
+  if (!r || !/^[\s,(']*$/.test(r.gap.replace(/s\b/, ''))) return false;
+  if (['dob', 'mrn', 'bday', 'born'].includes(r.word)) return true;
+  // "grant pt's son", "Dawn (his daughter)"; not "site red, wife Parisa", where the relation cues the name after it.
+  return RELATION_CUES.has(r.word) && (j > i + 1 || n.gap.includes('(') || r.possessive);
 }
 
 const STATES = new Set('AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC'.split(' '));

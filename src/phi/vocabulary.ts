@@ -34,6 +34,7 @@ export const CLINICIAN_TITLES = words(`
   surgeon physician resident attending hospitalist intern fellow scribe tech technician
   receptionist scheduler coordinator manager supervisor agent operator admin biller billing
   practitioner np-c pa-c rep representative adjuster attn dpt ot slp
+  worker sw liaison navigator chaplain aide dispatcher paramedic emt medic charge pharmacist
 `);
 
 /** Post-nominal credentials ("Sarah Chen NP", "Lopez, MD"): the name before them is a clinician's. */
@@ -142,6 +143,8 @@ const MEDICAL = `
   prenatal prenatals folic iron ferrous vitamin d3 b12 magnesium potassium calcium zinc melatonin
   neulasta neupogen zarxio udenyca granix procrit aranesp epogen prolia xgeva reclast boniva fosamax
   alendronate forteo evenity tymlos botox dysport xeomin juvederm accutane isotretinoin tretinoin retin-a
+  stridor wheeze wheezing croup
+  davita fresenius golytely suprep moviprep colyte miralax rota rotateq edd lmp ala vasc svcs svc tri trimester
   abd abdominal sig max min postpartum post-partum prepartum dev link links syncope trop troponin nsr afib
   ketone ketones resched reschd rescheduled rescheduling
   cpap bipap oxygen walker wheelchair commode nebulizer glucometer pump pacemaker defibrillator icd
@@ -153,5 +156,24 @@ export const NEVER_NAMES = words(CALENDAR + OPERATIONAL + MEDICAL);
 export const CALENDAR_GIVEN_NAMES = words('april may june august');
 
 /** Endings of generic drug names: a capitalized word ending so is a medication, not a name. */
+/** Endings of clinical terms (procedures, conditions, tests): "polypectomy", "stridor", "uremia". */
+export const CLINICAL_ENDING =
+  /(?:ectomy|otomy|ostomy|plasty|pexy|scopy|scope|graphy|gram|itis|osis|emia|algia|pathy|plegia|paresis|uria|oma|omas|ectasis|rrhea|rrhage|trophy|sclerosis|cele|lysis|penia|cytosis|phagia|pnea|tension|dynia|iasis|ism)$/;
+
+/** Organization words after a name ("Cleveland Clinic", "Cook Children's", "Baptist Health"). */
+export const ORG_SUFFIXES = words(`
+  clinic clinics medical health healthcare hospital hospitals children childrens center centre centers
+  pharmacy pharmacies institute university labs laboratory laboratories imaging radiology dialysis rehab
+  associates partners group care specialists pediatrics cardiology orthopedics oncology surgical surgery
+  hospice nursing manor village rehabilitation behavioral wellness urgent diagnostics regional general
+  memorial infirmary sanitarium pavilion
+`);
+
+/** Organization words before a name ("Memorial Sloan Kettering", "Mount Sinai"). */
+export const ORG_PREFIXES = words('memorial mount mt university saint st santa san fort ft');
+
+/** Departments after an organization's name ("Sheppard Pratt intake called", "Mercy ED"). */
+export const DEPARTMENTS = words(`intake triage ed er icu nicu picu pacu admissions infusion dialysis radiology imaging lab pharmacy floor unit l&d labor oncology cardiology`);
+
 export const DRUG_ENDING =
   /(?:olol|pril|sartan|statin|mab|nib|azole|cillin|mycin|cycline|floxacin|prazole|tidine|dipine|gliptin|gliflozin|glutide|parin|xaban|triptan|setron|lukast|terol|sone|olone|azepam|azolam|oxetine|opram|faxine|pramine|triptyline|idone|apine|barbital|caine|vir|vudine|tinib|zumab|ximab|umab|profen|fenac|coxib|codone|morphone|fentanil|thiazide|semide|lamide|mide|dronate|tropium|afil|osin|asteride|trel|estrol|gestrel|formin|glinide|glitazone|gliptin|tide)$/;

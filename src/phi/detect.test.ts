@@ -45,6 +45,9 @@ test('operational text is not flagged: references, codes, doses, vitals, times, 
     'wants cards consult, ED callback 555-902-1100',
     'c/o intermittent cp 3/10, took ntg x1',
     'on lisinopril 20 - Dr. Raj Menon wants to hold',
+    'office closed Thurs 11/28 and Fri 11/29 thanksgiving, phones to answering svc',
+    'Lakeview Cardiology: their fax 555-612-4420, ph 555-612-4400',
+    'vendor RingCentral case 31447290 for the phones',
   ]) {
     assert.deepEqual(found(text), [], text);
   }
@@ -179,6 +182,10 @@ test('names: patients, relatives and callers of every culture are found; clinici
   assert.deepEqual(names('moved to Memorial Sloan Kettering; fyi from MedExpress urgent care'), []);
   assert.deepEqual(names('DaVita social worker Lucy called re P-4NB6AZ'), []);
   assert.deepEqual(names('s/p polypectomy, ok per GI, seen for thrombectomy eval'), []);
+  // Staff on duty, handed work, or reached at an extension.
+  assert.deepEqual(names('Kowalski on call tonight, escalated to Dwayne, per Rosa in ops'), []);
+  assert.deepEqual(names('left vm for Keoni ext 2231, leave at front desk w Yusuf'), []);
+  assert.deepEqual(names('URGENT P-YH2K6N PT STATES WORST HEADACHE, SPOUSE DRIVING'), []);
 });
 
 test('the generated name and word lists are current with their sources (npm run phi:lexicon)', async () => {

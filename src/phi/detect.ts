@@ -54,21 +54,57 @@ const ID_TOKEN = '((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]{2,24})';
 
 /** Words that introduce a person's own number or address. */
 const PERSON_CUE =
-  /\b(?:pt|patient|pts|pt's|patient's|cell|mobile|home|cb|call ?back|callback|reach|caller|mom|mother|dad|father|son|daughter|wife|husband|spouse|sister|brother|aunt|uncle|grand(?:ma|pa|mother|father|son|daughter)|guardian|niece|nephew|partner|friend|neighbor|lives|address|addr|resides|his|her|him|them|their)\b/gi;
+  /\b(?:pt|patient|pts|pt's|patient's|cell|mobile|home|cb|call ?back|callback|reach|caller|mom|mother|dad|father|son|daughter|wife|husband|spouse|sister|brother|aunt|uncle|grand(?:ma|pa|mother|father|son|daughter)|guardian|niece|nephew|partner|friend|neighbor|lives|address|addr|resides|his|her|him)\b/gi;
+
+/** Hospital units and departments, in capitals ("ED callback", "L&D 555-…", "HIM"). */
+const UNIT_CUE_SOURCE = '(?:^|[^\\w&])(?:ED|ER|L&D|ICU|NICU|PICU|PACU|OR|HIM|HD|SNF|ALF|CCU|MICU|SICU|IR|GI)(?![\\w&])';
+const UNIT_CUE = new RegExp(UNIT_CUE_SOURCE, 'g');
+const UNIT_CUE_TEST = new RegExp(UNIT_CUE_SOURCE);
 
 /** The organization-or-person decision for a number or address starting at `start`. */
 const ORG_CUE =
-  /\b(?:pharmacy|pharm|cvs|walgreens?|rite ?aid|walmart|kroger|costco|publix|clinic|office|practice|hospital|urgent care|lab|labcorp|quest|insurance|insurer|aetna|cigna|humana|bcbs|blue ?cross|united ?health(?:care)?|uhc|medicare|medicaid|hospice|home health|nursing home|agency|main (?:line|number|#)|line|customer service|vendor|dme|supplier|dept|department|desk|scheduling|billing|company|apria|lincare|ciox|provider|rep|payer|plan|facility|center|centre|floor|ward|nurses? station|unit|charge|intake|triage|surg(?:ery)?|ortho\w*|clinic\w*|health\w*|medical|refer(?:red|ral)? to|svcs|services|operator|pager|page|on call|answering service|exchange)\b/gi;
+  /\b(?:pharmacy|pharm|cvs|walgreens?|rite ?aid|walmart|kroger|costco|publix|clinic|office|practice|hospital|urgent care|lab|labcorp|quest|insurance|insurer|aetna|cigna|humana|bcbs|blue ?cross|united ?health(?:care)?|uhc|medicare|medicaid|hospice|home health|nursing home|agency|main (?:line|number|#)|line|customer service|vendor|dme|supplier|dept|department|desk|scheduling|billing|company|apria|lincare|ciox|provider|rep|payer|plan|facility|center|centre|floor|ward|nurses? station|unit|charge|intake|triage|site|campus|location|branch|main|sched|imaging|radiology|surg(?:ery)?|ortho\w*|clinic\w*|health\w*|medical|refer(?:red|ral)? to|svcs|services|operator|pager|page|on call|answering service|exchange)\b/gi;
 
-/** The clause before `start`: back to the nearest comma, semicolon, full stop or line break, at most 40 characters. */
+/**
+ * The clause before `start`: back to the nearest comma, semicolon, full stop or line break, at
+ * most 40 characters. A bare label after another number continues that number's clause
+ * ("their fax 555-0101, ph 555-0100").
+ */
 function clauseBefore(text: string, start: number): string {
-  const before = text.slice(Math.max(0, start - 40), start);
-  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('. '), before.lastIndexOf('\n'));
-  return cut >= 0 ? before.slice(cut + 1) : before;
+  const clause = (end: number) => {
+    const before = text.slice(Math.max(0, end - 40), end);
+    const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('. '), before.lastIndexOf('\n'));
+    return { text: cut >= 0 ? before.slice(cut + 1) : before, start: cut >= 0 ? Math.max(0, end - 40) + cut : -1, separator: cut >= 0 ? before[cut] : '' };
+  };
+  const own = clause(start);
+  if (own.start < 0 || own.separator !== ',' || !/^\s*(?:ph|phone|tel|fax|main|#)?[\s:#.]*$/i.test(own.text)) return own.text;
+  const previous = clause(own.start).text;
+  return /\d{3}[\s.-]?\d{4}\s*$/.test(previous) ? `${previous},${own.text}` : own.text;
 }
 
-/** Hospital units and departments, in capitals ("ED callback", "L&D 555-…", "HIM"). */
-const UNIT_CUE = /(?:^|[^\w&])(?:ED|ER|L&D|ICU|NICU|PICU|PACU|OR|HIM|HD|SNF|ALF|ICU|CCU|MICU|SICU|IR|GI)(?![\w&])/g;
+/** The sentence around a span: between full stops (not those of "Dr.", "St." or "Mr."), question marks or line breaks. */
+function sentenceAround(text: string, start: number, end: number): string {
+  const STOP = /(?<!\b(?:dr|st|mr|mrs|ms|jr|sr|vs))[.!?](?=\s)|[\n;]/gi;
+  let from = 0;
+  let to = text.length;
+  STOP.lastIndex = 0;
+  for (let m = STOP.exec(text); m; m = STOP.exec(text)) {
+    if (m.index < start) from = m.index + 1;
+    else if (m.index >= end) {
+      to = m.index;
+      break;
+    }
+  }
+  return text.slice(from, to);
+}
+
+/** An organization's own dates: closures, holidays, schedule changes, with no person in the sentence. */
+function organizationDate(text: string, start: number, end: number): boolean {
+  const sentence = sentenceAround(text, start, end);
+  PERSON_CUE.lastIndex = 0;
+  return /\b(?:closed|closure|close|closing|holidays?|freeze|conference|sabbatical|vacation|pto|ooo|out of office|template|greeting|all sites)\b/i.test(sentence) && !PERSON_CUE.test(sentence);
+}
+
 
 function belongsToOrganization(text: string, start: number): boolean {
   const clause = clauseBefore(text, start);
@@ -180,7 +216,7 @@ const RULES: Rule[] = [
     pattern: /(?<![\w/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?![\w/-])/g,
     priority: 75,
     confidence: 0.9,
-    accept: (m) => validDate(Number(m[1]), Number(m[2])),
+    accept: (m, text, start, end) => validDate(Number(m[1]), Number(m[2])) && !organizationDate(text, start, end),
   },
   { type: 'DATE', pattern: /(?<![\w/-])(\d{4})-(\d{2})-(\d{2})(?![\w/-])/g, priority: 75, confidence: 0.9, accept: (m) => validDate(Number(m[2]), Number(m[3])) },
   {
@@ -188,8 +224,9 @@ const RULES: Rule[] = [
     pattern: /(?<![\w/.-])(\d{1,2})\/(\d{1,2})(?![\w/%-]|\.\d|\s*(?:mg|mcg|ml|units?|tabs?|caps?|doses?|times|x)\b)/gi,
     priority: 50,
     confidence: 0.7,
-    accept: (m, text, start) =>
+    accept: (m, text, start, end) =>
       validDate(Number(m[1]), Number(m[2])) &&
+      !organizationDate(text, start, end) &&
       !/\b(?:bp|b\/p|blood pressure|pressure)\s*[:=]?\s*$/i.test(text.slice(Math.max(0, start - 20), start)) &&
       // Pain scores: "pain 9/10", "rated 7/10".
       !(m[2] === '10' && /\b(?:pain|cp|ha|ache|aching|discomfort|hurts?|sore(?:ness)?|cramp(?:s|ing)?|scale|rated?|rates|level|score|severity|out of)\b[^,.;]{0,12}$/i.test(text.slice(Math.max(0, start - 24), start))),
@@ -202,8 +239,8 @@ const RULES: Rule[] = [
     priority: 45,
     confidence: 0.6,
   },
-  { type: 'DATE', pattern: new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}${ORDINAL}(?:,?\\s+(?:\\d{4}|'?\\d{2}))?\\b`, 'gi'), priority: 74, confidence: 0.85 },
-  { type: 'DATE', pattern: new RegExp(`\\b\\d{1,2}${ORDINAL}(?:\\s+of)?[\\s-](?:${MONTHS})\\.?(?:[\\s,-]+(?:\\d{4}|'?\\d{2}))?\\b`, 'gi'), priority: 74, confidence: 0.85 },
+  { type: 'DATE', pattern: new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}${ORDINAL}(?:,?\\s+(?:\\d{4}|'?\\d{2}))?\\b`, 'gi'), priority: 74, confidence: 0.85, accept: (_m, text, start, end) => !organizationDate(text, start, end) },
+  { type: 'DATE', pattern: new RegExp(`\\b\\d{1,2}${ORDINAL}(?:\\s+of)?[\\s-](?:${MONTHS})\\.?(?:[\\s,-]+(?:\\d{4}|'?\\d{2}))?\\b`, 'gi'), priority: 74, confidence: 0.85, accept: (_m, text, start, end) => !organizationDate(text, start, end) },
   {
     type: 'DATE',
     pattern: /\b(?:dob|d\.o\.b\.?|born|birth ?date|date of birth|bday|birthday)[\s:#.-]*(\d{6}|\d{8})\b/gi,
@@ -218,7 +255,7 @@ const RULES: Rule[] = [
   {
     type: 'ADDRESS',
     pattern:
-      /\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:(?!(?:per|with|w|by|from|to|for|and|or|the|at|on|in|of|re|see|saw|call|cc|x|mg|tabs?|days?|weeks?|wks?|hours?|hrs?)\s)(?=[0-9'.-]*[A-Za-z])[A-Za-z0-9'.-]+\s+){1,3}(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|ct|court|way|pl|place|ter|terrace|cir|circle|pkwy|parkway|hwy|highway|trl|trail|loop)\b\.?(?:,?\s*(?:apt|unit|suite|ste|#)\.?\s*[A-Za-z0-9-]+)?/gi,
+      /\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:(?!(?:per|with|w|by|from|to|for|and|or|the|at|on|in|of|re|see|saw|call|cc|x|mg|tabs?|days?|weeks?|wks?|hours?|hrs?)\s)(?=[0-9'-]*[A-Za-z])[A-Za-z0-9'-]+\s+){1,3}(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|ct|court|way|pl|place|ter|terrace|cir|circle|pkwy|parkway|hwy|highway|trl|trail|loop)\b\.?(?:,?\s*(?:apt|unit|suite|ste|#)\.?\s*[A-Za-z0-9-]+)?/gi,
     priority: 65,
     confidence: 0.85,
     accept: (_m, text, start) => !belongsToOrganization(text, start),
@@ -266,7 +303,11 @@ const RULES: Rule[] = [
     group: 1,
     priority: 87,
     confidence: 0.8,
-    accept: (m) => /\d.*\d.*\d/.test(m[1]!) && !PHONE_SHAPE.test(m[1]!),
+    accept: (m, text, start) =>
+      /\d.*\d.*\d/.test(m[1]!) &&
+      !PHONE_SHAPE.test(m[1]!) &&
+      // An organization's own ticket, case or reference number ("vendor RingCentral case 3144…").
+      !(/^(?:ref|reference|case|file|confirmation)\b/i.test(m[0]) && !/\b(?:auth|authorization|appeal|claim|pa|prior)\b/i.test(clauseBefore(text, start)) && belongsToOrganization(text, start)),
   },
 ];
 

@@ -21,6 +21,7 @@ import {
   DEPARTMENTS,
   DRUG_ENDING,
   NEVER_NAMES,
+  ON_DUTY,
   ORG_PREFIXES,
   ORG_SUFFIXES,
   PERSON_TITLES,
@@ -29,6 +30,7 @@ import {
   RELATION_CUES,
   SPOKE,
   STAFF_PLACES,
+  STAFF_VERBS,
   WEAK_CUES,
 } from './vocabulary.ts';
 
@@ -94,6 +96,9 @@ function knownName(lexicon: Lexicon, word: string): boolean {
 
 function tokenize(text: string): Token[] {
   const lexicon = lex();
+  // A note typed in capitals ("PT STATES WORST HEADACHE") gives no evidence by capitalization.
+  const letters = text.replace(/[^A-Za-z]/g, '');
+  const shouting = letters.length > 20 && letters.replace(/[^A-Z]/g, '').length > letters.length * 0.6;
   const tokens: Token[] = [];
   let previousEnd = 0;
   WORD.lastIndex = 0;
@@ -116,9 +121,9 @@ function tokenize(text: string): Token[] {
     const gap = text.slice(previousEnd, m.index);
     // Letters with marks (Đặng, Peña) are not English words; short capitals (ROI, UHC) are acronyms.
     if (common !== 0 && /[^ -~]/.test(raw)) common = 0;
-    const acronym = raw.length <= 5 && raw.length > 1 && raw === raw.toUpperCase() && raw !== 'MR' && raw !== 'MRS' && raw !== 'MS';
+    const acronym = raw.length <= 5 && raw.length > 1 && raw === raw.toUpperCase() && raw !== 'MR' && raw !== 'MRS' && raw !== 'MS' && !(shouting && (known || common > 0));
     const first = raw[0]!;
-    const cap = first !== first.toLowerCase();
+    const cap = first !== first.toLowerCase() && !shouting;
     const initial = tokens.length === 0 || /[.!?;\n]\s*$/.test(gap) || /^\s*[-–•*]\s*$/.test(gap);
     const never =
       word.length < 2 ||
@@ -171,10 +176,12 @@ function nameish(t: Token): boolean {
 }
 
 /** Marks clinicians and staff: words after a title, before a credential, or placed at a desk. */
-function staffMask(tokens: Token[]): boolean[] {
+function staffMask(text: string, tokens: Token[]): boolean[] {
   const staff = tokens.map(() => false);
   tokens.forEach((t, i) => {
-    if (isTitle(t, CLINICIAN_TITLES)) {
+    // "escalated to Dwayne", "confirm w Marisol", "leave at front desk w Yusuf".
+    const handedTo = ['to', 'for', 'w', 'with'].includes(t.word) && i > 0 && (STAFF_VERBS.has(tokens[i - 1]!.word) || (t.word !== 'to' && t.word !== 'for' && STAFF_PLACES.has(tokens[i - 1]!.word)));
+    if (isTitle(t, CLINICIAN_TITLES) || handedTo) {
       for (let j = i + 1; j < tokens.length && j <= i + 3; j++) {
         const n = tokens[j]!;
         const capitalName = n.cap && n.known && !/^[A-Z]{2,}$/.test(n.raw);
@@ -208,6 +215,24 @@ function staffMask(tokens: Token[]): boolean[] {
     }
     if (t.cap && ORG_PREFIXES.has(t.word) && t.word !== 'st' && t.word !== 'saint') {
       for (let j = i + 1; j < tokens.length && j <= i + 2 && tokens[j]!.cap && /^\s+$/.test(tokens[j]!.gap); j++) staff[j] = true;
+    }
+    // An extension belongs to staff: "left vm for Keoni ext 2231".
+    const ext = tokens[i + 1];
+    if (t.cap && nameish(t) && ext && /^\s+$/.test(ext.gap) && (ext.word === 'ext' || ext.word === 'x') && /^\s*\d/.test(text.slice(ext.end))) {
+      for (let j = i; j >= 0 && j >= i - 2 && tokens[j]!.cap && !cueBefore(tokens, j, true); j--) {
+        staff[j] = true;
+        if (!/^\s+$/.test(tokens[j]!.gap)) break;
+      }
+    }
+    // On duty: "Kowalski on call tonight", "Castellanos primary", "Baptiste til 7am".
+    const n1 = tokens[i + 1];
+    const n2 = tokens[i + 2];
+    const endsClause = (k: number) => !tokens[k] || /[,.;:(\n]/.test(tokens[k]!.gap);
+    if (t.cap && nameish(t) && n1 && /^\s+$/.test(n1.gap) && ((ON_DUTY.has(n1.word) && (n1.word.startsWith('on') || endsClause(i + 2))) || (n1.word === 'on' && n2 && ['call', 'til', 'until', 'tonight', 'today'].includes(n2.word)) || (n1.word === 'til' && n2 && /^\s*\d/.test(n2.gap + ' ')))) {
+      for (let j = i; j >= 0 && j >= i - 2 && tokens[j]!.cap && !cueBefore(tokens, j, true); j--) {
+        staff[j] = true;
+        if (!/^\s+$/.test(tokens[j]!.gap)) break;
+      }
     }
     // Places named after saints: "St. Mary's", "Saint Luke".
     if ((t.word === 'st' || t.word === 'saint') && tokens[i + 1]?.cap) staff[i + 1] = true;
@@ -246,6 +271,12 @@ function cueBefore(tokens: Token[], i: number, strongOnly?: true): Cue | boolean
   return 'none';
 }
 
+/** A word after "the", "a", "my"… is a common noun ("the pollen got bad"). */
+function afterDeterminer(tokens: Token[], i: number): boolean {
+  const p = tokens[i - 1];
+  return !!p && /^\s+$/.test(tokens[i]!.gap) && ['the', 'a', 'an', 'my', 'this', 'that', 'some', 'any', 'no', 'our', 'your'].includes(p.word);
+}
+
 function followedByPersonVerb(tokens: Token[], i: number): boolean {
   const n = tokens[i + 1];
   return !!n && /^\s+$/.test(n.gap) && PERSON_VERBS.has(n.word);
@@ -280,7 +311,7 @@ function nameLike(t: Token): boolean {
 /** Finds person names (not clinicians or staff). */
 export function detectNames(text: string): NameSpan[] {
   const tokens = tokenize(text);
-  const staff = staffMask(tokens);
+  const staff = staffMask(text, tokens);
   const score = tokens.map(() => 0);
 
   tokens.forEach((t, i) => {
@@ -288,8 +319,8 @@ export function detectNames(text: string): NameSpan[] {
     const cue = cueBefore(tokens, i);
     if (cue === 'strong' && (t.known || t.common === 0 || (t.cap && !t.initial))) score[i] = 0.9;
     else if (cue === 'weak' && ((t.known && t.common < 2) || (t.common === 0 && (t.cap || t.raw.length > 3)) || (t.known && t.cap && !t.initial))) score[i] = 0.8;
-    else if (t.known && t.common === 0) score[i] = 0.75;
-    else if ((t.cap || t.known) && (t.known || t.common === 0) && (followedByPersonVerb(tokens, i) || followedByRelation(tokens, i))) score[i] = 0.7;
+    else if (t.known && t.common === 0 && (t.cap || t.raw.length > 3)) score[i] = 0.75;
+    else if ((t.cap || (t.known && !afterDeterminer(tokens, i))) && (t.known || t.common === 0) && (followedByPersonVerb(tokens, i) || followedByRelation(tokens, i))) score[i] = 0.7;
     else {
       // Two capitalized name-like words together ("Chidi Okafor", "Ivy Marsh", "Penny Albright"),
       // or a known given name and a word no dictionary has ("jack obrien").

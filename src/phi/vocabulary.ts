@@ -35,7 +35,14 @@ export const CLINICIAN_TITLES = words(`
   receptionist scheduler coordinator manager supervisor agent operator admin biller billing
   practitioner np-c pa-c rep representative adjuster attn dpt ot slp
   worker sw liaison navigator chaplain aide dispatcher paramedic emt medic charge pharmacist
+  per mgr coord officer driver hire float handoff shadowing backup covering
 `);
+
+/** Verbs that, with "to", "for" or "w/", hand work to a colleague ("escalated to Dwayne", "confirm w Marisol"). */
+export const STAFF_VERBS = words('escalated escalate handoff handed transferred forwarded covering cover swapped swap confirm check routed route');
+
+/** Words after a clinician's or staff member's name: on duty ("Kowalski on call", "Castellanos primary"). */
+export const ON_DUTY = words('oncall on-call covering primary secondary backup');
 
 /** Post-nominal credentials ("Sarah Chen NP", "Lopez, MD"): the name before them is a clinician's. */
 export const POST_NOMINALS = words('md do np pa rn lpn fnp aprn dds dmd od pharmd lcsw phd dnp cnm crna pa-c np-c');
@@ -143,6 +150,8 @@ const MEDICAL = `
   prenatal prenatals folic iron ferrous vitamin d3 b12 magnesium potassium calcium zinc melatonin
   neulasta neupogen zarxio udenyca granix procrit aranesp epogen prolia xgeva reclast boniva fosamax
   alendronate forteo evenity tymlos botox dysport xeomin juvederm accutane isotretinoin tretinoin retin-a
+  dob bday mrn ssn daycare preschool kindergarten vit gen mag
+  til wait waitlist kit credentialing novo pfizer lilly merck sanofi astrazeneca
   stridor wheeze wheezing croup
   davita fresenius golytely suprep moviprep colyte miralax rota rotateq edd lmp ala vasc svcs svc tri trimester
   abd abdominal sig max min postpartum post-partum prepartum dev link links syncope trop troponin nsr afib
@@ -166,7 +175,8 @@ export const ORG_SUFFIXES = words(`
   pharmacy pharmacies institute university labs laboratory laboratories imaging radiology dialysis rehab
   associates partners group care specialists pediatrics cardiology orthopedics oncology surgical surgery
   hospice nursing manor village rehabilitation behavioral wellness urgent diagnostics regional general
-  memorial infirmary sanitarium pavilion
+  memorial infirmary sanitarium pavilion elementary school schools middle high academy church library
+  county city college ymca
 `);
 
 /** Organization words before a name ("Memorial Sloan Kettering", "Mount Sinai"). */

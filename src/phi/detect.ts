@@ -57,9 +57,7 @@ const PERSON_CUE =
   /\b(?:pt|patient|pts|pt's|patient's|cell|mobile|home|cb|call ?back|callback|reach|caller|mom|mother|dad|father|son|daughter|wife|husband|spouse|sister|brother|aunt|uncle|grand(?:ma|pa|mother|father|son|daughter)|guardian|niece|nephew|partner|friend|neighbor|lives|address|addr|resides|his|her|him)\b/gi;
 
 /** Hospital units and departments, in capitals ("ED callback", "L&D 555-…", "HIM"). */
-const UNIT_CUE_SOURCE = '(?:^|[^\\w&])(?:ED|ER|L&D|ICU|NICU|PICU|PACU|OR|HIM|HD|SNF|ALF|CCU|MICU|SICU|IR|GI)(?![\\w&])';
-const UNIT_CUE = new RegExp(UNIT_CUE_SOURCE, 'g');
-const UNIT_CUE_TEST = new RegExp(UNIT_CUE_SOURCE);
+const UNIT_CUE = /(?:^|[^\w&])(?:ED|ER|L&D|ICU|NICU|PICU|PACU|OR|HIM|HD|SNF|ALF|CCU|MICU|SICU|IR|GI)(?![\w&])/g;
 
 /** The organization-or-person decision for a number or address starting at `start`. */
 const ORG_CUE =

@@ -48,6 +48,7 @@ test('operational text is not flagged: references, codes, doses, vitals, times, 
     'office closed Thurs 11/28 and Fri 11/29 thanksgiving, phones to answering svc',
     'Lakeview Cardiology: their fax 555-612-4420, ph 555-612-4400',
     'vendor RingCentral case 31447290 for the phones',
+    'Walgreens at 1200 Oak Ave called re P-5XK3HB amox dose, call 555-310-4420',
   ]) {
     assert.deepEqual(found(text), [], text);
   }
@@ -186,6 +187,11 @@ test('names: patients, relatives and callers of every culture are found; clinici
   assert.deepEqual(names('Kowalski on call tonight, escalated to Dwayne, per Rosa in ops'), []);
   assert.deepEqual(names('left vm for Keoni ext 2231, leave at front desk w Yusuf'), []);
   assert.deepEqual(names('URGENT P-YH2K6N PT STATES WORST HEADACHE, SPOUSE DRIVING'), []);
+  assert.deepEqual(names('No Msg, Hung Up'), []);
+  // A note that refers to its patient by reference names others by role; relatives stay PHI.
+  assert.deepEqual(names('Okafor says ok to refill lisinopril for P-4K8M2T'), []);
+  assert.deepEqual(names('P-4K8M2T daughter Maria says he fell, cb for Ana'), ['Maria', 'Ana']);
+  assert.deepEqual(names('son will calling re dad, caregiver Will for pt'), ['will', 'Will']);
 });
 
 test('the generated name and word lists are current with their sources (npm run phi:lexicon)', async () => {

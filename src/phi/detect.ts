@@ -106,6 +106,8 @@ function organizationDate(text: string, start: number, end: number): boolean {
 
 function belongsToOrganization(text: string, start: number): boolean {
   const clause = clauseBefore(text, start);
+  // A home visit: "home health at 1207 W Cedar Ave", "hospice nurse to 12 Elm St".
+  if (/\b(?:home health|hh|hospice|home visit|visiting nurse|nurse visit)\b[^,;]*\b(?:at|to)\s*$/i.test(clause)) return false;
   // Delivered to it: the recipient's own ("apria says new unit to 4418 N Larch Rd").
   if (/\b(?:deliver(?:ed|y|ing)?|ship(?:ped|ping)?|mail(?:ed)?|sen[dt]|unit|supplies|equipment|order) to\s*$/i.test(clause)) return false;
   const org = Math.max(lastMatchEnd(clause, ORG_CUE), lastMatchEnd(clause, UNIT_CUE));
@@ -115,13 +117,28 @@ function belongsToOrganization(text: string, start: number): boolean {
   return person < 0 || org > person || /^\s*$/.test(clause.slice(org, person));
 }
 
+/**
+ * In a note that refers to its patient by reference, a number or address with no person cue
+ * of its own, after an organization was named, is that organization's ("Walgreens at 1200 Oak
+ * Ave called re P-5XK3HB …, call 555-310-4420").
+ */
+function organizationOfReferencedNote(text: string, start: number): boolean {
+  PATIENT_REF.lastIndex = 0;
+  if (!PATIENT_REF.test(text)) return false;
+  const before = text.slice(0, start);
+  ORG_CUE.lastIndex = 0;
+  UNIT_CUE.lastIndex = 0;
+  if (!ORG_CUE.test(before) && !UNIT_CUE.test(before)) return false;
+  return lastMatchEnd(clauseBefore(text, start), PERSON_CUE) < 0 && lastMatchEnd(before, PERSON_CUE) < 0;
+}
+
 /** A phone number that is not a person's: toll-free, an organization's, a fax without a person cue, an order number. */
 function notPersonalNumber(text: string, start: number, digits: string): boolean {
   if (/^(?:\+?1)?8(?:00|88|77|66|55|44|33)/.test(digits)) return true;
   const clause = clauseBefore(text, start);
   if (/\b(?:order|tracking|invoice|confirmation|po|npi|tax id|ein|fein|dea|ndc|lot|model|part)\b[\s#:.-]*(?:no\.?|number|#)?[\s#:.-]*$/i.test(clause)) return true;
   if (/\bfax\b/i.test(clause) && lastMatchEnd(clause, PERSON_CUE) < 0) return true;
-  return belongsToOrganization(text, start);
+  return belongsToOrganization(text, start) || organizationOfReferencedNote(text, start);
 }
 
 function lastMatchStart(text: string, pattern: RegExp): number {
@@ -256,7 +273,7 @@ const RULES: Rule[] = [
       /\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:(?!(?:per|with|w|by|from|to|for|and|or|the|at|on|in|of|re|see|saw|call|cc|x|mg|tabs?|days?|weeks?|wks?|hours?|hrs?)\s)(?=[0-9'-]*[A-Za-z])[A-Za-z0-9'-]+\s+){1,3}(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|ct|court|way|pl|place|ter|terrace|cir|circle|pkwy|parkway|hwy|highway|trl|trail|loop)\b\.?(?:,?\s*(?:apt|unit|suite|ste|#)\.?\s*[A-Za-z0-9-]+)?/gi,
     priority: 65,
     confidence: 0.85,
-    accept: (_m, text, start) => !belongsToOrganization(text, start),
+    accept: (_m, text, start) => !belongsToOrganization(text, start) && !organizationOfReferencedNote(text, start),
   },
   {
     type: 'ADDRESS',
@@ -334,7 +351,7 @@ export function detectPhi(text: string): PhiSpan[] {
       candidates.push({ start, end, type: rule.retype ? rule.retype(text, start) : rule.type, confidence: rule.confidence, priority: rule.priority });
     }
   }
-  for (const name of detectNames(text)) {
+  for (const name of detectNames(text, { referenced: protectedRanges.length > 0 })) {
     if (protectedRanges.some(([s, e]) => name.start < e && name.end > s)) continue;
     candidates.push({ ...name, type: 'NAME', priority: NAME_PRIORITY });
   }

@@ -17,6 +17,7 @@ import { COMMON_WORDS, FAMILY_NAMES, GIVEN_NAMES, VERY_COMMON_WORDS } from './le
 import {
   CALENDAR_GIVEN_NAMES,
   CLINICAL_ENDING,
+  CONTACT_CUES,
   CLINICIAN_TITLES,
   DEPARTMENTS,
   DRUG_ENDING,
@@ -99,6 +100,9 @@ function tokenize(text: string): Token[] {
   // A note typed in capitals ("PT STATES WORST HEADACHE") gives no evidence by capitalization.
   const letters = text.replace(/[^A-Za-z]/g, '');
   const shouting = letters.length > 20 && letters.replace(/[^A-Z]/g, '').length > letters.length * 0.6;
+  // Nor does one typed in Title Case ("No Msg, Hung Up").
+  const words = text.match(/\p{L}+/gu) ?? [];
+  const titleCase = words.length >= 3 && words.filter((w) => w[0] !== w[0]!.toLowerCase()).length >= words.length * 0.8;
   const tokens: Token[] = [];
   let previousEnd = 0;
   WORD.lastIndex = 0;
@@ -123,7 +127,7 @@ function tokenize(text: string): Token[] {
     if (common !== 0 && /[^ -~]/.test(raw)) common = 0;
     const acronym = raw.length <= 5 && raw.length > 1 && raw === raw.toUpperCase() && raw !== 'MR' && raw !== 'MRS' && raw !== 'MS' && !(shouting && (known || common > 0));
     const first = raw[0]!;
-    const cap = first !== first.toLowerCase() && !shouting;
+    const cap = first !== first.toLowerCase() && !shouting && !titleCase;
     const initial = tokens.length === 0 || /[.!?;\n]\s*$/.test(gap) || /^\s*[-–•*]\s*$/.test(gap);
     const never =
       word.length < 2 ||
@@ -309,18 +313,39 @@ function nameLike(t: Token): boolean {
 }
 
 /** Finds person names (not clinicians or staff). */
-export function detectNames(text: string): NameSpan[] {
+export function detectNames(text: string, options: { referenced?: boolean } = {}): NameSpan[] {
   const tokens = tokenize(text);
+  // "Will" after a relation is a name when capitalized or followed by a verb ("son will calling").
+  tokens.forEach((t, i) => {
+    const p = tokens[i - 1];
+    const n = tokens[i + 1];
+    if (t.word !== 'will' || !p || !RELATION_CUES.has(p.word)) return;
+    if ((t.cap && !t.initial) || (n && PERSON_VERBS.has(n.word) && /(?:ing|ed|s)$/.test(n.word))) {
+      t.never = false;
+      t.known = true;
+    }
+  });
   const staff = staffMask(text, tokens);
   const score = tokens.map(() => 0);
+  /** Evidence that the word is a patient's, relative's or caller's: a relation, role or contact cue. */
+  const cued = tokens.map(() => false);
 
   tokens.forEach((t, i) => {
     if (staff[i] || !nameish(t)) return;
     const cue = cueBefore(tokens, i);
-    if (cue === 'strong' && (t.known || t.common === 0 || (t.cap && !t.initial))) score[i] = 0.9;
-    else if (cue === 'weak' && ((t.known && t.common < 2) || (t.common === 0 && (t.cap || t.raw.length > 3)) || (t.known && t.cap && !t.initial))) score[i] = 0.8;
+    if (cue === 'strong' && (t.known || t.common === 0 || (t.cap && !t.initial))) {
+      score[i] = 0.9;
+      cued[i] = true;
+    } else if (cue === 'weak' && ((t.known && t.common < 2) || (t.common === 0 && (t.cap || t.raw.length > 3)) || (t.known && t.cap && !t.initial))) {
+      score[i] = 0.8;
+      const p = tokens[i - 1]!;
+      cued[i] = CONTACT_CUES.has(p.word) || (['for', 'to', 'w', 'with'].includes(p.word) && CONTACT_CUES.has(tokens[i - 2]?.word ?? ''));
+    }
     else if (t.known && t.common === 0 && (t.cap || t.raw.length > 3)) score[i] = 0.75;
-    else if ((t.cap || (t.known && !afterDeterminer(tokens, i))) && (t.known || t.common === 0) && (followedByPersonVerb(tokens, i) || followedByRelation(tokens, i))) score[i] = 0.7;
+    else if ((t.cap || (t.known && !afterDeterminer(tokens, i))) && (t.known || t.common === 0) && (followedByPersonVerb(tokens, i) || followedByRelation(tokens, i))) {
+      score[i] = 0.7;
+      cued[i] = followedByRelation(tokens, i);
+    }
     else {
       // Two capitalized name-like words together ("Chidi Okafor", "Ivy Marsh", "Penny Albright"),
       // or a known given name and a word no dictionary has ("jack obrien").
@@ -370,7 +395,9 @@ export function detectNames(text: string): NameSpan[] {
       if (PARTICLES.has(tokens[j]!.word) && tokens[j + 1] && score[j + 1] && /^\s+$/.test(tokens[j + 1]!.gap)) continue;
       break;
     }
-    spans.push({ start: tokens[i]!.start, end: tokens[last]!.end, confidence });
+    // A note that refers to its patient by reference names other people by role: without a
+    // cue, a name there is a clinician's or a colleague's ("Okafor says ok to refill P-4K8M2T").
+    if (!options.referenced || cued.slice(i, last + 1).some(Boolean)) spans.push({ start: tokens[i]!.start, end: tokens[last]!.end, confidence });
     i = last;
   }
   return spans;

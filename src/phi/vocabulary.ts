@@ -21,6 +21,9 @@ export const RELATION_CUES = words(`
 /** Words that introduce a person less reliably ("call back for …", "re: …"). */
 export const WEAK_CUES = words(`for re from named name called w spoke talked tell ask asking msg message lvm lm vm cb callback contact reach regarding rgd`);
 
+/** Weak cues that mean the person is being contacted ("cb maria", "lvm for Ana"): they name a patient or caller. */
+export const CONTACT_CUES = words('cb callback lvm lm vm msg message reach contact called tell ask asking');
+
 /** Words that complete a weak cue into a strong one ("spoke w/", "talked to"). */
 export const SPOKE = words('spoke talked speaking spk spoken talking');
 
@@ -151,6 +154,7 @@ const MEDICAL = `
   neulasta neupogen zarxio udenyca granix procrit aranesp epogen prolia xgeva reclast boniva fosamax
   alendronate forteo evenity tymlos botox dysport xeomin juvederm accutane isotretinoin tretinoin retin-a
   dob bday mrn ssn daycare preschool kindergarten vit gen mag
+  employer wells fargo
   til wait waitlist kit credentialing novo pfizer lilly merck sanofi astrazeneca
   stridor wheeze wheezing croup
   davita fresenius golytely suprep moviprep colyte miralax rota rotateq edd lmp ala vasc svcs svc tri trimester

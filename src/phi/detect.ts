@@ -69,15 +69,18 @@ const ORG_CUE =
  * ("their fax 555-0101, ph 555-0100").
  */
 function clauseBefore(text: string, start: number): string {
-  const clause = (end: number) => {
-    const before = text.slice(Math.max(0, end - 40), end);
-    const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('. '), before.lastIndexOf('\n'));
-    return { text: cut >= 0 ? before.slice(cut + 1) : before, start: cut >= 0 ? Math.max(0, end - 40) + cut : -1, separator: cut >= 0 ? before[cut] : '' };
-  };
-  const own = clause(start);
-  if (own.start < 0 || own.separator !== ',' || !/^\s*(?:ph|phone|tel|fax|main|#)?[\s:#.]*$/i.test(own.text)) return own.text;
-  const previous = clause(own.start).text;
+  const own = clauseEndingAt(text, start);
+  if (own.start < 0 || text[own.start] !== ',' || !/^\s*(?:ph|phone|tel|fax|main|#)?[\s:#.]*$/i.test(own.text)) return own.text;
+  const previous = clauseEndingAt(text, own.start).text;
   return /\d{3}[\s.-]?\d{4}\s*$/.test(previous) ? `${previous},${own.text}` : own.text;
+}
+
+/** The clause ending at `end` (at most 40 characters) and where its separator is (-1: none). */
+function clauseEndingAt(text: string, end: number): { text: string; start: number } {
+  const from = Math.max(0, end - 40);
+  const before = text.slice(from, end);
+  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('. '), before.lastIndexOf('\n'));
+  return cut >= 0 ? { text: before.slice(cut + 1), start: from + cut } : { text: before, start: -1 };
 }
 
 /** The sentence around a span: between full stops (not those of "Dr.", "St." or "Mr."), question marks or line breaks. */
@@ -166,10 +169,25 @@ interface Rule {
   accept?(match: RegExpExecArray, text: string, start: number, end: number): boolean;
   /** Changes the type after a look at the surroundings (a phone preceded by "fax"). */
   retype?(text: string, start: number): PhiType;
+  /** A cheap test the text must pass for the rule to run at all ("@" for e-mail addresses). */
+  requires?: RegExp | ((text: string) => boolean);
 }
 
 function validDate(month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+/** Whether the text has 17 letters or digits in a row (a VIN could be there). */
+function hasRunOf17(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i) | 32;
+    if ((c >= 48 && c <= 57) || (c >= 97 && c <= 122)) {
+      run += 1;
+      if (run >= 17) return true;
+    } else run = 0;
+  }
+  return false;
 }
 
 /** A value shaped like a phone number (dashed 3-3-4, optionally with a leading 1). */
@@ -182,13 +200,14 @@ export const ROLE_MAILBOX = /^(?:records|info|admin|billing|office|frontdesk|fro
 const PATIENT_REF = /\bP-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{6}\b/g;
 
 const RULES: Rule[] = [
-  { type: 'EMAIL', pattern: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g, priority: 90, confidence: 0.99, accept: (m) => !ROLE_MAILBOX.test(m[0]) },
-  { type: 'URL', pattern: /\b(?:https?:\/\/|www\.)[^\s<>"']+[^\s<>"'.,;:!?)]/gi, priority: 85, confidence: 0.95 },
+  { type: 'EMAIL', pattern: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g, priority: 90, confidence: 0.99, accept: (m) => !ROLE_MAILBOX.test(m[0]), requires: /@/ },
+  { type: 'URL', pattern: /\b(?:https?:\/\/|www\.)[^\s<>"']+[^\s<>"'.,;:!?)]/gi, priority: 85, confidence: 0.95, requires: /https?:|www\./i },
   {
     type: 'IP',
     pattern: /\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b/g,
     priority: 80,
     confidence: 0.9,
+    requires: /\d\.\d+\.\d/,
   },
   { type: 'SSN', pattern: /\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b/g, priority: 88, confidence: 0.95 },
   { type: 'SSN', pattern: /\b(?:ssn|ss#?|soc(?:ial)? sec(?:urity)?(?: number| no\.?| #)?|social(?: security)?(?: number| no\.?| #)?)[\s:#.-]*(\d{3}[\s-]?\d{2}[\s-]?\d{4})\b/gi, group: 1, priority: 95, confidence: 0.99 },
@@ -298,7 +317,7 @@ const RULES: Rule[] = [
   { type: 'INSURANCE_ID', pattern: /\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b/gi, priority: 91, confidence: 0.9 },
   { type: 'LICENSE', pattern: new RegExp(`\\b(?:driver'?s? lic(?:ense)?|dl|lic(?:ense)?(?: number| no\\.?| #)?)[\\s:#.-]*${ID_TOKEN}`, 'gi'), group: 1, priority: 90, confidence: 0.9, accept: (m) => /\d/.test(m[1]!) },
   { type: 'VEHICLE', pattern: new RegExp(`\\b(?:plate|license plate|tag)[\\s:#.-]*((?:[A-Z]{2}\\s+)?[A-Za-z0-9][A-Za-z0-9-]{2,24})`, 'g'), group: 1, priority: 90, confidence: 0.85, accept: (m) => /\d/.test(m[1]!) },
-  { type: 'VEHICLE', pattern: /\b(?:vin[\s:#.-]*)?([A-HJ-NPR-Z0-9]{17})\b/gi, group: 1, priority: 89, confidence: 0.8, accept: (m) => /\d/.test(m[1]!) && /[A-Z]/i.test(m[1]!) },
+  { type: 'VEHICLE', pattern: /\b(?:vin[\s:#.-]*)?([A-HJ-NPR-Z0-9]{17})\b/gi, group: 1, priority: 89, confidence: 0.8, accept: (m) => /\d/.test(m[1]!) && /[A-Z]/i.test(m[1]!), requires: hasRunOf17 },
   {
     type: 'DEVICE',
     pattern: /\b(?:serial(?: number| no\.?| #)?|s\/n|sn|device(?: id| #)?|imei|transmitter|receiver|pump id)[\s:#.-]*((?:[A-Z]{2,5}\s+)?(?=[A-Za-z-]*\d)[A-Za-z0-9][A-Za-z0-9-]{2,24})/gi,
@@ -336,6 +355,7 @@ export function detectPhi(text: string): PhiSpan[] {
 
   const candidates: Candidate[] = [];
   for (const rule of RULES) {
+    if (rule.requires && !(typeof rule.requires === 'function' ? rule.requires(text) : rule.requires.test(text))) continue;
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
       if (m[0].length === 0) {

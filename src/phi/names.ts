@@ -14,7 +14,10 @@
  */
 import { foldWord } from './fold.ts';
 import { COMMON_WORDS, FAMILY_NAMES, GIVEN_NAMES, VERY_COMMON_WORDS } from './lexicon.generated.ts';
-import {
+import * as vocabulary from './vocabulary.ts';
+
+// Read once: the detector looks these up for every word.
+const {
   CALENDAR_GIVEN_NAMES,
   CLINICAL_ENDING,
   CONTACT_CUES,
@@ -33,7 +36,7 @@ import {
   STAFF_PLACES,
   STAFF_VERBS,
   WEAK_CUES,
-} from './vocabulary.ts';
+} = vocabulary;
 
 export interface NameSpan {
   start: number;
@@ -64,6 +67,12 @@ const PARTICLES = new Set(['de', 'del', 'della', 'la', 'le', 'van', 'von', 'der'
 const CAPITALS_ONLY_TITLES = new Set(['ma', 'do', 'od', 'pa']);
 /** Words before a month used as a month ("in June", "early May"). */
 const DATE_PREPOSITIONS = new Set(['in', 'on', 'by', 'until', 'till', 'since', 'before', 'after', 'of', 'early', 'mid', 'late', 'next', 'last', 'this', 'from', 'through', 'thru', 'during', 'end']);
+const HANDING_WORDS = new Set(['to', 'for', 'w', 'with']);
+const ON_DUTY_AFTER_ON = new Set(['call', 'til', 'until', 'tonight', 'today']);
+const PLACE_WORDS = new Set(['at', 'in', 'from', 'with']);
+const SPOKE_LINKS = new Set(['w', 'with', 'to']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'my', 'this', 'that', 'some', 'any', 'no', 'our', 'your']);
+const IDENTITY_CUES = new Set(['dob', 'mrn', 'bday', 'born']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'my', 'our', 'your', 'the', 'pts', "pt's", "patient's", 'a']);
 
 interface Token {
@@ -79,6 +88,10 @@ interface Token {
   gap: string;
   /** Typed with a possessive "'s" ("pt's"). */
   possessive: boolean;
+  /** Only white space before it. */
+  spaced: boolean;
+  /** Joined to the word before as one phrase, full stops and commas aside ("spoke w/ maria", "re: Ana", "Dr. Patel"). */
+  joined: boolean;
   known: boolean;
   /** 2: very common English word, 1: common, 0: not a common word. */
   common: 0 | 1 | 2;
@@ -95,14 +108,70 @@ function knownName(lexicon: Lexicon, word: string): boolean {
   return lexicon.given.has(word) || lexicon.family.has(word);
 }
 
+interface Lexical {
+  word: string;
+  known: boolean;
+  common: 0 | 1 | 2;
+  /** Never a name whatever the context: a contraction, a drug or clinical term, a brand. */
+  lexicalNever: boolean;
+  allCaps: boolean;
+  capitalized: boolean;
+}
+
+/** Whether the text between two words ends a sentence or starts a list item ("… 3pm. Maria", "- Maria"). */
+function startsSentence(gap: string): boolean {
+  for (let i = gap.length - 1; i >= 0; i -= 1) {
+    const c = gap[i]!;
+    if (c === ' ' || c === '\t' || c === '\r') continue;
+    if (c === '.' || c === '!' || c === '?' || c === ';' || c === '\n') return true;
+    // A bullet, alone in the gap.
+    return (c === '-' || c === '–' || c === '•' || c === '*') && gap.slice(0, i).trim() === '';
+  }
+  return false;
+}
+
+/** What the lexicon says of a typed word, remembered: call notes reuse a small vocabulary. */
+const LEXICAL_CACHE = new Map<string, Lexical>();
+const LEXICAL_CACHE_MAX = 50_000;
+
+function lexical(lexicon: Lexicon, raw: string): Lexical {
+  const cached = LEXICAL_CACHE.get(raw);
+  if (cached) return cached;
+  let word = foldWord(raw);
+  if (word.endsWith("'")) word = word.replace(/'+$/, '');
+  let known: boolean;
+  let common: 0 | 1 | 2;
+  if (word.includes('-')) {
+    const parts = word.split('-');
+    known = parts.some((p) => knownName(lexicon, p));
+    common = Math.min(...parts.map((p) => commonness(lexicon, p))) as 0 | 1 | 2;
+  } else {
+    known = knownName(lexicon, word);
+    common = commonness(lexicon, word);
+  }
+  // Letters with marks (Đặng, Peña) are not English words.
+  if (common !== 0 && /[^ -~]/.test(raw)) common = 0;
+  const lexicalNever =
+    (word.includes("'") && /'(?:t|ll|re|ve|d|m)$/.test(word)) || (!known && common === 0 && (DRUG_ENDING.test(word) || CLINICAL_ENDING.test(word))) || brandName(raw);
+  const first = raw[0]!;
+  const entry = { word, known, common, lexicalNever, allCaps: raw === raw.toUpperCase(), capitalized: first !== first.toLowerCase() };
+  if (LEXICAL_CACHE.size >= LEXICAL_CACHE_MAX) LEXICAL_CACHE.clear();
+  LEXICAL_CACHE.set(raw, entry);
+  return entry;
+}
+
 function tokenize(text: string): Token[] {
   const lexicon = lex();
   // A note typed in capitals ("PT STATES WORST HEADACHE") gives no evidence by capitalization.
-  const letters = text.replace(/[^A-Za-z]/g, '');
-  const shouting = letters.length > 20 && letters.replace(/[^A-Z]/g, '').length > letters.length * 0.6;
-  // Nor does one typed in Title Case ("No Msg, Hung Up").
-  const words = text.match(/\p{L}+/gu) ?? [];
-  const titleCase = words.length >= 3 && words.filter((w) => w[0] !== w[0]!.toLowerCase()).length >= words.length * 0.8;
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper += 1;
+    else if (c >= 97 && c <= 122) lower += 1;
+  }
+  const shouting = upper + lower > 20 && upper > (upper + lower) * 0.6;
+
   const tokens: Token[] = [];
   let previousEnd = 0;
   WORD.lastIndex = 0;
@@ -110,25 +179,12 @@ function tokenize(text: string): Token[] {
     let raw = m[0];
     const last = raw.charCodeAt(raw.length - 1);
     if ((last === 115 || last === 83) && raw.length > 2 && (raw[raw.length - 2] === "'" || raw[raw.length - 2] === '’')) raw = raw.slice(0, -2);
-    let word = foldWord(raw);
-    if (word.endsWith("'")) word = word.replace(/'+$/, '');
-    let known: boolean;
-    let common: 0 | 1 | 2;
-    if (word.includes('-')) {
-      const parts = word.split('-');
-      known = parts.some((p) => knownName(lexicon, p));
-      common = Math.min(...parts.map((p) => commonness(lexicon, p))) as 0 | 1 | 2;
-    } else {
-      known = knownName(lexicon, word);
-      common = commonness(lexicon, word);
-    }
+    const { word, known, common, lexicalNever } = lexical(lexicon, raw);
     const gap = text.slice(previousEnd, m.index);
-    // Letters with marks (Đặng, Peña) are not English words; short capitals (ROI, UHC) are acronyms.
-    if (common !== 0 && /[^ -~]/.test(raw)) common = 0;
-    const acronym = raw.length <= 5 && raw.length > 1 && raw === raw.toUpperCase() && raw !== 'MR' && raw !== 'MRS' && raw !== 'MS' && !(shouting && (known || common > 0));
-    const first = raw[0]!;
-    const cap = first !== first.toLowerCase() && !shouting && !titleCase;
-    const initial = tokens.length === 0 || /[.!?;\n]\s*$/.test(gap) || /^\s*[-–•*]\s*$/.test(gap);
+    const { allCaps, capitalized } = lexical(lexicon, raw);
+    const acronym = raw.length <= 5 && raw.length > 1 && allCaps && raw !== 'MR' && raw !== 'MRS' && raw !== 'MS' && !(shouting && (known || common > 0));
+    const cap = capitalized && !shouting;
+    const initial = tokens.length === 0 || startsSentence(gap);
     const never =
       word.length < 2 ||
       acronym ||
@@ -136,9 +192,7 @@ function tokenize(text: string): Token[] {
       (NEVER_NAMES.has(word) && !(CALENDAR_GIVEN_NAMES.has(word) && cap && !initial && !DATE_PREPOSITIONS.has(tokens[tokens.length - 1]?.word ?? ''))) ||
       // A relation typed in lower case is the cue, not the name ("says baby has").
       (RELATION_CUES.has(word) && !cap) ||
-      (word.includes("'") && /'(?:t|ll|re|ve|d|m)$/.test(word)) ||
-      (!known && common === 0 && (DRUG_ENDING.test(word) || CLINICAL_ENDING.test(word))) ||
-      brandName(raw);
+      lexicalNever;
     tokens.push({
       start: m.index,
       end: m.index + raw.length,
@@ -147,12 +201,20 @@ function tokenize(text: string): Token[] {
       cap,
       initial,
       possessive: raw.length < m[0].length,
+      spaced: gap.length > 0 && gap.trim() === '',
+      joined: JOINED.test(gap.replace(/[.,]/g, '')),
       gap,
       known,
       common,
       never,
     });
     previousEnd = m.index + m[0].length;
+  }
+  // Nor does one typed in Title Case ("No Msg, Hung Up").
+  if (tokens.length >= 3) {
+    let capitalized = 0;
+    for (const t of tokens) if (t.cap) capitalized += 1;
+    if (capitalized >= tokens.length * 0.8) for (const t of tokens) t.cap = false;
   }
   return tokens;
 }
@@ -179,12 +241,17 @@ function nameish(t: Token): boolean {
   return !t.never && (t.known || t.common === 0 || t.cap);
 }
 
+/** Whether token k starts a new clause (or there is none). */
+function endsClause(tokens: Token[], k: number): boolean {
+  return !tokens[k] || /[,.;:(\n]/.test(tokens[k]!.gap);
+}
+
 /** Marks clinicians and staff: words after a title, before a credential, or placed at a desk. */
 function staffMask(text: string, tokens: Token[]): boolean[] {
   const staff = tokens.map(() => false);
   tokens.forEach((t, i) => {
     // "escalated to Dwayne", "confirm w Marisol", "leave at front desk w Yusuf".
-    const handedTo = ['to', 'for', 'w', 'with'].includes(t.word) && i > 0 && (STAFF_VERBS.has(tokens[i - 1]!.word) || (t.word !== 'to' && t.word !== 'for' && STAFF_PLACES.has(tokens[i - 1]!.word)));
+    const handedTo = HANDING_WORDS.has(t.word) && i > 0 && (STAFF_VERBS.has(tokens[i - 1]!.word) || (t.word !== 'to' && t.word !== 'for' && STAFF_PLACES.has(tokens[i - 1]!.word)));
     if (isTitle(t, CLINICIAN_TITLES) || handedTo) {
       for (let j = i + 1; j < tokens.length && j <= i + 3; j++) {
         const n = tokens[j]!;
@@ -198,7 +265,7 @@ function staffMask(text: string, tokens: Token[]): boolean[] {
         const p = tokens[j]!;
         if (!nameish(p)) break;
         staff[j] = true;
-        if (!/^\s+$/.test(p.gap)) break;
+        if (!p.spaced) break;
       }
     }
     // Organizations named after people or places: "Cleveland Clinic", "Cook Children's",
@@ -206,36 +273,35 @@ function staffMask(text: string, tokens: Token[]): boolean[] {
     if (t.cap && (ORG_SUFFIXES.has(t.word) || (DEPARTMENTS.has(t.word) && !cueBefore(tokens, i - 1, true)))) {
       for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
         const p = tokens[j]!;
-        if (!p.cap || !/^\s+$/.test(tokens[j + 1]!.gap) || isTitle(p, PERSON_TITLES)) break;
+        if (!p.cap || !tokens[j + 1]!.spaced || isTitle(p, PERSON_TITLES)) break;
         staff[j] = true;
       }
     }
-    if (DEPARTMENTS.has(t.word) && !t.cap && i > 0 && tokens[i - 1]!.cap && /^\s+$/.test(t.gap)) {
+    if (DEPARTMENTS.has(t.word) && !t.cap && i > 0 && tokens[i - 1]!.cap && t.spaced) {
       for (let j = i - 1; j >= 0 && j >= i - 3 && tokens[j]!.cap; j--) {
         if (cueBefore(tokens, j, true)) break;
         staff[j] = true;
-        if (!/^\s+$/.test(tokens[j]!.gap)) break;
+        if (!tokens[j]!.spaced) break;
       }
     }
     if (t.cap && ORG_PREFIXES.has(t.word) && t.word !== 'st' && t.word !== 'saint') {
-      for (let j = i + 1; j < tokens.length && j <= i + 2 && tokens[j]!.cap && /^\s+$/.test(tokens[j]!.gap); j++) staff[j] = true;
+      for (let j = i + 1; j < tokens.length && j <= i + 2 && tokens[j]!.cap && tokens[j]!.spaced; j++) staff[j] = true;
     }
     // An extension belongs to staff: "left vm for Keoni ext 2231".
     const ext = tokens[i + 1];
-    if (t.cap && nameish(t) && ext && /^\s+$/.test(ext.gap) && (ext.word === 'ext' || ext.word === 'x') && /^\s*\d/.test(text.slice(ext.end))) {
+    if (t.cap && nameish(t) && ext && ext.spaced && (ext.word === 'ext' || ext.word === 'x') && /^\s*\d/.test(text.slice(ext.end))) {
       for (let j = i; j >= 0 && j >= i - 2 && tokens[j]!.cap && !cueBefore(tokens, j, true); j--) {
         staff[j] = true;
-        if (!/^\s+$/.test(tokens[j]!.gap)) break;
+        if (!tokens[j]!.spaced) break;
       }
     }
     // On duty: "Kowalski on call tonight", "Castellanos primary", "Baptiste til 7am".
     const n1 = tokens[i + 1];
     const n2 = tokens[i + 2];
-    const endsClause = (k: number) => !tokens[k] || /[,.;:(\n]/.test(tokens[k]!.gap);
-    if (t.cap && nameish(t) && n1 && /^\s+$/.test(n1.gap) && ((ON_DUTY.has(n1.word) && (n1.word.startsWith('on') || endsClause(i + 2))) || (n1.word === 'on' && n2 && ['call', 'til', 'until', 'tonight', 'today'].includes(n2.word)) || (n1.word === 'til' && n2 && /^\s*\d/.test(n2.gap + ' ')))) {
+    if (t.cap && nameish(t) && n1 && n1.spaced && ((ON_DUTY.has(n1.word) && (n1.word.startsWith('on') || endsClause(tokens, i + 2))) || (n1.word === 'on' && n2 && ON_DUTY_AFTER_ON.has(n2.word)) || (n1.word === 'til' && n2 && /^\s*\d/.test(n2.gap + ' ')))) {
       for (let j = i; j >= 0 && j >= i - 2 && tokens[j]!.cap && !cueBefore(tokens, j, true); j--) {
         staff[j] = true;
-        if (!/^\s+$/.test(tokens[j]!.gap)) break;
+        if (!tokens[j]!.spaced) break;
       }
     }
     // Places named after saints: "St. Mary's", "Saint Luke".
@@ -243,11 +309,11 @@ function staffMask(text: string, tokens: Token[]): boolean[] {
     // "Tanya at front desk", "Marcus in billing", "Kim from Dr. Lee's office".
     const next = tokens[i + 1];
     const after = tokens[i + 2]?.word === 'the' ? tokens[i + 3] : tokens[i + 2];
-    if (nameish(t) && next && ['at', 'in', 'from', 'with'].includes(next.word) && after && (STAFF_PLACES.has(after.word) || CLINICIAN_TITLES.has(after.word))) {
+    if (nameish(t) && next && PLACE_WORDS.has(next.word) && after && (STAFF_PLACES.has(after.word) || CLINICIAN_TITLES.has(after.word))) {
       for (let j = i; j >= 0 && j >= i - 2; j--) {
         if (!nameish(tokens[j]!)) break;
         staff[j] = true;
-        if (!/^\s+$/.test(tokens[j]!.gap)) break;
+        if (!tokens[j]!.spaced) break;
       }
     }
   });
@@ -262,14 +328,14 @@ function cueBefore(tokens: Token[], i: number, strongOnly: true): boolean;
 function cueBefore(tokens: Token[], i: number, strongOnly?: true): Cue | boolean {
   if (strongOnly) return i >= 0 && cueBefore(tokens, i) === 'strong';
   let j = i - 1;
-  if (j < 0 || !JOINED.test(tokens[i]!.gap.replace(/[.,]/g, ''))) return 'none';
+  if (j < 0 || !tokens[i]!.joined) return 'none';
   const t = tokens[j]!;
   // "PT" in capitals is as often physical therapy: it cues only a capitalized or known name.
   const therapy = t.raw === 'PT' && !tokens[i]!.cap && !tokens[i]!.known;
   if ((RELATION_CUES.has(t.word) && !therapy) || isTitle(t, PERSON_TITLES)) return 'strong';
   const before = tokens[j - 1];
   // "spoke w/", "spoke with", "talked to": strong.
-  if (['w', 'with', 'to'].includes(t.word) && before && SPOKE.has(before.word)) return 'strong';
+  if (SPOKE_LINKS.has(t.word) && before && SPOKE.has(before.word)) return 'strong';
   if (WEAK_CUES.has(t.word)) return 'weak';
   while (j >= 0 && POSSESSIVES.has(tokens[j]!.word)) j--;
   return 'none';
@@ -278,12 +344,12 @@ function cueBefore(tokens: Token[], i: number, strongOnly?: true): Cue | boolean
 /** A word after "the", "a", "my"… is a common noun ("the pollen got bad"). */
 function afterDeterminer(tokens: Token[], i: number): boolean {
   const p = tokens[i - 1];
-  return !!p && /^\s+$/.test(tokens[i]!.gap) && ['the', 'a', 'an', 'my', 'this', 'that', 'some', 'any', 'no', 'our', 'your'].includes(p.word);
+  return !!p && tokens[i]!.spaced && DETERMINERS.has(p.word);
 }
 
 function followedByPersonVerb(tokens: Token[], i: number): boolean {
   const n = tokens[i + 1];
-  return !!n && /^\s+$/.test(n.gap) && PERSON_VERBS.has(n.word);
+  return !!n && n.spaced && PERSON_VERBS.has(n.word);
 }
 
 /** "Dawn (his daughter)", "Sunny (pt)", "grant pt's son", "Maria, pt's mother", "Chidi Okafor dob …". */
@@ -294,7 +360,7 @@ function followedByRelation(tokens: Token[], i: number): boolean {
   while (tokens[j] && POSSESSIVES.has(tokens[j]!.word) && /^[\s,(]+$/.test(tokens[j]!.gap)) j++;
   const r = tokens[j];
   if (!r || !/^[\s,(']*$/.test(r.gap.replace(/s\b/, ''))) return false;
-  if (['dob', 'mrn', 'bday', 'born'].includes(r.word)) return true;
+  if (IDENTITY_CUES.has(r.word)) return true;
   // "grant pt's son", "Dawn (his daughter)"; not "site red, wife Parisa", where the relation cues the name after it.
   return RELATION_CUES.has(r.word) && (j > i + 1 || n.gap.includes('(') || r.possessive);
 }
@@ -339,7 +405,7 @@ export function detectNames(text: string, options: { referenced?: boolean } = {}
     } else if (cue === 'weak' && ((t.known && t.common < 2) || (t.common === 0 && (t.cap || t.raw.length > 3)) || (t.known && t.cap && !t.initial))) {
       score[i] = 0.8;
       const p = tokens[i - 1]!;
-      cued[i] = CONTACT_CUES.has(p.word) || (['for', 'to', 'w', 'with'].includes(p.word) && CONTACT_CUES.has(tokens[i - 2]?.word ?? ''));
+      cued[i] = CONTACT_CUES.has(p.word) || (HANDING_WORDS.has(p.word) && CONTACT_CUES.has(tokens[i - 2]?.word ?? ''));
     }
     else if (t.known && t.common === 0 && (t.cap || t.raw.length > 3)) score[i] = 0.75;
     else if ((t.cap || (t.known && !afterDeterminer(tokens, i))) && (t.known || t.common === 0) && (followedByPersonVerb(tokens, i) || followedByRelation(tokens, i))) {
@@ -350,7 +416,7 @@ export function detectNames(text: string, options: { referenced?: boolean } = {}
       // Two capitalized name-like words together ("Chidi Okafor", "Ivy Marsh", "Penny Albright"),
       // or a known given name and a word no dictionary has ("jack obrien").
       const n = tokens[i + 1];
-      if (n && /^\s+$/.test(n.gap) && !staff[i + 1] && !beforeState(tokens, i + 1)) {
+      if (n && n.spaced && !staff[i + 1] && !beforeState(tokens, i + 1)) {
         const pair = t.cap && n.cap && (t.known || t.common === 0) && nameLike(n) && (lex().given.has(t.word) || lex().given.has(n.word) || (t.common === 0 && n.common === 0));
         const lower = lex().given.has(t.word) && (t.common < 2 || t.initial) && n.common === 0 && !n.never && /^[a-z']+$/.test(n.raw) && n.raw.length > 2;
         if (pair || lower) score[i] = 0.7;
@@ -372,7 +438,7 @@ export function detectNames(text: string, options: { referenced?: boolean } = {}
   // A capitalized given name that is also an everyday word joins the name after it ("Will Ashworth", "Pat McAllister").
   tokens.forEach((t, i) => {
     const n = tokens[i + 1];
-    if (score[i] || staff[i] || !t.cap || !lex().given.has(t.word) || /^[A-Z]{2,}$/.test(t.raw) || !n || !/^\s+$/.test(n.gap) || staff[i + 1]) return;
+    if (score[i] || staff[i] || !t.cap || !lex().given.has(t.word) || /^[A-Z]{2,}$/.test(t.raw) || !n || !n.spaced || staff[i + 1]) return;
     if (score[i + 1] || (n.cap && nameLike(n) && n.common === 0 && !beforeState(tokens, i + 1))) {
       score[i] = score[i + 1] || 0.7;
       score[i + 1] ||= 0.7;
@@ -386,13 +452,13 @@ export function detectNames(text: string, options: { referenced?: boolean } = {}
     let confidence = score[i]!;
     // Join names separated by spaces or particles.
     for (let j = i + 1; j < tokens.length; j++) {
-      if (!/^\s+$/.test(tokens[j]!.gap)) break;
+      if (!tokens[j]!.spaced) break;
       if (score[j]) {
         last = j;
         confidence = Math.max(confidence, score[j]!);
         continue;
       }
-      if (PARTICLES.has(tokens[j]!.word) && tokens[j + 1] && score[j + 1] && /^\s+$/.test(tokens[j + 1]!.gap)) continue;
+      if (PARTICLES.has(tokens[j]!.word) && tokens[j + 1] && score[j + 1] && tokens[j + 1]!.spaced) continue;
       break;
     }
     // A note that refers to its patient by reference names other people by role: without a

@@ -9,6 +9,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { isLoopbackHost, type RingfenceConfig } from './config.ts';
 import { startSealer } from './platform/audit/chain.ts';
+import { idempotencyPlugin } from './platform/http/idempotency.ts';
+import { taskRoutes } from './modules/tasks/tasks.routes.ts';
 import { authenticatePlugin } from './platform/auth/authenticate.ts';
 import { phiGuardPlugin } from './platform/http/phi-guard.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
@@ -146,6 +148,7 @@ export async function buildApp(config: RingfenceConfig, options: BuildOptions = 
   app.decorate('platform', platform);
   await app.register(authenticatePlugin, { config, database, keyring, cookieSecure });
   await app.register(phiGuardPlugin);
+  await app.register(idempotencyPlugin);
 
   await app.register(healthRoutes);
   await app.register(setupRoutes);
@@ -153,6 +156,7 @@ export async function buildApp(config: RingfenceConfig, options: BuildOptions = 
   await app.register(userRoutes);
   await app.register(clientRoutes);
   await app.register(patientRoutes);
+  await app.register(taskRoutes);
   await app.register(practiceLinkRoutes);
   await app.register(roleRoutes);
   await app.register(tokenRoutes);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { test } from 'node:test';
-import { TEST_PASSWORD, buildTestApp, createTestOrg, insertTestPatient, insertTestToken, insertTestUser, signedInClient, type TestApp, type TestClient, type TestOrg } from './helpers.ts';
+import { TEST_PASSWORD, buildTestApp, createTestOrg, insertTestPatient, insertTestQueue, insertTestTask, insertTestToken, insertTestUser, signedInClient, type TestApp, type TestClient, type TestOrg } from './helpers.ts';
 
 /**
  * The authorization matrix: every route × every role × own client / other client / other
@@ -32,6 +32,10 @@ interface Fixture {
   client(target: Target): string;
   /** A patient of the target's client. */
   patient(target: Target): Promise<string>;
+  /** A new queue of the target's client. */
+  queue(target: Target): Promise<string>;
+  /** A routine task of the target's client (claimed by someone else when `claimed`). */
+  task(target: Target, claimed?: boolean): Promise<{ id: string; queueId: string; patientId: string }>;
   /** Makes sure the target's client has a practice-system link (to a closed loopback port); returns the client id. */
   practiceLink(target: Target): Promise<string>;
 }
@@ -51,6 +55,10 @@ const PATIENT_READERS: ActorKey[] = ['compliance', 'supervisor', 'agent', 'clini
 /** Nothing listens on port 9 of the loopback interface: connecting fails at once. */
 const CLOSED_PORT_URL = 'http://127.0.0.1:9/fhir';
 const orgWide = (actor: ActorKey) => !CLIENT_SCOPED.includes(actor);
+/** Roles that work callbacks: they see queues and tasks of their clients and update the tasks. */
+const TASK_WORKERS: ActorKey[] = ['supervisor', 'agent', 'clinical_agent'];
+/** Working a task someone else claimed: a supervisor may; an agent reaches the check and is told to claim it first. */
+const onClaimedTask = (ok: number) => (actor: ActorKey, t: Target) => (t !== 'own' ? 404 : actor === 'supervisor' ? ok : 409);
 const unique = () => `p${randomBytes(4).toString('hex')}@example.test`;
 
 const CASES: Record<string, RouteCase> = {
@@ -212,6 +220,86 @@ const CASES: Record<string, RouteCase> = {
     request: async (fx, t) => ({ url: '/api/patients/practice-import', body: { clientId: await fx.practiceLink(t), fhirId: 'synth-0001' } }),
     expect: (_a, t) => (t === 'own' ? 502 : 403),
   },
+  'GET /api/queues': { allowed: TASK_WORKERS, success: 200, request: () => ({ url: '/api/queues' }) },
+  'POST /api/queues': {
+    allowed: ['supervisor'],
+    success: 201,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: (fx, t) => ({ url: '/api/queues', body: { clientId: fx.client(t), name: `Refills ${randomBytes(3).toString('hex')}` } }),
+    expect: (_a, t) => (t === 'own' ? 201 : 403),
+  },
+  'GET /api/queues/:id': { allowed: TASK_WORKERS, success: 200, targets: ['own', 'otherClient', 'otherOrg'], request: async (fx, t) => ({ url: `/api/queues/${await fx.queue(t)}` }) },
+  'PATCH /api/queues/:id': {
+    allowed: ['supervisor'],
+    success: 200,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => ({ url: `/api/queues/${await fx.queue(t)}`, body: { name: `Renamed ${randomBytes(3).toString('hex')}` } }),
+  },
+  'GET /api/board': { allowed: [...TASK_WORKERS, 'token'], success: 200, request: () => ({ url: '/api/board' }) },
+  'GET /api/tasks': { allowed: [...TASK_WORKERS, 'token'], success: 200, request: () => ({ url: '/api/tasks' }) },
+  'POST /api/tasks': {
+    allowed: [...TASK_WORKERS, 'token'],
+    success: 201,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => {
+      const { queueId, patientId } = await fx.task(t);
+      return { url: '/api/tasks', body: { clientId: fx.client(t), queueId, patientId, reasonCode: 'refill', priority: 'urgent', title: 'Refill question' } };
+    },
+    expect: (_a, t) => (t === 'own' ? 201 : 403),
+  },
+  // Each request brings a fresh queue holding one task: only someone working that client gets it.
+  'POST /api/tasks/claim-next': {
+    allowed: TASK_WORKERS,
+    success: 200,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => ({ url: '/api/tasks/claim-next', body: { queueId: (await fx.task(t)).queueId } }),
+    expect: (_a, t) => (t === 'own' ? 200 : 204),
+  },
+  'GET /api/tasks/:id': {
+    allowed: [...TASK_WORKERS, 'token'],
+    success: 200,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => ({ url: `/api/tasks/${(await fx.task(t)).id}` }),
+  },
+  'POST /api/tasks/:id/attempts': {
+    allowed: TASK_WORKERS,
+    success: 201,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => ({ url: `/api/tasks/${(await fx.task(t, true)).id}/attempts`, body: { channel: 'phone', outcome: 'no_answer' } }),
+    expect: onClaimedTask(201),
+  },
+  'POST /api/tasks/:id/complete': {
+    allowed: TASK_WORKERS,
+    success: 200,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => ({ url: `/api/tasks/${(await fx.task(t, true)).id}/complete`, body: { resolution: 'resolved' } }),
+    expect: onClaimedTask(200),
+  },
+  'POST /api/tasks/:id/release': {
+    allowed: TASK_WORKERS,
+    success: 200,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => ({ url: `/api/tasks/${(await fx.task(t, true)).id}/release` }),
+    expect: onClaimedTask(200),
+  },
+  'POST /api/tasks/:id/supervise': {
+    allowed: ['supervisor'],
+    success: 200,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => ({ url: `/api/tasks/${(await fx.task(t)).id}/supervise`, body: { escalate: true } }),
+  },
+  'GET /api/tasks/:id/messages': {
+    allowed: ['supervisor', 'clinical_agent'],
+    success: 200,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => ({ url: `/api/tasks/${(await fx.task(t)).id}/messages` }),
+  },
+  'POST /api/tasks/:id/messages': {
+    allowed: ['supervisor', 'clinical_agent'],
+    success: 201,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => ({ url: `/api/tasks/${(await fx.task(t)).id}/messages`, body: { body: 'Synthetic triage note: cough for three days, no fever.' } }),
+  },
   'GET /api/tokens': { allowed: ['admin'], success: 200, request: () => ({ url: '/api/tokens' }) },
   'GET /api/tokens/scopes': { allowed: ['admin'], success: 200, request: () => ({ url: '/api/tokens/scopes' }) },
   'POST /api/tokens': {
@@ -298,6 +386,8 @@ test('authorization matrix: route × role × own/other client × own/other organ
     apiToken: async (target) => (await insertTestToken(app, orgOf(target).orgId, ['tasks:read'])).id,
     client: (target) => (target === 'own' ? org.clients.A! : target === 'otherClient' ? org.clients.B! : other.clients.C!),
     patient: async (target) => (await insertTestPatient(app, orgOf(target).orgId, fx.client(target))).id,
+    queue: (target) => insertTestQueue(app, orgOf(target).orgId, fx.client(target)),
+    task: (target, claimed) => insertTestTask(app, orgOf(target).orgId, fx.client(target), claimed ? { claimedBy: orgOf(target).admin.id } : {}),
     practiceLink: async (target) => {
       const clientId = fx.client(target);
       const tenant = app.tenant(orgOf(target).orgId);

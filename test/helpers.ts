@@ -19,6 +19,8 @@ import { openDatabase, type Engine, type RingfenceDatabase } from '../src/platfo
 import { tenantDb, type TenantDb } from '../src/platform/db/tenant-db.ts';
 import { unsafeCreateOrganization } from '../src/modules/organizations/organizations.service.ts';
 import { newUserRow } from '../src/modules/users/user-row.ts';
+import { createQueue } from '../src/modules/tasks/queues.service.ts';
+import { createTask, type TaskInput } from '../src/modules/tasks/tasks.service.ts';
 import { createPatient, type PatientInput } from '../src/modules/patients/patients.service.ts';
 import { unsafeSystemContext } from '../src/platform/system-context.ts';
 import { sealAllPending } from '../src/platform/audit/chain.ts';
@@ -297,6 +299,32 @@ export function supervisorContext(app: Pick<TestApp, 'app' | 'database'>, orgId:
 export async function insertTestPatient(app: Pick<TestApp, 'app' | 'database'>, orgId: string, clientId: string, fields: PatientInput = {}): Promise<{ id: string; ref: string }> {
   const { patient } = await createPatient(supervisorContext(app, orgId), { clientId, name: { given: 'Testy', family: 'Fixture' }, ...fields });
   return { id: patient.id, ref: patient.ref };
+}
+
+/** Adds a queue to a client through the queue service; returns its id. */
+export async function insertTestQueue(app: Pick<TestApp, 'app' | 'database'>, orgId: string, clientId: string, name = `Callbacks ${randomBytes(3).toString('hex')}`): Promise<string> {
+  return (await createQueue(supervisorContext(app, orgId), { clientId, name })).id;
+}
+
+/**
+ * Adds a routine callback task (and its patient and queue unless given) through the task
+ * service; `claimedBy` hands it to a person as claim-next would.
+ */
+export async function insertTestTask(
+  app: Pick<TestApp, 'app' | 'database'>,
+  orgId: string,
+  clientId: string,
+  options: { queueId?: string; patientId?: string; priority?: TaskInput['priority']; claimedBy?: string } = {},
+): Promise<{ id: string; queueId: string; patientId: string }> {
+  const ctx = supervisorContext(app, orgId);
+  const queueId = options.queueId ?? (await insertTestQueue(app, orgId, clientId));
+  const patientId = options.patientId ?? (await insertTestPatient(app, orgId, clientId)).id;
+  const task = await createTask(ctx, { clientId, queueId, patientId, reasonCode: 'refill', priority: options.priority ?? 'routine', title: 'Refill request' });
+  if (options.claimedBy) {
+    const now = new Date().toISOString();
+    await ctx.db.updateTable('tasks').set({ status: 'claimed', assignee_id: options.claimedBy, claimed_at: now }).where('id', '=', task.id).execute();
+  }
+  return { id: task.id, queueId, patientId };
 }
 
 /**

@@ -5,7 +5,7 @@ import { detectPhi } from '../src/phi/detect.ts';
 import { guardedPaths, redact } from '../src/platform/http/phi-guard.ts';
 import { PhiGuarded, Strict } from '../src/platform/http/schemas.ts';
 import { Type } from 'typebox';
-import { auditEvents, buildTestApp, createTestOrg, everythingStored, signedInClient, type TestClient, type TestOrg } from './helpers.ts';
+import { auditEvents, buildTestApp, createTestOrg, everythingStored, insertTestTask, signedInClient, type TestApp, type TestClient, type TestOrg } from './helpers.ts';
 
 /**
  * The PHI guard on every route that has PHI-guarded fields, found by walking the route table:
@@ -13,19 +13,52 @@ import { auditEvents, buildTestApp, createTestOrg, everythingStored, signedInCli
  */
 
 interface GuardCase {
-  /** The request, with `fields` set to the text under test. */
-  request(org: TestOrg, fields: Record<string, string>): { method: 'POST' | 'PATCH' | 'PUT'; url: string; body: Record<string, unknown> };
+  /** The request, with the fields under test (dotted paths for nested ones) set to the text under test. */
+  request(fx: { app: TestApp; org: TestOrg }, fields: Record<string, string>): Promise<GuardRequest> | GuardRequest;
   /** The client whose policy applies (null: a client that does not exist yet, so the default, refuse). */
   client(org: TestOrg): string | null;
+  /** Who sends it (a user key of the test organization); default the administrator. */
+  as?: string;
 }
+
+interface GuardRequest {
+  method: 'POST' | 'PATCH' | 'PUT';
+  url: string;
+  body: Record<string, unknown>;
+}
+
+/** A task of client A claimed by nobody in particular: a supervisor may work it. */
+const taskOfA = async ({ app, org }: { app: TestApp; org: TestOrg }) => insertTestTask(app, org.orgId, org.clients.A!);
 
 const CASES: Record<string, GuardCase> = {
   'POST /api/clients': {
-    request: (_org, fields) => ({ method: 'POST', url: '/api/clients', body: { name: `Clinic ${randomBytes(3).toString('hex')}`, timeZone: 'America/Chicago', ...fields } }),
+    request: (_fx, fields) => ({ method: 'POST', url: '/api/clients', body: { name: `Clinic ${randomBytes(3).toString('hex')}`, timeZone: 'America/Chicago', ...fields } }),
     client: () => null,
   },
   'PATCH /api/clients/:id': {
-    request: (org, fields) => ({ method: 'PATCH', url: `/api/clients/${org.clients.A}`, body: fields }),
+    request: ({ org }, fields) => ({ method: 'PATCH', url: `/api/clients/${org.clients.A}`, body: fields }),
+    client: (org) => org.clients.A!,
+  },
+  'POST /api/tasks': {
+    as: 'supervisor',
+    request: async (fx, fields) => {
+      const { queueId, patientId } = await taskOfA(fx);
+      return { method: 'POST', url: '/api/tasks', body: { clientId: fx.org.clients.A, queueId, patientId, reasonCode: 'refill', priority: 'routine', title: 'Refill request', ...fields } };
+    },
+    client: (org) => org.clients.A!,
+  },
+  'POST /api/tasks/:id/attempts': {
+    as: 'supervisor',
+    request: async (fx, fields) => ({ method: 'POST', url: `/api/tasks/${(await taskOfA(fx)).id}/attempts`, body: { channel: 'phone', outcome: 'no_answer', ...fields } }),
+    client: (org) => org.clients.A!,
+  },
+  'POST /api/tasks/:id/complete': {
+    as: 'supervisor',
+    request: async (fx, fields) => ({
+      method: 'POST',
+      url: `/api/tasks/${(await taskOfA(fx)).id}/complete`,
+      body: { resolution: 'resolved', followUp: { reasonCode: 'appointment', priority: 'routine', title: fields['followUp.title'] ?? 'Follow-up visit', ...(fields['followUp.note'] ? { note: fields['followUp.note'] } : {}) } },
+    }),
     client: (org) => org.clients.A!,
   },
 };
@@ -36,8 +69,8 @@ const PHI_PARTS = ['Testperson', '555-201-3344', '4/12/61'];
 /** Operational text the detector flags although it is the practice's own (an override's reason). */
 const FLAGGED_OPERATIONAL = 'If urgent, press 2 or call 555-014-2233';
 
-async function send(client: TestClient, c: GuardCase, org: TestOrg, fields: Record<string, string>, extra: Record<string, unknown> = {}) {
-  const r = c.request(org, fields);
+async function send(client: TestClient, c: GuardCase, fx: { app: TestApp; org: TestOrg }, fields: Record<string, string>, extra: Record<string, unknown> = {}) {
+  const r = await c.request(fx, fields);
   return client.request(r.method, r.url, { ...r.body, ...extra });
 }
 
@@ -54,8 +87,12 @@ test('PHI guard: the schema walk finds guarded fields in nested objects, arrays 
 
 test('PHI guard: every guarded field of every route refuses or redacts per client policy, and overrides are checked and audited', async (t) => {
   const app = await buildTestApp(t);
-  const org = await createTestOrg(app, { clients: ['A'], users: { officer: ['compliance', null] } });
+  const org = await createTestOrg(app, { clients: ['A'], users: { officer: ['compliance', null], supervisor: ['supervisor', 'A'] } });
   const admin = await signedInClient(app, org.orgId, org.admin.id);
+  const fx = { app, org };
+  const senders: Record<string, TestClient> = { admin, supervisor: await signedInClient(app, org.orgId, org.users.supervisor!.id) };
+  /** Refusals and redactions expected in client A's counts. */
+  const countsA = { refused: 0, redacted: 0 };
 
   const routes = app.app.phiGuardedRoutes;
   assert.ok(routes.length > 0, 'the app has PHI-guarded routes');
@@ -63,6 +100,7 @@ test('PHI guard: every guarded field of every route refuses or redacts per clien
     const key = `${route.method} ${route.url}`;
     const c = CASES[key];
     assert.ok(c, `${key} has PHI-guarded fields (${route.paths.join(', ')}) but no case in the PHI-guard test`);
+    const sender = senders[c.as ?? 'admin']!;
     // The OpenAPI document tells integrators which fields are guarded and that overrides exist.
     const doc = (await admin.get('/api/openapi.json')).body;
     const operation = doc.paths[route.url.replace(/:(\w+)/g, '{$1}')][route.method.toLowerCase()];
@@ -75,8 +113,9 @@ test('PHI guard: every guarded field of every route refuses or redacts per clien
       if (clientId) assert.equal((await admin.patch(`/api/clients/${clientId}`, { phiGuardMode: 'refuse' })).status, 200);
 
       // Refuse: 400 naming each span's field, type and offsets, never the text; nothing stored.
-      const refused = await send(admin, c, org, { [field]: PHI_TEXT });
+      const refused = await send(sender, c, fx, { [field]: PHI_TEXT });
       assert.equal(refused.status, 400, `${key} ${field} refuses PHI`);
+      if (clientId === org.clients.A) countsA.refused += 1;
       assert.equal(refused.body.type, 'urn:ringfence:problem:phi_detected');
       assert.equal(refused.body.field, field);
       const expected = detectPhi(PHI_TEXT).map((s) => ({ field, start: s.start, end: s.end, type: s.type }));
@@ -91,24 +130,25 @@ test('PHI guard: every guarded field of every route refuses or redacts per clien
       const spans = detectPhi(FLAGGED_OPERATIONAL);
       assert.ok(spans.length > 0);
       const overrides = spans.map((s) => ({ field, start: s.start, end: s.end, type: s.type, reason: "the practice's own after-hours line" }));
-      const shifted = await send(admin, c, org, { [field]: FLAGGED_OPERATIONAL }, { phiOverrides: [{ ...overrides[0], start: overrides[0]!.start + 1 }] });
+      const shifted = await send(sender, c, fx, { [field]: FLAGGED_OPERATIONAL }, { phiOverrides: [{ ...overrides[0], start: overrides[0]!.start + 1 }] });
       assert.equal(shifted.status, 400);
       assert.equal(shifted.body.field, 'phiOverrides.0');
-      const phiReason = await send(admin, c, org, { [field]: FLAGGED_OPERATIONAL }, { phiOverrides: [{ ...overrides[0], reason: 'it is Jane Testperson 555-201-3344' }] });
+      const phiReason = await send(sender, c, fx, { [field]: FLAGGED_OPERATIONAL }, { phiOverrides: [{ ...overrides[0], reason: 'it is Jane Testperson 555-201-3344' }] });
       assert.equal(phiReason.status, 400);
       assert.equal(phiReason.body.field, 'phiOverrides.0.reason');
-      const elsewhere = await send(admin, c, org, { [field]: FLAGGED_OPERATIONAL }, { phiOverrides: [{ ...overrides[0], field: 'name' }] });
+      const elsewhere = await send(sender, c, fx, { [field]: FLAGGED_OPERATIONAL }, { phiOverrides: [{ ...overrides[0], field: 'name' }] });
       assert.equal(elsewhere.status, 400);
       assert.equal(elsewhere.body.field, 'phiOverrides.0.field');
-      const overridden = await send(admin, c, org, { [field]: FLAGGED_OPERATIONAL }, { phiOverrides: overrides });
+      const overridden = await send(sender, c, fx, { [field]: FLAGGED_OPERATIONAL }, { phiOverrides: overrides });
       assert.ok(overridden.status < 300, `${key} accepts a span marked not PHI (${overridden.status} ${overridden.text})`);
       assert.ok((await everythingStored(app)).includes(FLAGGED_OPERATIONAL), 'the overridden text is stored as typed');
 
       // Redact: where the client's policy says so, the spans are replaced and the original never stored.
       if (clientId) {
         assert.equal((await admin.patch(`/api/clients/${clientId}`, { phiGuardMode: 'redact' })).status, 200);
-        const redacted = await send(admin, c, org, { [field]: PHI_TEXT });
-        assert.ok(redacted.status < 300, `${key} ${field} redacts (${redacted.status})`);
+        const redacted = await send(sender, c, fx, { [field]: PHI_TEXT });
+        assert.ok(redacted.status < 300, `${key} ${field} redacts (${redacted.status} ${redacted.text})`);
+        if (clientId === org.clients.A) countsA.redacted += 1;
         const stored = await everythingStored(app);
         for (const part of PHI_PARTS) assert.ok(!stored.includes(part), `${part} was not stored`);
         assert.ok(stored.includes('Call back [NAME] at [PHONE], DOB [DATE]'), 'the redacted text is stored');
@@ -126,8 +166,9 @@ test('PHI guard: every guarded field of every route refuses or redacts per clien
   const stats = await officer.get(`/api/clients/${org.clients.A}/phi-guard`);
   assert.equal(stats.status, 200);
   assert.equal(stats.body.mode, 'redact');
-  assert.equal(stats.body.refused, 1);
-  assert.equal(stats.body.redacted, 1);
-  assert.equal(stats.body.overridden, detectPhi(FLAGGED_OPERATIONAL).length);
+  assert.equal(stats.body.refused, countsA.refused);
+  assert.equal(stats.body.redacted, countsA.redacted);
+  assert.ok(countsA.refused >= 5, 'every guarded field of client A was tried');
+  assert.equal(stats.body.overridden, detectPhi(FLAGGED_OPERATIONAL).length * countsA.refused);
   assert.ok(stats.body.lastOverrideAt);
 });

@@ -12,6 +12,8 @@ import { createClient, type ClientView } from '../modules/clients/clients.servic
 import { isSetupNeeded, unsafeCreateOrganization } from '../modules/organizations/organizations.service.ts';
 import { createUser } from '../modules/users/users.service.ts';
 import { createPatient } from '../modules/patients/patients.service.ts';
+import { createQueue } from '../modules/tasks/queues.service.ts';
+import { createTask } from '../modules/tasks/tasks.service.ts';
 
 /** The demo's shared password: synthetic accounts only, in their own data directory. */
 export const DEMO_PASSWORD = 'ringfence demo only 2026';
@@ -48,7 +50,8 @@ const DEMO_PATIENTS = [
 
 /**
  * Seeds a synthetic demo organization (no real-looking PHI): three clients with a few
- * obviously fictional patients each, and one person per role, each with an enrolled
+ * obviously fictional patients each and a callback queue with one waiting callback per
+ * patient, and one person per role, each with an enrolled
  * authenticator. Returns the sign-in details, also written to the demo data directory so
  * they can be shown again.
  */
@@ -71,16 +74,24 @@ export async function seedDemo(database: RingfenceDatabase, keyring: KeyRing, da
     accounts.push({ role: p.key, email, totpSecret: secret, totpUri: totpUri(secret, email) });
   }
   const clinic = unsafeSystemContext(database, keyring, org.orgId, 'supervisor');
+  const DEMO_CALLBACKS = [
+    ['refill', 'routine', 'Refill request, blood pressure medicine'],
+    ['results', 'urgent', 'Asking about lab results'],
+    ['appointment', 'routine', 'Wants to move next appointment'],
+  ] as const;
   for (const [i, client] of clients.entries()) {
+    const queue = await createQueue(clinic, { clientId: client.id, name: 'Callbacks' });
     for (const [j, p] of DEMO_PATIENTS.entries()) {
       const n = i * DEMO_PATIENTS.length + j;
-      await createPatient(clinic, {
+      const { patient } = await createPatient(clinic, {
         clientId: client.id,
         name: p.name,
         dateOfBirth: p.dateOfBirth,
         phones: [{ number: `555-010-${String(1000 + n).slice(-4)}`, type: 'mobile' }],
         mrn: `DEMO-${String(n + 1).padStart(5, '0')}`,
       });
+      const callback = DEMO_CALLBACKS[j % DEMO_CALLBACKS.length]!;
+      await createTask(clinic, { clientId: client.id, queueId: queue.id, patientId: patient.id, reasonCode: callback[0], priority: callback[1], title: callback[2] });
     }
   }
   writeFileSync(path.join(dataDir, CREDENTIALS_FILE), `${JSON.stringify({ password: DEMO_PASSWORD, accounts, seededAt: new Date().toISOString(), id: randomUUID() }, null, 2)}\n`, { mode: 0o600 });

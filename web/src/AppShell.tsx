@@ -20,6 +20,8 @@ export function AppShell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const items: NavItem[] = [
     { to: '/', label: 'Home', key: 'h', visible: true },
+    { to: '/callbacks', label: 'Callbacks', key: 'w', visible: can('read', 'Task') },
+    { to: '/board', label: 'Queue board', key: 'b', visible: can('manage', 'Task') },
     { to: '/patients', label: 'Patients', key: 'd', visible: can('read', 'Patient') || can('create', 'Patient') },
     { to: '/users', label: 'People', key: 'p', visible: can('read', 'User', { orgWide: true }) },
     { to: '/clients', label: 'Clients', key: 'c', visible: can('read', 'Client') },

@@ -8,6 +8,8 @@ import { ClientsPage } from './pages/ClientsPage';
 import { HomePage } from './pages/HomePage';
 import { PatientPage } from './pages/PatientPage';
 import { PatientsPage } from './pages/PatientsPage';
+import { CallbacksPage } from './pages/CallbacksPage';
+import { BoardPage } from './pages/BoardPage';
 import { SetupPage } from './pages/SetupPage';
 import { SignInPage } from './pages/SignInPage';
 import { TokensPage } from './pages/TokensPage';
@@ -37,6 +39,8 @@ createRoot(document.getElementById('root')!).render(
             <Route path="/setup" element={<SetupPage />} />
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/" element={<Signed><HomePage /></Signed>} />
+            <Route path="/callbacks" element={<Signed><CallbacksPage /></Signed>} />
+            <Route path="/board" element={<Signed><BoardPage /></Signed>} />
             <Route path="/patients" element={<Signed><PatientsPage /></Signed>} />
             <Route path="/patients/:id" element={<Signed><PatientPage /></Signed>} />
             <Route path="/users" element={<Signed><UsersPage /></Signed>} />

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../../platform/auth/authenticate.ts';
 import { Id, IsoTime, Literals, Name, Nullable, Out, Page, PageQuery, PhiGuarded, SortQuery, Strict, replies } from '../../platform/http/schemas.ts';
+import { CallbackPolicySchema } from '../tasks/policy.ts';
 import { createClient, getClient, listClients, phiGuardStats, updateClient } from './clients.service.ts';
 
 const Status = Type.Union([Type.Literal('active'), Type.Literal('inactive')]);
@@ -18,6 +19,7 @@ export const ClientSchema = Out({
   status: Status,
   phiGuardMode: PhiGuardMode,
   voicemailScript: Nullable(Type.String()),
+  callbackPolicy: CallbackPolicySchema,
   createdAt: IsoTime,
   updatedAt: IsoTime,
 });
@@ -46,7 +48,13 @@ export const clientRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['clients'],
         summary: 'Add a client',
-        body: Strict({ name: Name(120), timeZone: TimeZone, phiGuardMode: Type.Optional(PhiGuardMode), voicemailScript: Type.Optional(Nullable(VoicemailScript)) }),
+        body: Strict({
+          name: Name(120),
+          timeZone: TimeZone,
+          phiGuardMode: Type.Optional(PhiGuardMode),
+          voicemailScript: Type.Optional(Nullable(VoicemailScript)),
+          callbackPolicy: Type.Optional(CallbackPolicySchema),
+        }),
         response: replies(ClientSchema, 201),
       },
     },
@@ -73,6 +81,7 @@ export const clientRoutes: FastifyPluginAsyncTypebox = async (app) => {
           status: Type.Optional(Status),
           phiGuardMode: Type.Optional(PhiGuardMode),
           voicemailScript: Type.Optional(Nullable(VoicemailScript)),
+          callbackPolicy: Type.Optional(CallbackPolicySchema),
         }),
         response: replies(ClientSchema),
       },

@@ -4,6 +4,7 @@ import { audit, inTransaction, type ActorContext } from '../../platform/context.
 import { paginate, parseSort, type PageRequest, type PageResult } from '../../platform/db/paging.ts';
 import type { Client, PhiGuardMode } from '../../platform/db/types.ts';
 import { AppError, invalidField, notFound } from '../../platform/http/errors.ts';
+import { parsePolicy, policyProblem, type CallbackPolicy } from '../tasks/policy.ts';
 
 /** A covered entity the organization serves. */
 export interface ClientView {
@@ -13,6 +14,7 @@ export interface ClientView {
   status: 'active' | 'inactive';
   phiGuardMode: PhiGuardMode;
   voicemailScript: string | null;
+  callbackPolicy: CallbackPolicy;
   createdAt: string;
   updatedAt: string;
 }
@@ -24,6 +26,7 @@ export interface ClientInput {
   phiGuardMode?: PhiGuardMode;
   /** Operational text (PHI-guarded); null clears it. */
   voicemailScript?: string | null;
+  callbackPolicy?: CallbackPolicy;
 }
 
 function present(c: Client): ClientView {
@@ -34,6 +37,7 @@ function present(c: Client): ClientView {
     status: c.status,
     phiGuardMode: c.phi_guard_mode,
     voicemailScript: c.voicemail_script,
+    callbackPolicy: parsePolicy(c.callback_policy),
     createdAt: c.created_at,
     updatedAt: c.updated_at,
   };
@@ -47,6 +51,11 @@ export function isTimeZone(tz: string): boolean {
   } catch {
     return false;
   }
+}
+
+function assertPolicy(policy: CallbackPolicy | undefined): void {
+  const problem = policy && policyProblem(policy);
+  if (problem) throw invalidField('callbackPolicy.businessHours', problem);
 }
 
 function scoped(ctx: ActorContext, action: 'read' | 'update') {
@@ -83,6 +92,7 @@ async function assertNameFree(ctx: ActorContext, name: string, exceptId: string 
 export async function createClient(ctx: ActorContext, input: ClientInput & { name: string; timeZone: string }): Promise<ClientView> {
   assertCan(ctx, 'create', 'Client');
   if (!isTimeZone(input.timeZone)) throw invalidField('timeZone', 'is not a known time zone (for example America/Chicago)');
+  assertPolicy(input.callbackPolicy);
   const id = randomUUID();
   const name = input.name.trim();
   await inTransaction(ctx, async (tx) => {
@@ -96,6 +106,7 @@ export async function createClient(ctx: ActorContext, input: ClientInput & { nam
         status: 'active',
         phi_guard_mode: input.phiGuardMode ?? 'refuse',
         voicemail_script: input.voicemailScript?.trim() || null,
+        callback_policy: input.callbackPolicy ? JSON.stringify(input.callbackPolicy) : null,
         created_at: now,
         updated_at: now,
       })
@@ -109,10 +120,11 @@ export async function createClient(ctx: ActorContext, input: ClientInput & { nam
 export async function updateClient(ctx: ActorContext, id: string, input: ClientInput): Promise<ClientView> {
   assertCan(ctx, 'update', 'Client');
   if (input.timeZone !== undefined && !isTimeZone(input.timeZone)) throw invalidField('timeZone', 'is not a known time zone (for example America/Chicago)');
+  assertPolicy(input.callbackPolicy);
   await inTransaction(ctx, async (tx) => {
     const client = await scoped(tx, 'update').selectAll('clients').where('clients.id', '=', id).executeTakeFirst();
     if (!client) throw notFound('Client');
-    const changes: Partial<Pick<Client, 'name' | 'time_zone' | 'status' | 'phi_guard_mode' | 'voicemail_script'>> = {};
+    const changes: Partial<Pick<Client, 'name' | 'time_zone' | 'status' | 'phi_guard_mode' | 'voicemail_script' | 'callback_policy'>> = {};
     if (input.name !== undefined && input.name.trim() !== client.name) {
       await assertNameFree(tx, input.name.trim(), id);
       changes.name = input.name.trim();
@@ -124,7 +136,10 @@ export async function updateClient(ctx: ActorContext, id: string, input: ClientI
       const script = input.voicemailScript?.trim() || null;
       if (script !== client.voicemail_script) changes.voicemail_script = script;
     }
-    const names: Record<string, string> = { time_zone: 'timeZone', phi_guard_mode: 'phiGuardMode', voicemail_script: 'voicemailScript' };
+    if (input.callbackPolicy !== undefined && JSON.stringify(input.callbackPolicy) !== JSON.stringify(parsePolicy(client.callback_policy))) {
+      changes.callback_policy = JSON.stringify(input.callbackPolicy);
+    }
+    const names: Record<string, string> = { time_zone: 'timeZone', phi_guard_mode: 'phiGuardMode', voicemail_script: 'voicemailScript', callback_policy: 'callbackPolicy' };
     const changed = Object.keys(changes).map((k) => names[k] ?? k);
     if (changed.length === 0) return;
     await tx.db.updateTable('clients').set({ ...changes, updated_at: new Date().toISOString() }).where('id', '=', id).execute();

@@ -37,6 +37,17 @@ export interface AuditDetails {
   'patient.linked': { source: 'practice_system' };
   'practice_link.configured': { host: string; authType: 'none' | 'bearer' | 'basic' };
   'practice_link.removed': Record<string, never>;
+  'queue.created': { name: string };
+  'queue.updated': { changed: string[] };
+  'task.created': { queueId: string; priority: string; reasonCode: string; followUpOf: string | null; via: 'console' | 'integration' };
+  'task.claimed': { via: 'claim_next' };
+  'task.released': Record<string, never>;
+  'task.assigned': { assigneeId: string | null };
+  'task.attempt_logged': { number: number; channel: string; outcome: string; disclosure: 'none' | 'details_given'; status: string };
+  'task.escalated': { reason: 'max_attempts' | 'wrong_number' | 'manual' };
+  'task.completed': { resolution: string; followUpTaskId: string | null };
+  'task.cancelled': { reason: string };
+  'task.message_added': { category: 'clinical' };
   'phi_guard.refused': { route: string; spans: PhiGuardSpan[] };
   'phi_guard.redacted': { route: string; spans: PhiGuardSpan[] };
   'phi_guard.overridden': { route: string; field: string; type: string; reason: string };

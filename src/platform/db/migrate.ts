@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kys
 import * as m0001 from '../../migrations/0001-platform.ts';
 import * as m0002 from '../../migrations/0002-patient-vault.ts';
 import * as m0003 from '../../migrations/0003-phi-guard.ts';
+import * as m0004 from '../../migrations/0004-callbacks.ts';
 import type { Engine, RingfenceDatabase } from './database.ts';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0001-platform': m0001,
   '0002-patient-vault': m0002,
   '0003-phi-guard': m0003,
+  '0004-callbacks': m0004,
 };
 
 /** Brings the schema up to date. Safe to run on every start and from `ringfence migrate`. */

@@ -24,6 +24,8 @@ export interface ClientsTable {
   status: 'active' | 'inactive';
   phi_guard_mode: Generated<PhiGuardMode>;
   voicemail_script: string | null;
+  /** The client's callback policy (JSON); null: the defaults. */
+  callback_policy: JsonText | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -243,6 +245,90 @@ export interface AuditChainHeadsTable {
   updated_at: Timestamp;
 }
 
+export interface QueuesTable {
+  id: string;
+  org_id: string;
+  client_id: string;
+  name: string;
+  status: 'active' | 'archived';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type TaskStatus = 'open' | 'claimed' | 'waiting' | 'escalated' | 'completed' | 'cancelled';
+export type TaskPriority = 'emergent' | 'urgent' | 'routine';
+
+export interface TasksTable {
+  id: string;
+  org_id: string;
+  client_id: string;
+  queue_id: string;
+  patient_id: string;
+  patient_ref: string;
+  reason_code: string;
+  priority: TaskPriority;
+  /** 0 emergent, 1 urgent, 2 routine: the order agents work in. */
+  priority_rank: number;
+  status: TaskStatus;
+  /** Operational text, PHI-guarded. */
+  title: string;
+  note: string | null;
+  callback_after: Timestamp | null;
+  callback_before: Timestamp | null;
+  due_at: Timestamp;
+  /** From when the task may be claimed (intake, the next attempt's time, or a claim's lapse). */
+  ready_at: Timestamp;
+  assignee_id: string | null;
+  claimed_at: Timestamp | null;
+  attempt_count: Generated<number>;
+  last_outcome: string | null;
+  /** Set when an attempt needs an incident review ("wrong_number_after_details"). */
+  incident_flag: string | null;
+  resolution: string | null;
+  parent_task_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+
+export interface TaskAttemptsTable {
+  id: string;
+  org_id: string;
+  client_id: string;
+  task_id: string;
+  number: number;
+  attempted_at: Timestamp;
+  agent_id: string | null;
+  channel: string;
+  outcome: string;
+  /** Whether the agent gave any detail before learning the number was wrong. */
+  disclosure: 'none' | 'details_given';
+  note: string | null;
+}
+
+export interface TaskMessagesTable {
+  id: string;
+  org_id: string;
+  client_id: string;
+  task_id: string;
+  category: 'clinical';
+  body_enc: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface IdempotencyKeysTable {
+  org_id: string;
+  actor_id: string;
+  key: string;
+  route: string;
+  request_hash: string;
+  status_code: number;
+  response: JsonText;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   clients: ClientsTable;
@@ -258,6 +344,11 @@ export interface Database {
   patient_refs: PatientRefsTable;
   patient_index: PatientIndexTable;
   practice_links: PracticeLinksTable;
+  queues: QueuesTable;
+  tasks: TasksTable;
+  task_attempts: TaskAttemptsTable;
+  task_messages: TaskMessagesTable;
+  idempotency_keys: IdempotencyKeysTable;
   audit_events: AuditEventsTable;
   audit_chain: AuditChainTable;
   audit_chain_heads: AuditChainHeadsTable;
@@ -282,3 +373,6 @@ export type NewAuditEventRow = Insertable<AuditEventsTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type PatientRow = Selectable<PatientsTable>;
 export type PracticeLink = Selectable<PracticeLinksTable>;
+export type QueueRow = Selectable<QueuesTable>;
+export type TaskRow = Selectable<TasksTable>;
+export type TaskAttemptRow = Selectable<TaskAttemptsTable>;

@@ -25,7 +25,7 @@ import { Literals, PHI_GUARDED, Strict, Text } from './schemas.ts';
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes with PHI-guarded fields: the client whose policy applies (null: none yet, so the default, refuse). */
-    phiClient?: (request: FastifyRequest) => string | null;
+    phiClient?: (request: FastifyRequest) => string | null | Promise<string | null>;
   }
 }
 
@@ -192,7 +192,7 @@ export const phiGuardPlugin = fp(async function phiGuard(app: FastifyInstance) {
     const paths = guarded.get(route);
     if (!paths || !request.body || typeof request.body !== 'object') return;
     if (!request.actor) throw new Error(`${route}: PHI-guarded routes need a signed-in caller`);
-    const clientId = request.routeOptions.config.phiClient?.(request) ?? null;
+    const clientId = (await request.routeOptions.config.phiClient?.(request)) ?? null;
     await guardBody(request.actor, route, paths, request.body as Record<string, unknown>, clientId);
   });
 });

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useSession } from '../session';
 import { ApiError, api, unwrap } from './client';
 
@@ -21,4 +22,19 @@ export function usePracticeLink(clientId: string) {
       }
     },
   });
+}
+
+/** The client the person works on: remembered for the session, the first of theirs otherwise. */
+export function useCurrentClient(): [string | null, (id: string) => void] {
+  const clients = useClients();
+  const [clientId, setClientId] = useState<string | null>(() => sessionStorage.getItem('ringfence.client'));
+  const items = clients.data?.items ?? [];
+  const valid = items.some((c) => c.id === clientId) ? clientId : (items.find((c) => c.status === 'active')?.id ?? null);
+  return [
+    valid,
+    (id) => {
+      sessionStorage.setItem('ringfence.client', id);
+      setClientId(id);
+    },
+  ];
 }

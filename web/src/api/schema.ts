@@ -1039,6 +1039,115 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Supervisor board: per queue, open work by status, SLA breaches and the oldest task */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Identifier */
+                    clientId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Tasks past their due time */
+                                breached: number;
+                                clientId: string;
+                                counts: {
+                                    claimed: number;
+                                    escalated: number;
+                                    open: number;
+                                    waiting: number;
+                                };
+                                oldestCreatedAt: string | null;
+                                queueId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clients": {
         parameters: {
             query?: never;
@@ -1125,6 +1234,27 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                callbackPolicy: {
+                                    afterLastAttempt: "escalate" | "close";
+                                    businessHours: {
+                                        /** @description Local time, HH:MM */
+                                        close: string;
+                                        /** @description ISO weekdays: 1 Monday … 7 Sunday */
+                                        days: number[];
+                                        /** @description Local time, HH:MM */
+                                        open: string;
+                                    };
+                                    /** @description A claim with no activity for this long returns the task to its queue */
+                                    claimTimeoutMinutes: number;
+                                    maxAttempts: number;
+                                    reasonCodes: ("refill" | "appointment" | "results" | "billing" | "clinical" | "other")[];
+                                    /** @description Wait after an unsuccessful attempt before the next */
+                                    retryMinutes: number;
+                                    sla: {
+                                        emergentMinutes: number;
+                                        urgentMinutes: number;
+                                    };
+                                };
                                 /** Format: date-time */
                                 createdAt: string;
                                 id: string;
@@ -1156,6 +1286,27 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        callbackPolicy?: {
+                            afterLastAttempt: "escalate" | "close";
+                            businessHours: {
+                                /** @description Local time, HH:MM */
+                                close: string;
+                                /** @description ISO weekdays: 1 Monday … 7 Sunday */
+                                days: number[];
+                                /** @description Local time, HH:MM */
+                                open: string;
+                            };
+                            /** @description A claim with no activity for this long returns the task to its queue */
+                            claimTimeoutMinutes: number;
+                            maxAttempts: number;
+                            reasonCodes: ("refill" | "appointment" | "results" | "billing" | "clinical" | "other")[];
+                            /** @description Wait after an unsuccessful attempt before the next */
+                            retryMinutes: number;
+                            sla: {
+                                emergentMinutes: number;
+                                urgentMinutes: number;
+                            };
+                        };
                         name: string;
                         phiGuardMode?: "refuse" | "redact";
                         /** @description Spans the caller judges not PHI, each with a reason (audited) */
@@ -1236,6 +1387,27 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            callbackPolicy: {
+                                afterLastAttempt: "escalate" | "close";
+                                businessHours: {
+                                    /** @description Local time, HH:MM */
+                                    close: string;
+                                    /** @description ISO weekdays: 1 Monday … 7 Sunday */
+                                    days: number[];
+                                    /** @description Local time, HH:MM */
+                                    open: string;
+                                };
+                                /** @description A claim with no activity for this long returns the task to its queue */
+                                claimTimeoutMinutes: number;
+                                maxAttempts: number;
+                                reasonCodes: ("refill" | "appointment" | "results" | "billing" | "clinical" | "other")[];
+                                /** @description Wait after an unsuccessful attempt before the next */
+                                retryMinutes: number;
+                                sla: {
+                                    emergentMinutes: number;
+                                    urgentMinutes: number;
+                                };
+                            };
                             /** Format: date-time */
                             createdAt: string;
                             id: string;
@@ -1340,6 +1512,27 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            callbackPolicy: {
+                                afterLastAttempt: "escalate" | "close";
+                                businessHours: {
+                                    /** @description Local time, HH:MM */
+                                    close: string;
+                                    /** @description ISO weekdays: 1 Monday … 7 Sunday */
+                                    days: number[];
+                                    /** @description Local time, HH:MM */
+                                    open: string;
+                                };
+                                /** @description A claim with no activity for this long returns the task to its queue */
+                                claimTimeoutMinutes: number;
+                                maxAttempts: number;
+                                reasonCodes: ("refill" | "appointment" | "results" | "billing" | "clinical" | "other")[];
+                                /** @description Wait after an unsuccessful attempt before the next */
+                                retryMinutes: number;
+                                sla: {
+                                    emergentMinutes: number;
+                                    urgentMinutes: number;
+                                };
+                            };
                             /** Format: date-time */
                             createdAt: string;
                             id: string;
@@ -1374,6 +1567,27 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        callbackPolicy?: {
+                            afterLastAttempt: "escalate" | "close";
+                            businessHours: {
+                                /** @description Local time, HH:MM */
+                                close: string;
+                                /** @description ISO weekdays: 1 Monday … 7 Sunday */
+                                days: number[];
+                                /** @description Local time, HH:MM */
+                                open: string;
+                            };
+                            /** @description A claim with no activity for this long returns the task to its queue */
+                            claimTimeoutMinutes: number;
+                            maxAttempts: number;
+                            reasonCodes: ("refill" | "appointment" | "results" | "billing" | "clinical" | "other")[];
+                            /** @description Wait after an unsuccessful attempt before the next */
+                            retryMinutes: number;
+                            sla: {
+                                emergentMinutes: number;
+                                urgentMinutes: number;
+                            };
+                        };
                         name?: string;
                         phiGuardMode?: "refuse" | "redact";
                         /** @description Spans the caller judges not PHI, each with a reason (audited) */
@@ -1455,6 +1669,27 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            callbackPolicy: {
+                                afterLastAttempt: "escalate" | "close";
+                                businessHours: {
+                                    /** @description Local time, HH:MM */
+                                    close: string;
+                                    /** @description ISO weekdays: 1 Monday … 7 Sunday */
+                                    days: number[];
+                                    /** @description Local time, HH:MM */
+                                    open: string;
+                                };
+                                /** @description A claim with no activity for this long returns the task to its queue */
+                                claimTimeoutMinutes: number;
+                                maxAttempts: number;
+                                reasonCodes: ("refill" | "appointment" | "results" | "billing" | "clinical" | "other")[];
+                                /** @description Wait after an unsuccessful attempt before the next */
+                                retryMinutes: number;
+                                sla: {
+                                    emergentMinutes: number;
+                                    urgentMinutes: number;
+                                };
+                            };
                             /** Format: date-time */
                             createdAt: string;
                             id: string;
@@ -3152,6 +3387,408 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The queues of your clients */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Identifier */
+                    clientId?: string;
+                    status?: "active" | "archived";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                clientId: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                name: string;
+                                status: "active" | "archived";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a queue to a client */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        clientId: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                            status: "active" | "archived";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/queues/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One queue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                            status: "active" | "archived";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename or archive a queue */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        status?: "active" | "archived";
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                            status: "active" | "archived";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/roles": {
         parameters: {
             query?: never;
@@ -3432,6 +4069,1394 @@ export interface paths {
                             userId: string;
                         };
                     };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List tasks (operational fields and patient references only), most urgent first */
+        get: {
+            parameters: {
+                query?: {
+                    assignee?: "me" | "none" | string;
+                    /** @description Identifier */
+                    clientId?: string;
+                    limit?: number;
+                    offset?: number;
+                    overdue?: boolean;
+                    /** @description Identifier */
+                    patientId?: string;
+                    /** @description Identifier */
+                    queueId?: string;
+                    sort?: "dueAt" | "-dueAt" | "createdAt" | "-createdAt" | "priority" | "-priority" | "updatedAt" | "-updatedAt";
+                    status?: ("open" | "claimed" | "waiting" | "escalated" | "completed" | "cancelled")[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                assigneeId: string | null;
+                                attemptCount: number;
+                                callbackAfter: string | null;
+                                callbackBefore: string | null;
+                                claimedAt: string | null;
+                                clientId: string;
+                                closedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                id: string;
+                                incidentFlag: string | null;
+                                lastOutcome: string | null;
+                                note: string | null;
+                                /** @description Past its due time and not yet closed */
+                                overdue: boolean;
+                                parentTaskId: string | null;
+                                patientId: string;
+                                patientRef: string;
+                                priority: "emergent" | "urgent" | "routine";
+                                queueId: string;
+                                /** Format: date-time */
+                                readyAt: string;
+                                reasonCode: string;
+                                resolution: string | null;
+                                status: "open" | "claimed" | "waiting" | "escalated" | "completed" | "cancelled";
+                                title: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            limit: number;
+                            offset: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Intake: create a callback task (optionally adding the patient in the same step)
+         * @description Send an Idempotency-Key header to make retries safe: the same key and body return the first answer.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        callbackAfter?: string | null;
+                        callbackBefore?: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        clientId: string;
+                        newPatient?: {
+                            callbackWindow?: string;
+                            /** @description YYYY-MM-DD */
+                            dateOfBirth?: string;
+                            /** Format: email */
+                            email?: string;
+                            name: {
+                                family: string;
+                                given: string;
+                            };
+                            phones?: {
+                                number: string;
+                                type: "mobile" | "home" | "work" | "other";
+                            }[];
+                        };
+                        note?: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        patientId?: string;
+                        /** @description Spans the caller judges not PHI, each with a reason (audited) */
+                        phiOverrides?: {
+                            end: number;
+                            field: string;
+                            reason: string;
+                            start: number;
+                            type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
+                        }[];
+                        priority: "emergent" | "urgent" | "routine";
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        queueId: string;
+                        reasonCode: "refill" | "appointment" | "results" | "billing" | "clinical" | "other";
+                        /** @description Operational text: must not contain PHI (checked by the PHI guard) */
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigneeId: string | null;
+                            attemptCount: number;
+                            callbackAfter: string | null;
+                            callbackBefore: string | null;
+                            claimedAt: string | null;
+                            clientId: string;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            id: string;
+                            incidentFlag: string | null;
+                            lastOutcome: string | null;
+                            note: string | null;
+                            /** @description Past its due time and not yet closed */
+                            overdue: boolean;
+                            parentTaskId: string | null;
+                            patientId: string;
+                            patientRef: string;
+                            priority: "emergent" | "urgent" | "routine";
+                            queueId: string;
+                            /** Format: date-time */
+                            readyAt: string;
+                            reasonCode: string;
+                            resolution: string | null;
+                            status: "open" | "claimed" | "waiting" | "escalated" | "completed" | "cancelled";
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One task with its attempt history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: {
+                                agentId: string | null;
+                                /** Format: date-time */
+                                attemptedAt: string;
+                                channel: string;
+                                disclosure: "none" | "details_given";
+                                id: string;
+                                note: string | null;
+                                number: number;
+                                outcome: string;
+                            }[];
+                            /** @description How many clinical messages it carries */
+                            messages: number;
+                            task: {
+                                assigneeId: string | null;
+                                attemptCount: number;
+                                callbackAfter: string | null;
+                                callbackBefore: string | null;
+                                claimedAt: string | null;
+                                clientId: string;
+                                closedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                id: string;
+                                incidentFlag: string | null;
+                                lastOutcome: string | null;
+                                note: string | null;
+                                /** @description Past its due time and not yet closed */
+                                overdue: boolean;
+                                parentTaskId: string | null;
+                                patientId: string;
+                                patientRef: string;
+                                priority: "emergent" | "urgent" | "routine";
+                                queueId: string;
+                                /** Format: date-time */
+                                readyAt: string;
+                                reasonCode: string;
+                                resolution: string | null;
+                                status: "open" | "claimed" | "waiting" | "escalated" | "completed" | "cancelled";
+                                title: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log a contact attempt; the task moves on per the client’s policy */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        channel: "phone" | "sms" | "voicemail" | "portal";
+                        disclosure?: "none" | "details_given";
+                        note?: string | null;
+                        outcome: "reached" | "voicemail_left" | "no_answer" | "busy" | "wrong_number" | "disconnected" | "declined";
+                        /** @description Spans the caller judges not PHI, each with a reason (audited) */
+                        phiOverrides?: {
+                            end: number;
+                            field: string;
+                            reason: string;
+                            start: number;
+                            type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempt: {
+                                agentId: string | null;
+                                /** Format: date-time */
+                                attemptedAt: string;
+                                channel: string;
+                                disclosure: "none" | "details_given";
+                                id: string;
+                                note: string | null;
+                                number: number;
+                                outcome: string;
+                            };
+                            task: {
+                                assigneeId: string | null;
+                                attemptCount: number;
+                                callbackAfter: string | null;
+                                callbackBefore: string | null;
+                                claimedAt: string | null;
+                                clientId: string;
+                                closedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                id: string;
+                                incidentFlag: string | null;
+                                lastOutcome: string | null;
+                                note: string | null;
+                                /** @description Past its due time and not yet closed */
+                                overdue: boolean;
+                                parentTaskId: string | null;
+                                patientId: string;
+                                patientRef: string;
+                                priority: "emergent" | "urgent" | "routine";
+                                queueId: string;
+                                /** Format: date-time */
+                                readyAt: string;
+                                reasonCode: string;
+                                resolution: string | null;
+                                status: "open" | "claimed" | "waiting" | "escalated" | "completed" | "cancelled";
+                                title: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete a task with a resolution, optionally chaining a follow-up for the same patient */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        followUp?: {
+                            callbackAfter?: string | null;
+                            callbackBefore?: string | null;
+                            note?: string | null;
+                            priority: "emergent" | "urgent" | "routine";
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            queueId?: string;
+                            reasonCode: "refill" | "appointment" | "results" | "billing" | "clinical" | "other";
+                            /** @description Operational text: must not contain PHI (checked by the PHI guard) */
+                            title: string;
+                        };
+                        /** @description Spans the caller judges not PHI, each with a reason (audited) */
+                        phiOverrides?: {
+                            end: number;
+                            field: string;
+                            reason: string;
+                            start: number;
+                            type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
+                        }[];
+                        resolution: "resolved" | "information_given" | "appointment_made" | "refill_sent" | "transferred" | "unreachable" | "declined" | "duplicate" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            followUp: {
+                                assigneeId: string | null;
+                                attemptCount: number;
+                                callbackAfter: string | null;
+                                callbackBefore: string | null;
+                                claimedAt: string | null;
+                                clientId: string;
+                                closedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                id: string;
+                                incidentFlag: string | null;
+                                lastOutcome: string | null;
+                                note: string | null;
+                                /** @description Past its due time and not yet closed */
+                                overdue: boolean;
+                                parentTaskId: string | null;
+                                patientId: string;
+                                patientRef: string;
+                                priority: "emergent" | "urgent" | "routine";
+                                queueId: string;
+                                /** Format: date-time */
+                                readyAt: string;
+                                reasonCode: string;
+                                resolution: string | null;
+                                status: "open" | "claimed" | "waiting" | "escalated" | "completed" | "cancelled";
+                                title: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            } | null;
+                            task: {
+                                assigneeId: string | null;
+                                attemptCount: number;
+                                callbackAfter: string | null;
+                                callbackBefore: string | null;
+                                claimedAt: string | null;
+                                clientId: string;
+                                closedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                id: string;
+                                incidentFlag: string | null;
+                                lastOutcome: string | null;
+                                note: string | null;
+                                /** @description Past its due time and not yet closed */
+                                overdue: boolean;
+                                parentTaskId: string | null;
+                                patientId: string;
+                                patientRef: string;
+                                priority: "emergent" | "urgent" | "routine";
+                                queueId: string;
+                                /** Format: date-time */
+                                readyAt: string;
+                                reasonCode: string;
+                                resolution: string | null;
+                                status: "open" | "claimed" | "waiting" | "escalated" | "completed" | "cancelled";
+                                title: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a task’s clinical messages (logged as a PHI read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string | null;
+                                id: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a clinical message (symptoms, medication questions) to a task, encrypted in the vault */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a claimed task back to its queue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigneeId: string | null;
+                            attemptCount: number;
+                            callbackAfter: string | null;
+                            callbackBefore: string | null;
+                            claimedAt: string | null;
+                            clientId: string;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            id: string;
+                            incidentFlag: string | null;
+                            lastOutcome: string | null;
+                            note: string | null;
+                            /** @description Past its due time and not yet closed */
+                            overdue: boolean;
+                            parentTaskId: string | null;
+                            patientId: string;
+                            patientRef: string;
+                            priority: "emergent" | "urgent" | "routine";
+                            queueId: string;
+                            /** Format: date-time */
+                            readyAt: string;
+                            reasonCode: string;
+                            resolution: string | null;
+                            status: "open" | "claimed" | "waiting" | "escalated" | "completed" | "cancelled";
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/supervise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Supervision: escalate, cancel, assign to a person or return to the queue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        escalate: true;
+                    } | {
+                        cancel: string;
+                    } | {
+                        assigneeId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigneeId: string | null;
+                            attemptCount: number;
+                            callbackAfter: string | null;
+                            callbackBefore: string | null;
+                            claimedAt: string | null;
+                            clientId: string;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            id: string;
+                            incidentFlag: string | null;
+                            lastOutcome: string | null;
+                            note: string | null;
+                            /** @description Past its due time and not yet closed */
+                            overdue: boolean;
+                            parentTaskId: string | null;
+                            patientId: string;
+                            patientRef: string;
+                            priority: "emergent" | "urgent" | "routine";
+                            queueId: string;
+                            /** Format: date-time */
+                            readyAt: string;
+                            reasonCode: string;
+                            resolution: string | null;
+                            status: "open" | "claimed" | "waiting" | "escalated" | "completed" | "cancelled";
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/claim-next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim the most urgent workable task of your clients (204 when there is none) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        clientId?: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        queueId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assigneeId: string | null;
+                            attemptCount: number;
+                            callbackAfter: string | null;
+                            callbackBefore: string | null;
+                            claimedAt: string | null;
+                            clientId: string;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            id: string;
+                            incidentFlag: string | null;
+                            lastOutcome: string | null;
+                            note: string | null;
+                            /** @description Past its due time and not yet closed */
+                            overdue: boolean;
+                            parentTaskId: string | null;
+                            patientId: string;
+                            patientRef: string;
+                            priority: "emergent" | "urgent" | "routine";
+                            queueId: string;
+                            /** Format: date-time */
+                            readyAt: string;
+                            reasonCode: string;
+                            resolution: string | null;
+                            status: "open" | "claimed" | "waiting" | "escalated" | "completed" | "cancelled";
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Nothing to claim */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };

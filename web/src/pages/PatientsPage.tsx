@@ -2,11 +2,12 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, api, unwrap } from '../api/client';
-import { useClients, usePracticeLink } from '../api/queries';
+import { useClients, useCurrentClient, usePracticeLink } from '../api/queries';
 import type { PatientMatch, PatientSearch, PracticeMatch, RevealPurpose } from '../api/types';
 import { NoAccess } from '../AppShell';
 import { useSession } from '../session';
 import { Button } from '../ui/Button';
+import { ClientPicker } from '../ui/ClientPicker';
 import { DataTable } from '../ui/DataTable';
 import { Dialog } from '../ui/Dialog';
 import { SelectField, TextField } from '../ui/Field';
@@ -23,21 +24,6 @@ const KINDS: { kind: SearchKind; label: string }[] = [
   { kind: 'name', label: 'Name + date of birth' },
   { kind: 'ref', label: 'Reference' },
 ];
-
-/** The client the person works on: remembered for the session, the first of theirs otherwise. */
-function useCurrentClient(): [string | null, (id: string) => void] {
-  const clients = useClients();
-  const [clientId, setClientId] = useState<string | null>(() => sessionStorage.getItem('ringfence.client'));
-  const items = clients.data?.items ?? [];
-  const valid = items.some((c) => c.id === clientId) ? clientId : (items.find((c) => c.status === 'active')?.id ?? null);
-  return [
-    valid,
-    (id) => {
-      sessionStorage.setItem('ringfence.client', id);
-      setClientId(id);
-    },
-  ];
-}
 
 /**
  * The patient directory of one client: find a patient by phone, MRN, name and date of birth,
@@ -69,17 +55,7 @@ export function PatientsPage() {
         <EmptyState title="No clients assigned">You are not assigned to any client yet. Ask your supervisor to assign you one.</EmptyState>
       ) : (
         <>
-          {clientItems.length > 1 ? (
-            <div className="toolbar">
-              <SelectField label="Client" value={clientId ?? ''} onChange={(e) => setClientId(e.target.value)}>
-                {clientItems.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </SelectField>
-            </div>
-          ) : null}
+          <ClientPicker value={clientId} onChange={setClientId} />
           {clientId ? <DirectorySearch clientId={clientId} key={clientId} /> : null}
           {clientId && can('create', 'Patient') ? <PracticeSearch clientId={clientId} key={`practice-${clientId}`} /> : null}
         </>

@@ -1,0 +1,245 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DateTime } from 'luxon';
+import { auditEvents, buildTestApp, createTestOrg, everythingStored, insertTestQueue, insertTestToken, signedInClient, type TestClient } from '../../../test/helpers.ts';
+
+/** Synthetic PHI that exists only in this test. */
+const PATIENT = { name: { given: 'Zephyrine', family: 'Quillfeather' }, phones: [{ number: '(555) 010-0466', type: 'mobile' as const }] };
+const CLINICAL = 'Synthetic triage: wheezing since Tuesday, inhaler twice today';
+
+async function setup(t: Parameters<typeof buildTestApp>[0], extraAgents = 0) {
+  const app = await buildTestApp(t);
+  const users: Record<string, [string, string | null] | []> = {
+    agent: ['agent', 'A'],
+    agent2: ['agent', 'A'],
+    nurse: ['clinical_agent', 'A'],
+    supervisor: ['supervisor', 'A'],
+    agentB: ['agent', 'B'],
+  };
+  for (let i = 0; i < extraAgents; i += 1) users[`crowd${i}`] = ['agent', 'A'];
+  const org = await createTestOrg(app, { clients: ['A', 'B'], users });
+  const as = (key: string): Promise<TestClient> => signedInClient(app, org.orgId, key === 'admin' ? org.admin.id : org.users[key]!.id);
+  const clientA = org.clients.A!;
+  const queueA = await insertTestQueue(app, org.orgId, clientA, 'Refills');
+  return { app, org, as, clientA, clientB: org.clients.B!, queueA };
+}
+
+test('intake: a task for a new patient, due per the client SLA, listed without PHI; PHI in the title is refused and nothing is stored', async (t) => {
+  const { app, org, as, clientA, queueA } = await setup(t);
+  const agent = await as('agent');
+  const before = Date.now();
+  const created = await agent.post('/api/tasks', { clientId: clientA, queueId: queueA, newPatient: PATIENT, reasonCode: 'refill', priority: 'urgent', title: 'Refill request, metformin' });
+  assert.equal(created.status, 201, created.text);
+  const task = created.body;
+  assert.match(task.patientRef, /^P-[0-9A-Z]{6}$/);
+  assert.equal(task.status, 'open');
+  const due = Date.parse(task.dueAt) - Date.parse(task.createdAt);
+  assert.equal(due, 15 * 60_000, 'urgent: due 15 minutes after intake by default');
+  assert.ok(Date.parse(task.createdAt) >= before - 1000);
+
+  const list = await agent.get(`/api/tasks?clientId=${clientA}`);
+  assert.equal(list.status, 200);
+  assert.equal(list.body.total, 1);
+  for (const secret of ['Zephyrine', 'Quillfeather', '010-0466', '0100466']) assert.ok(!list.text.includes(secret), 'the task list carries no PHI');
+
+  const refused = await agent.post('/api/tasks', { clientId: clientA, queueId: queueA, patientId: task.patientId, reasonCode: 'refill', priority: 'routine', title: 'Call back Zephyrine Quillfeather at 555-010-0466' });
+  assert.equal(refused.status, 400);
+  assert.equal(refused.body.type, 'urn:ringfence:problem:phi_detected');
+  assert.deepEqual([...new Set(refused.body.spans.map((s: { type: string }) => s.type))].sort(), ['NAME', 'PHONE']);
+  assert.ok(!refused.text.includes('Quillfeather'));
+  assert.equal((await agent.get(`/api/tasks?clientId=${clientA}`)).body.total, 1, 'the refused task was not created');
+  assert.ok(!(await everythingStored(app)).includes('Call back Zephyrine'));
+
+  const unknownReason = await agent.post('/api/tasks', { clientId: clientA, queueId: queueA, patientId: task.patientId, reasonCode: 'gossip', priority: 'routine', title: 'Question' });
+  assert.equal(unknownReason.status, 400);
+  assert.match(unknownReason.body.detail, /reasonCode/);
+  const otherClient = await agent.post('/api/tasks', { clientId: org.clients.B, queueId: queueA, patientId: task.patientId, reasonCode: 'refill', priority: 'routine', title: 'Question' });
+  assert.equal(otherClient.status, 403);
+
+  const events = await auditEvents(app, org.orgId);
+  assert.ok(events.some((e) => e.action === 'task.created' && e.resource_id === task.id && e.patient_ref === task.patientRef));
+});
+
+test('intake through an API token is idempotent by Idempotency-Key: a retry returns the first task; another body with the key is a 422', async (t) => {
+  const { app, org, clientA, queueA } = await setup(t);
+  const { secret } = await insertTestToken(app, org.orgId, ['tasks:create', 'tasks:read'], [clientA]);
+  const integration = app.client();
+  integration.bearer = secret;
+  const body = { clientId: clientA, queueId: queueA, newPatient: PATIENT, reasonCode: 'appointment', priority: 'routine', title: 'Appointment request from the phone tree' };
+  const first = await integration.request('POST', '/api/tasks', body, { 'idempotency-key': 'call-7781-a' });
+  assert.equal(first.status, 201, first.text);
+  const again = await integration.request('POST', '/api/tasks', body, { 'idempotency-key': 'call-7781-a' });
+  assert.equal(again.status, 201);
+  assert.equal(again.headers.get('idempotent-replayed'), 'true');
+  assert.equal(again.body.id, first.body.id);
+  const changed = await integration.request('POST', '/api/tasks', { ...body, priority: 'urgent' }, { 'idempotency-key': 'call-7781-a' });
+  assert.equal(changed.status, 422);
+  assert.equal(changed.body.field, 'Idempotency-Key');
+  const concurrent = await Promise.all(Array.from({ length: 5 }, () => integration.request('POST', '/api/tasks', { ...body, title: 'Another call' }, { 'idempotency-key': 'call-7782' })));
+  const ok = concurrent.filter((r) => r.status === 201);
+  assert.ok(ok.length >= 1 && concurrent.every((r) => r.status === 201 || r.status === 409), concurrent.map((r) => r.status).join());
+  assert.equal(new Set(ok.map((r) => r.body.id)).size, 1, 'one task for one key, however many retries race');
+  const list = await integration.get(`/api/tasks?clientId=${clientA}`);
+  assert.equal(list.body.total, 2);
+  const bad = await integration.request('POST', '/api/tasks', body, { 'idempotency-key': 'has spaces in it' });
+  assert.equal(bad.status, 400);
+});
+
+test('claim next: most urgent first; under 50 concurrent agents every task is handed out exactly once', async (t) => {
+  const { app, org, as, clientA, queueA } = await setup(t, 50);
+  const supervisor = await as('supervisor');
+  const patient = (await supervisor.post('/api/patients', { clientId: clientA, ...PATIENT })).body.patient.id as string;
+  const make = (priority: string, title: string) => supervisor.post('/api/tasks', { clientId: clientA, queueId: queueA, patientId: patient, reasonCode: 'refill', priority, title });
+  assert.equal((await make('routine', 'Routine first in')).status, 201);
+  const urgent = (await make('urgent', 'Urgent second in')).body;
+  const emergent = (await make('emergent', 'Emergent last in')).body;
+  const agent = await as('agent');
+  assert.equal((await agent.post('/api/tasks/claim-next', {})).body.id, emergent.id);
+  assert.equal((await agent.post('/api/tasks/claim-next', {})).body.id, urgent.id);
+  const agentB = await as('agentB');
+  assert.equal((await agentB.post('/api/tasks/claim-next', {})).status, 204, 'nothing of client A for an agent of client B');
+
+  for (let i = 0; i < 30; i += 1) assert.equal((await make(i % 3 === 0 ? 'urgent' : 'routine', `Batch callback ${i}`)).status, 201);
+  const crowd = await Promise.all(Array.from({ length: 50 }, (_, i) => as(`crowd${i}`)));
+  const answers = await Promise.all(crowd.map((c) => c.post('/api/tasks/claim-next', {})));
+  const claimed = answers.filter((r) => r.status === 200).map((r) => r.body.id as string);
+  assert.ok(answers.every((r) => r.status === 200 || r.status === 204), answers.map((r) => `${r.status} ${r.body?.detail ?? ''}`).join());
+  assert.equal(claimed.length, 31, 'the 30 new tasks and the routine one, each once');
+  assert.equal(new Set(claimed).size, claimed.length, 'no task handed to two agents');
+  const rows = await app.tenant(org.orgId).selectFrom('tasks').select(['id', 'assignee_id', 'status']).execute();
+  assert.ok(rows.every((r) => r.status === 'claimed'));
+  assert.equal(new Set(rows.map((r) => r.assignee_id)).size, rows.length - 1, 'each claimer holds one task (the first agent two)');
+});
+
+test('attempts follow the client policy: waits between tries, escalates after the last, reached then completed with a follow-up', async (t) => {
+  const { app, org, as, clientA, queueA } = await setup(t);
+  const admin = await as('admin');
+  const policy = (await admin.get(`/api/clients/${clientA}`)).body.callbackPolicy;
+  assert.equal((await admin.patch(`/api/clients/${clientA}`, { callbackPolicy: { ...policy, maxAttempts: 2, retryMinutes: 20 } })).status, 200);
+  const badPolicy = await admin.patch(`/api/clients/${clientA}`, { callbackPolicy: { ...policy, businessHours: { days: [1], open: '17:00', close: '08:00' } } });
+  assert.equal(badPolicy.status, 400);
+  const agent = await as('agent');
+  const supervisor = await as('supervisor');
+  const created = (await agent.post('/api/tasks', { clientId: clientA, queueId: queueA, newPatient: PATIENT, reasonCode: 'results', priority: 'routine', title: 'Lab results question' })).body;
+
+  const notMine = await agent.post(`/api/tasks/${created.id}/attempts`, { channel: 'phone', outcome: 'no_answer' });
+  assert.equal(notMine.status, 409, 'claim first');
+  assert.equal((await agent.post('/api/tasks/claim-next', {})).body.id, created.id);
+  const first = await agent.post(`/api/tasks/${created.id}/attempts`, { channel: 'phone', outcome: 'no_answer', note: 'No answer, no voicemail box' });
+  assert.equal(first.status, 201, first.text);
+  assert.equal(first.body.task.status, 'waiting');
+  assert.equal(first.body.task.assigneeId, null);
+  const wait = Date.parse(first.body.task.readyAt) - Date.parse(first.body.attempt.attemptedAt);
+  assert.equal(wait, 20 * 60_000, 'next attempt after the policy wait');
+  assert.equal((await agent.post('/api/tasks/claim-next', {})).status, 204, 'not workable before its next attempt time');
+
+  // The wait passes; the second and last attempt escalates to a supervisor.
+  await app.tenant(org.orgId).updateTable('tasks').set({ ready_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', created.id).execute();
+  assert.equal((await agent.post('/api/tasks/claim-next', {})).body.id, created.id);
+  const phi = await agent.post(`/api/tasks/${created.id}/attempts`, { channel: 'voicemail', outcome: 'voicemail_left', note: 'Left message for Zephyrine' });
+  assert.equal(phi.status, 400, 'the attempt note is PHI-guarded');
+  const last = await agent.post(`/api/tasks/${created.id}/attempts`, { channel: 'voicemail', outcome: 'voicemail_left', note: 'Left the standard script' });
+  assert.equal(last.body.task.status, 'escalated');
+  assert.equal(last.body.task.attemptCount, 2);
+
+  // The supervisor hands it back; the agent reaches the patient and completes it with a follow-up.
+  const agentId = org.users.agent!.id;
+  const assigned = await supervisor.post(`/api/tasks/${created.id}/supervise`, { assigneeId: agentId });
+  assert.equal(assigned.status, 200, assigned.text);
+  assert.equal(assigned.body.status, 'claimed');
+  assert.equal((await supervisor.post(`/api/tasks/${created.id}/supervise`, { assigneeId: org.users.agentB!.id })).status, 400, 'not a person of this client');
+  const reached = await agent.post(`/api/tasks/${created.id}/attempts`, { channel: 'phone', outcome: 'reached' });
+  assert.equal(reached.body.task.status, 'claimed');
+  const done = await agent.post(`/api/tasks/${created.id}/complete`, {
+    resolution: 'information_given',
+    followUp: { reasonCode: 'appointment', priority: 'routine', title: 'Book follow-up visit in two weeks' },
+  });
+  assert.equal(done.status, 200, done.text);
+  assert.equal(done.body.task.status, 'completed');
+  assert.equal(done.body.followUp.parentTaskId, created.id);
+  assert.equal(done.body.followUp.patientRef, created.patientRef);
+  const detail = await agent.get(`/api/tasks/${created.id}`);
+  assert.deepEqual(
+    detail.body.attempts.map((a: { outcome: string }) => a.outcome),
+    ['no_answer', 'voicemail_left', 'reached'],
+  );
+  assert.equal((await agent.post(`/api/tasks/${created.id}/attempts`, { channel: 'phone', outcome: 'reached' })).status, 409, 'a completed task takes no attempts');
+
+  const actions = (await auditEvents(app, org.orgId)).filter((e) => e.resource_id === created.id).map((e) => e.action);
+  for (const a of ['task.created', 'task.claimed', 'task.attempt_logged', 'task.escalated', 'task.assigned', 'task.completed']) assert.ok(actions.includes(a), a);
+});
+
+test('a wrong number after details were given escalates and flags an incident review; after the last attempt a client may close as unreachable', async (t) => {
+  const { as, clientA, queueA } = await setup(t);
+  const agent = await as('agent');
+  const created = (await agent.post('/api/tasks', { clientId: clientA, queueId: queueA, newPatient: PATIENT, reasonCode: 'billing', priority: 'routine', title: 'Billing question' })).body;
+  await agent.post('/api/tasks/claim-next', {});
+  const bad = await agent.post(`/api/tasks/${created.id}/attempts`, { channel: 'phone', outcome: 'busy', disclosure: 'details_given' });
+  assert.equal(bad.status, 400, 'disclosure applies to a wrong number only');
+  const wrong = await agent.post(`/api/tasks/${created.id}/attempts`, { channel: 'phone', outcome: 'wrong_number', disclosure: 'details_given' });
+  assert.equal(wrong.body.task.status, 'escalated');
+  assert.equal(wrong.body.task.incidentFlag, 'wrong_number_after_details');
+
+  const admin = await as('admin');
+  const policy = (await admin.get(`/api/clients/${clientA}`)).body.callbackPolicy;
+  await admin.patch(`/api/clients/${clientA}`, { callbackPolicy: { ...policy, maxAttempts: 1, afterLastAttempt: 'close' } });
+  const second = (await agent.post('/api/tasks', { clientId: clientA, queueId: queueA, patientId: created.patientId, reasonCode: 'billing', priority: 'routine', title: 'Billing question again' })).body;
+  assert.equal((await agent.post('/api/tasks/claim-next', {})).body.id, second.id);
+  const once = await agent.post(`/api/tasks/${second.id}/attempts`, { channel: 'phone', outcome: 'no_answer' });
+  assert.equal(once.body.task.status, 'completed');
+  assert.equal(once.body.task.resolution, 'unreachable');
+});
+
+test('routine tasks are due by the close of the client’s business day in its time zone', async (t) => {
+  const { as, clientA, queueA } = await setup(t);
+  const admin = await as('admin');
+  await admin.patch(`/api/clients/${clientA}`, { timeZone: 'Pacific/Honolulu' });
+  const agent = await as('agent');
+  const created = (await agent.post('/api/tasks', { clientId: clientA, queueId: queueA, newPatient: PATIENT, reasonCode: 'refill', priority: 'routine', title: 'Routine refill' })).body;
+  const due = DateTime.fromISO(created.dueAt, { zone: 'Pacific/Honolulu' });
+  assert.equal(due.toFormat('HH:mm'), '17:00');
+  assert.ok(due.weekday <= 5);
+  assert.ok(due > DateTime.fromISO(created.createdAt));
+});
+
+test('clinical messages: encrypted at rest, readable only with the clinical category, each read a phi.read event', async (t) => {
+  const { app, org, as, clientA, queueA } = await setup(t);
+  const agent = await as('agent');
+  const nurse = await as('nurse');
+  const created = (await agent.post('/api/tasks', { clientId: clientA, queueId: queueA, newPatient: PATIENT, reasonCode: 'clinical', priority: 'urgent', title: 'Breathing question for triage' })).body;
+  assert.equal((await agent.post(`/api/tasks/${created.id}/messages`, { body: CLINICAL })).status, 403, 'an agent may not write clinical detail');
+  const added = await nurse.post(`/api/tasks/${created.id}/messages`, { body: CLINICAL });
+  assert.equal(added.status, 201, added.text);
+  assert.ok(!(await everythingStored(app)).includes('wheezing'), 'stored as ciphertext only');
+  assert.equal((await agent.get(`/api/tasks/${created.id}/messages`)).status, 403);
+  const read = await nurse.get(`/api/tasks/${created.id}/messages`);
+  assert.deepEqual(
+    read.body.items.map((m: { body: string }) => m.body),
+    [CLINICAL],
+  );
+  assert.equal((await agent.get(`/api/tasks/${created.id}`)).body.messages, 1);
+  const reads = (await auditEvents(app, org.orgId)).filter((e) => e.action === 'phi.read' && e.resource_id === created.id);
+  assert.equal(reads.length, 1);
+  assert.equal(reads[0]!.actor_id, org.users.nurse!.id);
+});
+
+test('supervisor board: counts by status and SLA breaches per queue', async (t) => {
+  const { app, org, as, clientA, queueA } = await setup(t);
+  const agent = await as('agent');
+  const mk = (priority: string) => agent.post('/api/tasks', { clientId: clientA, queueId: queueA, newPatient: PATIENT, reasonCode: 'refill', priority, title: 'Board task' });
+  const late = (await mk('urgent')).body;
+  await mk('routine');
+  await app.tenant(org.orgId).updateTable('tasks').set({ due_at: new Date(Date.now() - 60_000).toISOString() }).where('id', '=', late.id).execute();
+  await agent.post('/api/tasks/claim-next', {});
+  const supervisor = await as('supervisor');
+  const board = await supervisor.get(`/api/board?clientId=${clientA}`);
+  assert.equal(board.status, 200);
+  const row = board.body.items.find((r: { queueId: string }) => r.queueId === queueA);
+  assert.deepEqual(row.counts, { open: 1, claimed: 1, waiting: 0, escalated: 0 });
+  assert.equal(row.breached, 1);
+  const overdue = await supervisor.get(`/api/tasks?clientId=${clientA}&overdue=true`);
+  assert.deepEqual(
+    overdue.body.items.map((x: { id: string }) => x.id),
+    [late.id],
+  );
+});

@@ -220,6 +220,8 @@ const CASES: Record<string, RouteCase> = {
     request: async (fx, t) => ({ url: '/api/patients/practice-import', body: { clientId: await fx.practiceLink(t), fhirId: 'synth-0001' } }),
     expect: (_a, t) => (t === 'own' ? 502 : 403),
   },
+  // wait=0: the stream opens and ends at once.
+  'GET /api/events': { allowed: [...TASK_WORKERS, 'token'], success: 200, request: () => ({ url: '/api/events?wait=0' }) },
   'GET /api/queues': { allowed: TASK_WORKERS, success: 200, request: () => ({ url: '/api/queues' }) },
   'POST /api/queues': {
     allowed: ['supervisor'],

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../../platform/auth/authenticate.ts';
+import { can } from '../../platform/authz/guard.ts';
+import { taskEvents } from '../../platform/events/task-events.ts';
 import { Id, IsoTime, Literals, Name, Nullable, Out, Page, PageQuery, PhiGuarded, ProblemSchema, SortQuery, Strict, Text, replies } from '../../platform/http/schemas.ts';
 import { fieldSchemas, optional } from '../patients/patients.routes.ts';
 import { REASON_CODES } from './policy.ts';
@@ -93,6 +95,56 @@ async function taskClient(request: FastifyRequest): Promise<string | null> {
 
 /** Queues and callback tasks. */
 export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // Open event streams end when the server closes, so shutdown does not wait on them.
+  const streams = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of streams) end();
+    streams.clear();
+  });
+
+  app.get(
+    '/api/events',
+    {
+      config: { permission: { action: 'read', subject: 'Task' } },
+      schema: {
+        tags: ['tasks'],
+        summary: 'Live task changes (Server-Sent Events) for the clients you may see',
+        description:
+          'A `text/event-stream` of `task` events ({taskId, clientId, queueId, status, action}): ids and statuses only, never PHI. The stream ends after `wait` seconds (default 300) and the browser reconnects, so permissions are checked again at least that often.',
+        querystring: Strict({ wait: Type.Optional(Type.Integer({ minimum: 0, maximum: 300, default: 300 })) }),
+        response: { 200: Type.String({ description: 'text/event-stream' }), '4xx': ProblemSchema, '5xx': ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const ctx = actorOf(request);
+      const raw = reply.raw;
+      reply.hijack();
+      raw.writeHead(200, { ...(reply.getHeaders() as Record<string, string>), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
+      raw.write('retry: 2000\n\n');
+      const unsubscribe = taskEvents().subscribe(ctx.orgId, (change) => {
+        if (!can(ctx, 'read', 'Task', { clientId: change.clientId })) return;
+        const { taskId, clientId, queueId, status, action } = change;
+        raw.write(`event: task\ndata: ${JSON.stringify({ taskId, clientId, queueId, status, action })}\n\n`);
+      });
+      const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), 15_000);
+      let ended = false;
+      const end = () => {
+        if (ended) return;
+        ended = true;
+        clearInterval(heartbeat);
+        clearTimeout(limit);
+        unsubscribe();
+        raw.end();
+      };
+      const limit = setTimeout(end, (request.query.wait ?? 300) * 1000);
+      streams.add(end);
+      request.raw.on('close', () => {
+        streams.delete(end);
+        end();
+      });
+    },
+  );
+
   app.get(
     '/api/queues',
     {

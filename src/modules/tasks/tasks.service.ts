@@ -11,6 +11,7 @@ import { assertCan, can, rowScope } from '../../platform/authz/guard.ts';
 import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
 import { paginate, parseSort, type PageRequest, type PageResult } from '../../platform/db/paging.ts';
 import type { TaskPriority, TaskRow, TaskStatus } from '../../platform/db/types.ts';
+import { taskEvents } from '../../platform/events/task-events.ts';
 import { AppError, invalidField, notFound } from '../../platform/http/errors.ts';
 import { assertClient, createPatient, type PatientInput } from '../patients/patients.service.ts';
 import { parsePolicy, slaOf, type CallbackPolicy, type ReasonCode } from './policy.ts';
@@ -99,6 +100,12 @@ export function presentTask(row: TaskRow, now = Date.now()): TaskView {
   };
 }
 
+/** Tells live screens a task changed (after its transaction: a listener that fetches it sees the change). */
+function announce(ctx: ActorContext, task: TaskView, action: string): TaskView {
+  taskEvents().publish({ orgId: ctx.orgId, clientId: task.clientId, queueId: task.queueId, taskId: task.id, status: task.status, action });
+  return task;
+}
+
 async function clientPolicy(ctx: ActorContext, clientId: string): Promise<{ policy: CallbackPolicy; timeZone: string }> {
   const client = await ctx.db.selectFrom('clients').select(['callback_policy', 'time_zone']).where('id', '=', clientId).executeTakeFirstOrThrow();
   return { policy: parsePolicy(client.callback_policy), timeZone: client.time_zone };
@@ -178,7 +185,7 @@ export async function createTask(ctx: ActorContext, input: TaskInput, parentTask
       details: { queueId: input.queueId, priority: input.priority, reasonCode: input.reasonCode, followUpOf: parentTaskId, via: ctx.actor.type === 'token' ? 'integration' : 'console' },
     });
   });
-  return getTask(ctx, id);
+  return announce(ctx, await getTask(ctx, id), 'task.created');
 }
 
 function scoped(ctx: ActorContext, action: 'read' | 'update' | 'manage') {
@@ -309,7 +316,7 @@ async function claimOnce(ctx: ActorContext, filter: { clientId?: string; queueId
     await audit(tx, { action: 'task.claimed', resourceType: 'Task', resourceId: row.id, clientId: row.client_id, patientRef: row.patient_ref, details: { via: 'claim_next' } });
     return { ...row, ready_at: lapse };
   });
-  return claimed ? presentTask(claimed) : null;
+  return claimed ? announce(ctx, presentTask(claimed), 'task.claimed') : null;
 }
 
 /** The task, claimed by this agent (or any task of the client for someone who manages tasks). */
@@ -342,7 +349,7 @@ export async function logAttempt(ctx: ActorContext, id: string, input: AttemptIn
   assertCan(ctx, 'update', 'Task');
   const disclosure = input.disclosure ?? 'none';
   if (disclosure === 'details_given' && input.outcome !== 'wrong_number') throw invalidField('disclosure', 'applies to a wrong number only');
-  return inTransaction(ctx, async (tx) => {
+  const result = await inTransaction(ctx, async (tx) => {
     const row = await ownTask(tx, id);
     const { policy } = await clientPolicy(tx, row.client_id);
     const now = new Date().toISOString();
@@ -411,6 +418,8 @@ export async function logAttempt(ctx: ActorContext, id: string, input: AttemptIn
       attempt: { id: attemptId, number, attemptedAt: now, agentId: actorUserId(tx), channel: input.channel, outcome: input.outcome, disclosure, note: input.note?.trim() || null },
     };
   });
+  announce(ctx, result.task, 'task.attempt_logged');
+  return result;
 }
 
 /** A follow-up: the same patient and client; its own queue or, by default, the completed task's. */
@@ -419,7 +428,7 @@ export type FollowUpInput = Omit<TaskInput, 'clientId' | 'queueId' | 'patientId'
 /** Completes a task with a resolution; a follow-up task for the same patient can be chained. */
 export async function completeTask(ctx: ActorContext, id: string, input: { resolution: Resolution; followUp?: FollowUpInput }): Promise<{ task: TaskView; followUp: TaskView | null }> {
   assertCan(ctx, 'update', 'Task');
-  return inTransaction(ctx, async (tx) => {
+  const result = await inTransaction(ctx, async (tx) => {
     const row = await ownTask(tx, id);
     const now = new Date().toISOString();
     const followUp = input.followUp
@@ -441,12 +450,15 @@ export async function completeTask(ctx: ActorContext, id: string, input: { resol
     });
     return { task: presentTask(updated), followUp };
   });
+  announce(ctx, result.task, 'task.completed');
+  if (result.followUp) announce(ctx, result.followUp, 'task.created');
+  return result;
 }
 
 /** Gives a claimed task back to its queue. */
 export async function releaseTask(ctx: ActorContext, id: string): Promise<TaskView> {
   assertCan(ctx, 'update', 'Task');
-  return inTransaction(ctx, async (tx) => {
+  const task = await inTransaction(ctx, async (tx) => {
     const row = await ownTask(tx, id);
     if (row.status !== 'claimed') throw new AppError('conflict', 'Only a claimed task can be released', { field: 'status' });
     const now = new Date().toISOString();
@@ -459,6 +471,7 @@ export async function releaseTask(ctx: ActorContext, id: string): Promise<TaskVi
     await audit(tx, { action: 'task.released', resourceType: 'Task', resourceId: row.id, clientId: row.client_id, patientRef: row.patient_ref, details: {} });
     return presentTask(updated);
   });
+  return announce(ctx, task, 'task.released');
 }
 
 /** Supervision: escalate, cancel, or assign a task to a person (null: back to the queue). */
@@ -468,7 +481,7 @@ export async function superviseTask(
   change: { escalate: true } | { cancel: string } | { assigneeId: string | null },
 ): Promise<TaskView> {
   assertCan(ctx, 'manage', 'Task');
-  return inTransaction(ctx, async (tx) => {
+  const task = await inTransaction(ctx, async (tx) => {
     const row = await findTask(tx, 'manage', id);
     if (!WORKABLE.includes(row.status) && row.status !== 'escalated') throw new AppError('conflict', `This task is ${row.status}`, { field: 'status' });
     const now = new Date().toISOString();
@@ -497,6 +510,7 @@ export async function superviseTask(
       .executeTakeFirstOrThrow();
     return presentTask(updated);
   });
+  return announce(ctx, task, 'task.supervised');
 }
 
 /** A task can go only to an active person who holds a role for its client. */

@@ -243,3 +243,38 @@ test('supervisor board: counts by status and SLA breaches per queue', async (t) 
     [late.id],
   );
 });
+
+test('live updates: a task change is pushed to the screens of people working that client, as ids and statuses only', async (t) => {
+  const { app, as, clientA, queueA } = await setup(t);
+  const agent = await as('agent');
+  const agentB = await as('agentB');
+  const listen = async (client: TestClient) => {
+    const controller = new AbortController();
+    t.after(() => controller.abort());
+    const res = await fetch(`${app.url}/api/events?wait=10`, { headers: { cookie: client.cookie! }, signal: controller.signal });
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /^text\/event-stream/);
+    const reader = res.body!.getReader();
+    let text = '';
+    return {
+      /** Reads until an event arrives (or `ms` pass); the text received so far. */
+      async next(ms: number): Promise<string> {
+        const deadline = Date.now() + ms;
+        while (!text.includes('event: task') && Date.now() < deadline) {
+          const chunk = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), Math.max(1, deadline - Date.now())))]);
+          if (chunk === null || chunk.done) break;
+          text += new TextDecoder().decode(chunk.value);
+        }
+        return text;
+      },
+    };
+  };
+  const mine = await listen(agent);
+  const other = await listen(agentB);
+  const created = (await agent.post('/api/tasks', { clientId: clientA, queueId: queueA, newPatient: PATIENT, reasonCode: 'refill', priority: 'urgent', title: 'Live refill question' })).body;
+  const seen = await mine.next(5000);
+  const data = JSON.parse(/data: (.*)\n/.exec(seen)![1]!);
+  assert.deepEqual(data, { taskId: created.id, clientId: clientA, queueId: queueA, status: 'open', action: 'task.created' });
+  assert.ok(!seen.includes('Zephyrine') && !seen.includes('Live refill'), 'no PHI and no text in the stream');
+  assert.ok(!(await other.next(300)).includes('event: task'), 'nothing for a person of another client');
+});

@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useSession } from '../session';
 import { ApiError, api, unwrap } from './client';
 
@@ -37,4 +37,27 @@ export function useCurrentClient(): [string | null, (id: string) => void] {
       setClientId(id);
     },
   ];
+}
+
+/**
+ * Live task screens: listens to the server's task events (ids and statuses only) and refetches
+ * the task lists, the board and open tasks when one changes, a burst of changes at once.
+ * The browser reconnects by itself when the stream ends or drops.
+ */
+export function useLiveTasks(): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const source = new EventSource('/api/events');
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    source.addEventListener('task', () => {
+      pending ??= setTimeout(() => {
+        pending = null;
+        for (const key of ['tasks', 'task', 'board']) void queryClient.invalidateQueries({ queryKey: [key] });
+      }, 150);
+    });
+    return () => {
+      if (pending) clearTimeout(pending);
+      source.close();
+    };
+  }, [queryClient]);
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
-import { useClients } from '../api/queries';
+import { useClients, useLiveTasks } from '../api/queries';
 import type { BoardRow, TaskView } from '../api/types';
 import { NoAccess } from '../AppShell';
 import { useSession } from '../session';
@@ -19,19 +19,20 @@ function age(iso: string | null): string {
 /**
  * The supervisor board: per client and queue, open work by status, SLA breaches highlighted
  * and the oldest task's age; overdue and escalated callbacks below, to escalate, reassign or
- * send back to the queue. Refreshes every few seconds.
+ * send back to the queue. Updates live as callbacks change.
  */
 export function BoardPage() {
   const { can } = useSession();
   const clients = useClients();
+  useLiveTasks();
   const queues = useQuery({ queryKey: ['queues', 'all'], queryFn: () => unwrap(api.GET('/api/queues', { params: { query: {} } })), enabled: can('read', 'Queue') });
-  const board = useQuery({ queryKey: ['board'], queryFn: () => unwrap(api.GET('/api/board', { params: { query: {} } })), refetchInterval: 3000 });
+  const board = useQuery({ queryKey: ['board'], queryFn: () => unwrap(api.GET('/api/board', { params: { query: {} } })), refetchInterval: 30_000 });
   const [filter, setFilter] = useState<'overdue' | 'escalated'>('overdue');
   const attention = useQuery({
     queryKey: ['tasks', 'attention', filter],
     queryFn: () =>
       unwrap(api.GET('/api/tasks', { params: { query: filter === 'overdue' ? { overdue: true, limit: 50 } : { status: ['escalated'], limit: 50 } } })),
-    refetchInterval: 3000,
+    refetchInterval: 30_000,
   });
   if (!can('read', 'Task')) return <NoAccess what="the queue board" />;
   const clientName = (id: string) => clients.data?.items.find((c) => c.id === id)?.name ?? '—';

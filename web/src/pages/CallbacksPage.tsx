@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { api, unwrap } from '../api/client';
-import { useClients, useCurrentClient } from '../api/queries';
+import { useClients, useCurrentClient, useLiveTasks } from '../api/queries';
 import type { AttemptBody, PatientFieldValues, TaskView } from '../api/types';
 import { NoAccess } from '../AppShell';
 import { useSession } from '../session';
@@ -79,6 +79,7 @@ function useKeys(handlers: Record<string, () => void>) {
 export function CallbacksPage() {
   const { can } = useSession();
   const [clientId, setClientId] = useCurrentClient();
+  useLiveTasks();
   const [selected, setSelected] = useState<string | null>(null);
   const [intake, setIntake] = useState(false);
   const toast = useToast();
@@ -86,13 +87,13 @@ export function CallbacksPage() {
   const mine = useQuery({
     queryKey: ['tasks', 'mine'],
     queryFn: () => unwrap(api.GET('/api/tasks', { params: { query: { assignee: 'me', status: ['claimed'], limit: 50 } } })),
-    refetchInterval: 5000,
+    refetchInterval: 30_000,
   });
   const queue = useQuery({
     queryKey: ['tasks', 'queue', clientId],
     queryFn: () => unwrap(api.GET('/api/tasks', { params: { query: { clientId: clientId!, status: ['open', 'waiting', 'escalated'], limit: 50 } } })),
     enabled: !!clientId,
-    refetchInterval: 5000,
+    refetchInterval: 30_000,
   });
   const claim = useMutation({
     mutationFn: async () => {

@@ -6,6 +6,7 @@ import type { Engine } from '../src/platform/db/database.ts';
 import { apiRead } from './benchmarks/api-read.ts';
 import { auditIntake } from './benchmarks/audit-intake.ts';
 import { authSignin } from './benchmarks/auth-signin.ts';
+import { callbacks } from './benchmarks/callbacks.ts';
 import { patientLookup } from './benchmarks/patient-lookup.ts';
 import { phiBrowser, phiDetect } from './benchmarks/phi-detect.ts';
 import { vaultCrypto } from './benchmarks/vault-crypto.ts';
@@ -13,7 +14,7 @@ import { BenchEnv, type Benchmark, type BenchResult } from './harness.ts';
 import { round } from './stats.ts';
 
 /** Every benchmark, in the order they run. A new one is a file in bench/benchmarks/ and a line here. */
-const BENCHMARKS: Benchmark[] = [authSignin, auditIntake, apiRead, vaultCrypto, patientLookup, phiDetect, phiBrowser];
+const BENCHMARKS: Benchmark[] = [authSignin, auditIntake, apiRead, vaultCrypto, patientLookup, callbacks, phiDetect, phiBrowser];
 
 const USAGE = `Usage: npm run bench -- [FILTER…] [--duration SECONDS] [--warmup SECONDS] [--json]
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Engine } from '../platform/db/database.ts';
 import { columnTypes } from '../platform/db/column-types.ts';
 
@@ -56,8 +56,16 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('updated_at', t.timestamp, (c) => c.notNull())
     .addColumn('closed_at', t.timestamp)
     .execute();
-  // Claim next: the workable tasks of a client in the order agents work them.
-  await db.schema.createIndex('tasks_claim_idx').on('tasks').columns(['org_id', 'client_id', 'status', 'priority_rank', 'due_at']).execute();
+  // Claim next: only the workable tasks of a client (a small part of a long history), in the order
+  // agents work them, so the first ready one is found without sorting. Queries name the same
+  // statuses as literals, which lets both engines match this partial index.
+  await db.schema
+    .createIndex('tasks_workable_idx')
+    .on('tasks')
+    .columns(['org_id', 'client_id', 'priority_rank', 'due_at', 'id', 'ready_at'])
+    .where(sql<SqlBool>`status in ('open', 'claimed', 'waiting')`)
+    .execute();
+  await db.schema.createIndex('tasks_client_idx').on('tasks').columns(['org_id', 'client_id', 'status', 'due_at']).execute();
   await db.schema.createIndex('tasks_queue_idx').on('tasks').columns(['org_id', 'queue_id', 'status', 'due_at']).execute();
   await db.schema.createIndex('tasks_assignee_idx').on('tasks').columns(['org_id', 'assignee_id', 'status']).execute();
   await db.schema.createIndex('tasks_patient_idx').on('tasks').columns(['org_id', 'patient_id', 'created_at']).execute();

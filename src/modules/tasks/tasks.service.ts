@@ -7,6 +7,7 @@
  * read only with the clinical category, each read a `phi.read` event.
  */
 import { randomUUID } from 'node:crypto';
+import { sql, type SqlBool } from 'kysely';
 import { assertCan, can, rowScope } from '../../platform/authz/guard.ts';
 import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
 import { paginate, parseSort, type PageRequest, type PageResult } from '../../platform/db/paging.ts';
@@ -273,12 +274,15 @@ export async function claimNext(ctx: ActorContext, filter: { clientId?: string; 
   return null;
 }
 
+/** The statuses of WORKABLE as SQL literals: the claim index is partial on exactly this condition. */
+const WORKABLE_SQL = sql<SqlBool>`tasks.status in ('open', 'claimed', 'waiting')`;
+
 function workable(ctx: ActorContext, filter: { clientId?: string; queueId?: string }, now: string) {
   let q = ctx.db
     .selectFrom('tasks')
     .select('tasks.id')
     .where(rowScope(ctx, 'update', 'Task', { clientId: 'tasks.client_id' }))
-    .where('tasks.status', 'in', WORKABLE)
+    .where(WORKABLE_SQL)
     .where('tasks.ready_at', '<=', now);
   if (filter.clientId) q = q.where('tasks.client_id', '=', filter.clientId);
   if (filter.queueId) q = q.where('tasks.queue_id', '=', filter.queueId);

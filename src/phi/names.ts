@@ -270,7 +270,7 @@ function staffMask(text: string, tokens: Token[]): boolean[] {
     }
     // Organizations named after people or places: "Cleveland Clinic", "Cook Children's",
     // "Memorial Sloan Kettering", "Sheppard Pratt intake".
-    if (t.cap && (ORG_SUFFIXES.has(t.word) || (DEPARTMENTS.has(t.word) && !cueBefore(tokens, i - 1, true)))) {
+    if (t.cap && (ORG_SUFFIXES.has(t.word) || (DEPARTMENTS.has(t.word) && !strongCue(tokens, i - 1)))) {
       for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
         const p = tokens[j]!;
         if (!p.cap || !tokens[j + 1]!.spaced || isTitle(p, PERSON_TITLES)) break;
@@ -279,7 +279,7 @@ function staffMask(text: string, tokens: Token[]): boolean[] {
     }
     if (DEPARTMENTS.has(t.word) && !t.cap && i > 0 && tokens[i - 1]!.cap && t.spaced) {
       for (let j = i - 1; j >= 0 && j >= i - 3 && tokens[j]!.cap; j--) {
-        if (cueBefore(tokens, j, true)) break;
+        if (strongCue(tokens, j)) break;
         staff[j] = true;
         if (!tokens[j]!.spaced) break;
       }
@@ -287,21 +287,22 @@ function staffMask(text: string, tokens: Token[]): boolean[] {
     if (t.cap && ORG_PREFIXES.has(t.word) && t.word !== 'st' && t.word !== 'saint') {
       for (let j = i + 1; j < tokens.length && j <= i + 2 && tokens[j]!.cap && tokens[j]!.spaced; j++) staff[j] = true;
     }
-    // An extension belongs to staff: "left vm for Keoni ext 2231".
-    const ext = tokens[i + 1];
-    if (t.cap && nameish(t) && ext && ext.spaced && (ext.word === 'ext' || ext.word === 'x') && /^\s*\d/.test(text.slice(ext.end))) {
-      for (let j = i; j >= 0 && j >= i - 2 && tokens[j]!.cap && !cueBefore(tokens, j, true); j--) {
-        staff[j] = true;
-        if (!tokens[j]!.spaced) break;
-      }
-    }
-    // On duty: "Kowalski on call tonight", "Castellanos primary", "Baptiste til 7am".
     const n1 = tokens[i + 1];
     const n2 = tokens[i + 2];
-    if (t.cap && nameish(t) && n1 && n1.spaced && ((ON_DUTY.has(n1.word) && (n1.word.startsWith('on') || endsClause(tokens, i + 2))) || (n1.word === 'on' && n2 && ON_DUTY_AFTER_ON.has(n2.word)) || (n1.word === 'til' && n2 && /^\s*\d/.test(n2.gap + ' ')))) {
-      for (let j = i; j >= 0 && j >= i - 2 && tokens[j]!.cap && !cueBefore(tokens, j, true); j--) {
-        staff[j] = true;
-        if (!tokens[j]!.spaced) break;
+    if (t.cap && nameish(t) && n1 && n1.spaced) {
+      // An extension belongs to staff: "left vm for Keoni ext 2231".
+      const extension = (n1.word === 'ext' || n1.word === 'x') && /^\s*\d/.test(text.slice(n1.end));
+      // On duty: "Kowalski on call tonight", "Castellanos primary", "Baptiste til 7am".
+      const onDuty =
+        (ON_DUTY.has(n1.word) && (n1.word.startsWith('on') || endsClause(tokens, i + 2))) ||
+        (n1.word === 'on' && !!n2 && ON_DUTY_AFTER_ON.has(n2.word)) ||
+        (n1.word === 'til' && !!n2 && /^\s*\d/.test(n2.gap + ' '));
+      if (extension || onDuty) {
+        // The capitalized name (up to three words) ending here, unless a relation or title introduced it.
+        for (let j = i; j >= 0 && j >= i - 2 && tokens[j]!.cap && !strongCue(tokens, j); j--) {
+          staff[j] = true;
+          if (!tokens[j]!.spaced) break;
+        }
       }
     }
     // Places named after saints: "St. Mary's", "Saint Luke".
@@ -323,10 +324,7 @@ function staffMask(text: string, tokens: Token[]): boolean[] {
 type Cue = 'strong' | 'weak' | 'none';
 
 /** The cue before token i, looking past possessives ("his wife maria", "pt's daughter"). */
-function cueBefore(tokens: Token[], i: number): Cue;
-function cueBefore(tokens: Token[], i: number, strongOnly: true): boolean;
-function cueBefore(tokens: Token[], i: number, strongOnly?: true): Cue | boolean {
-  if (strongOnly) return i >= 0 && cueBefore(tokens, i) === 'strong';
+function cueBefore(tokens: Token[], i: number): Cue {
   let j = i - 1;
   if (j < 0 || !tokens[i]!.joined) return 'none';
   const t = tokens[j]!;
@@ -345,6 +343,11 @@ function cueBefore(tokens: Token[], i: number, strongOnly?: true): Cue | boolean
 function afterDeterminer(tokens: Token[], i: number): boolean {
   const p = tokens[i - 1];
   return !!p && tokens[i]!.spaced && DETERMINERS.has(p.word);
+}
+
+/** A relation, title or "spoke w/" right before token i (none for i < 0). */
+function strongCue(tokens: Token[], i: number): boolean {
+  return i >= 0 && cueBefore(tokens, i) === 'strong';
 }
 
 function followedByPersonVerb(tokens: Token[], i: number): boolean {

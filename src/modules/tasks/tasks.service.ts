@@ -127,7 +127,12 @@ export interface TaskInput {
 }
 
 /** Intake: a callback task for a client's queue, due per the client's SLA. */
-export async function createTask(ctx: ActorContext, input: TaskInput, parentTaskId: string | null = null): Promise<TaskView> {
+export async function createTask(ctx: ActorContext, input: TaskInput): Promise<TaskView> {
+  return announce(ctx, await insertTask(ctx, input, null), 'task.created');
+}
+
+/** Checks and stores a new task (in the caller's transaction, if any); announcing it is the caller's, after commit. */
+async function insertTask(ctx: ActorContext, input: TaskInput, parentTaskId: string | null): Promise<TaskView> {
   assertCan(ctx, 'create', 'Task', { clientId: input.clientId });
   if ((input.patientId === undefined) === (input.newPatient === undefined)) throw invalidField('patientId', 'give either patientId or newPatient');
   if (input.callbackAfter && input.callbackBefore && input.callbackAfter >= input.callbackBefore) throw invalidField('callbackBefore', 'must be after callbackAfter');
@@ -186,7 +191,7 @@ export async function createTask(ctx: ActorContext, input: TaskInput, parentTask
       details: { queueId: input.queueId, priority: input.priority, reasonCode: input.reasonCode, followUpOf: parentTaskId, via: ctx.actor.type === 'token' ? 'integration' : 'console' },
     });
   });
-  return announce(ctx, await getTask(ctx, id), 'task.created');
+  return getTask(ctx, id);
 }
 
 function scoped(ctx: ActorContext, action: 'read' | 'update' | 'manage') {
@@ -275,7 +280,7 @@ export async function claimNext(ctx: ActorContext, filter: { clientId?: string; 
 }
 
 /** The statuses of WORKABLE as SQL literals: the claim index is partial on exactly this condition. */
-const WORKABLE_SQL = sql<SqlBool>`tasks.status in ('open', 'claimed', 'waiting')`;
+const WORKABLE_SQL = sql<SqlBool>`tasks.status in (${sql.join(WORKABLE.map((status) => sql.lit(status)))})`;
 
 function workable(ctx: ActorContext, filter: { clientId?: string; queueId?: string }, now: string) {
   let q = ctx.db
@@ -436,7 +441,7 @@ export async function completeTask(ctx: ActorContext, id: string, input: { resol
     const row = await ownTask(tx, id);
     const now = new Date().toISOString();
     const followUp = input.followUp
-      ? await createTask(tx, { ...input.followUp, clientId: row.client_id, queueId: input.followUp.queueId ?? row.queue_id, patientId: row.patient_id }, row.id)
+      ? await insertTask(tx, { ...input.followUp, clientId: row.client_id, queueId: input.followUp.queueId ?? row.queue_id, patientId: row.patient_id }, row.id)
       : null;
     const updated = await tx.db
       .updateTable('tasks')

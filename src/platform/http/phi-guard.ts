@@ -112,7 +112,13 @@ function describe(spans: PhiGuardSpan[]): string {
 }
 
 /** Applies the guard to a validated body; returns it with overrides removed and, under redact, PHI replaced. */
-export async function guardBody(ctx: ActorContext, route: string, paths: Path[], body: Record<string, unknown>, requestedClientId: string | null): Promise<void> {
+export async function guardBody(
+  ctx: ActorContext,
+  route: string,
+  paths: Path[],
+  body: Record<string, unknown>,
+  clientOf: () => string | null | Promise<string | null>,
+): Promise<void> {
   const overrides = (body[PHI_OVERRIDES] as PhiOverride[] | undefined) ?? [];
   delete body[PHI_OVERRIDES];
   const values = paths.flatMap((p) => collect(body, p));
@@ -139,7 +145,8 @@ export async function guardBody(ctx: ActorContext, route: string, paths: Path[],
   }
 
   if (overrides.length === 0 && listed.length === 0) return;
-  const { mode, clientId } = await clientPolicy(ctx, requestedClientId);
+  // Whose policy applies is looked up only now, when there is something to apply it to.
+  const { mode, clientId } = await clientPolicy(ctx, await clientOf());
   for (const o of overrides) await audit(ctx, { action: 'phi_guard.overridden', clientId, fields: [o.field], details: { route, field: o.field, type: o.type, reason: o.reason } });
   if (listed.length === 0) return;
   if (mode === 'refuse') {
@@ -192,8 +199,7 @@ export const phiGuardPlugin = fp(async function phiGuard(app: FastifyInstance) {
     const paths = guarded.get(route);
     if (!paths || !request.body || typeof request.body !== 'object') return;
     if (!request.actor) throw new Error(`${route}: PHI-guarded routes need a signed-in caller`);
-    const clientId = (await request.routeOptions.config.phiClient?.(request)) ?? null;
-    await guardBody(request.actor, route, paths, request.body as Record<string, unknown>, clientId);
+    await guardBody(request.actor, route, paths, request.body as Record<string, unknown>, async () => (await request.routeOptions.config.phiClient?.(request)) ?? null);
   });
 });
 

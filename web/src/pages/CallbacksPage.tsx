@@ -54,12 +54,15 @@ function Due({ task }: { task: TaskView }) {
 
 /** Keys that are not typed into a field. */
 function useKeys(handlers: Record<string, () => void>) {
+  // The latest handlers, read at key time: the listener is added once, not on every render.
+  const current = useRef(handlers);
+  current.current = handlers;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       if (target && (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || target.isContentEditable)) return;
       if (e.metaKey || e.ctrlKey || e.altKey || document.querySelector('dialog[open]')) return;
-      const fn = handlers[e.key];
+      const fn = current.current[e.key];
       if (fn) {
         e.preventDefault();
         fn();
@@ -67,7 +70,7 @@ function useKeys(handlers: Record<string, () => void>) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [handlers]);
+  }, []);
 }
 
 /**
@@ -108,8 +111,7 @@ export function CallbacksPage() {
       else toast('info', 'Nothing is waiting in your queues right now');
     },
   });
-  const keys = { n: () => claim.mutate(), i: () => setIntake(true) };
-  useKeys(keys);
+  useKeys({ n: () => claim.mutate(), i: () => setIntake(true) });
   if (!can('read', 'Task')) return <NoAccess what="callbacks" />;
   return (
     <>

@@ -14,6 +14,12 @@ export default tseslint.config(
     },
   },
   { files: ['src/cli/**', 'bench/**', 'scripts/**', 'bin/**', 'eval/**'], rules: { 'no-console': 'off' } },
+  // Worker-thread scripts are plain CommonJS: a worker does not inherit the TypeScript loader.
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   // Tests read untyped JSON answers.
   { files: ['test/**', 'e2e/**', '**/*.test.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
 );

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -89,7 +90,8 @@ export class BenchEnv {
       },
       dataDir,
     );
-    const database = openDatabase(config);
+    // As the server runs it: the write-ahead log is copied back on a thread of its own.
+    const database = openDatabase(config, { backgroundCheckpoints: true });
     this.defer(() => database.close());
     const app = await buildApp(config, { database, background: false, web: false });
     this.defer(() => app.close());
@@ -192,4 +194,47 @@ export async function benchSession(bench: BenchApp, orgId: string, userId: strin
 /** A `cookie` header value for a fully signed-in session, made without the sign-in endpoints (and their TOTP step). */
 export async function sessionCookie(bench: BenchApp, orgId: string, userId: string): Promise<string> {
   return (await benchSession(bench, orgId, userId)).cookie;
+}
+
+/** One JSON answer: the status and the parsed body (null when empty). */
+export interface JsonAnswer {
+  status: number;
+  body: unknown;
+  text: string;
+}
+
+/**
+ * A lean HTTP client for requests timed one at a time: one kept-alive connection through
+ * node:http. `fetch` costs about a millisecond of the process's own time per request, and here
+ * that time is taken from the server being measured, which shares the event loop.
+ */
+export function jsonClient(base: string, headers: Record<string, string>): { request(method: string, path: string, body?: unknown): Promise<JsonAnswer>; close(): void } {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  return {
+    request(method, path, body) {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      return new Promise<JsonAnswer>((resolve, reject) => {
+        const req = http.request(
+          base + path,
+          { method, agent, headers: { ...headers, ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }) } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => {
+              const text = Buffer.concat(chunks).toString('utf8');
+              try {
+                resolve({ status: res.statusCode ?? 0, body: text === '' ? null : JSON.parse(text), text });
+              } catch (err) {
+                reject(err instanceof Error ? err : new Error(String(err)));
+              }
+            });
+            res.on('error', reject);
+          },
+        );
+        req.on('error', reject);
+        req.end(payload);
+      });
+    },
+    close: () => agent.destroy(),
+  };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -79,7 +79,7 @@ export function loggerOptions(config: RingfenceConfig): FastifyServerOptions['lo
  * OpenAPI, the route guard), then the modules, explicitly.
  */
 export async function buildApp(config: RingfenceConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const database = options.database ?? openDatabase(config);
+  const database = options.database ?? openDatabase(config, { backgroundCheckpoints: options.background !== false });
   await migrateToLatest(database);
   const { keyring, warning: keyWarning } = openKeyRing(config);
   const tls = config.tlsCertFile && config.tlsKeyFile ? { cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) } : null;
@@ -101,7 +101,8 @@ export async function buildApp(config: RingfenceConfig, options: BuildOptions = 
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
-  await app.register(helmet, {
+  // Security headers for every answer, compiled once (the Fastify wrapper rebuilt them per request).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -120,6 +121,7 @@ export async function buildApp(config: RingfenceConfig, options: BuildOptions = 
     referrerPolicy: { policy: 'no-referrer' },
     frameguard: { action: 'deny' },
   });
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,

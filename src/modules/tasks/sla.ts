@@ -5,7 +5,7 @@
  * client's time zone: the same day when it arrives before closing on a business day, else the
  * close of the next business day. Daylight-saving changes and time zones are luxon's job.
  */
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 
 export const PRIORITIES = ['emergent', 'urgent', 'routine'] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -46,12 +46,42 @@ export function closeOfBusinessDay(received: DateTime, hours: BusinessHours): Da
   throw new Error('no business day within a week');
 }
 
-/** When a callback of this priority, received at `receivedAt` (ISO), is due (ISO, UTC). */
+/**
+ * The last routine due time worked out per zone and business hours: `close` is the first
+ * business close after `from`, so it is also the answer for every time in [from, close).
+ * Intake arrives in time order, so nearly every routine callback is answered from here.
+ */
+const lastClose = new Map<string, { from: number; close: number; iso: string }>();
+const LAST_CLOSE_LIMIT = 1000;
+/** Zones already found valid: luxon checks by building a date formatter, every time. */
+const validZones = new Set<string>();
+
+function isValidZone(timeZone: string): boolean {
+  if (validZones.has(timeZone)) return true;
+  if (!IANAZone.isValidZone(timeZone)) return false;
+  if (validZones.size >= LAST_CLOSE_LIMIT) validZones.clear();
+  validZones.add(timeZone);
+  return true;
+}
+
+/** An ISO instant names its offset; a bare local time would be read in the server's zone. */
+const HAS_OFFSET = /(?:Z|[+-]\d\d:?\d\d)$/;
+
+/** When a callback of this priority, received at `receivedAt` (an ISO instant with its offset), is due (ISO, UTC). */
 export function dueAt(receivedAt: string, priority: Priority, policy: SlaPolicy, timeZone: string): string {
-  const received = DateTime.fromISO(receivedAt, { zone: timeZone });
-  if (!received.isValid) throw new Error(`invalid time ${receivedAt} or zone ${timeZone}`);
-  const due = priority === 'routine' ? closeOfBusinessDay(received, policy.businessHours) : received.plus({ minutes: policy.minutes[priority] });
-  return due.toUTC().toISO()!;
+  const receivedMs = HAS_OFFSET.test(receivedAt) ? Date.parse(receivedAt) : Number.NaN;
+  if (Number.isNaN(receivedMs) || !isValidZone(timeZone)) throw new Error(`invalid time ${receivedAt} or zone ${timeZone}`);
+  // Minutes around the clock are exact time, the same instant in every zone.
+  if (priority !== 'routine') return new Date(receivedMs + policy.minutes[priority] * 60_000).toISOString();
+  const hours = policy.businessHours;
+  const key = `${timeZone}|${hours.days.join(',')}|${hours.close}`;
+  const known = lastClose.get(key);
+  if (known !== undefined && known.from <= receivedMs && receivedMs < known.close) return known.iso;
+  const close = closeOfBusinessDay(DateTime.fromMillis(receivedMs, { zone: timeZone }), hours);
+  const iso = close.toUTC().toISO()!;
+  if (lastClose.size >= LAST_CLOSE_LIMIT) lastClose.clear();
+  lastClose.set(key, { from: receivedMs, close: close.toMillis(), iso });
+  return iso;
 }
 
 /** True when the local time `at` falls inside the client's business hours. */

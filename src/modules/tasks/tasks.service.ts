@@ -6,15 +6,15 @@
  * from the patient's reveal, clinical detail from a task message that is ciphertext at rest and
  * read only with the clinical category, each read a `phi.read` event.
  */
-import { randomUUID } from 'node:crypto';
 import { sql, type SqlBool } from 'kysely';
 import { assertCan, can, rowScope } from '../../platform/authz/guard.ts';
 import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
+import { timeOrderedId } from '../../platform/db/ids.ts';
 import { paginate, parseSort, type PageRequest, type PageResult } from '../../platform/db/paging.ts';
 import type { TaskPriority, TaskRow, TaskStatus } from '../../platform/db/types.ts';
 import { taskEvents } from '../../platform/events/task-events.ts';
 import { AppError, invalidField, notFound } from '../../platform/http/errors.ts';
-import { assertClient, createPatient, type PatientInput } from '../patients/patients.service.ts';
+import { createPatient, type PatientInput } from '../patients/patients.service.ts';
 import { parsePolicy, slaOf, type CallbackPolicy, type ReasonCode } from './policy.ts';
 import { PRIORITY_RANK, dueAt } from './sla.ts';
 
@@ -70,7 +70,7 @@ export interface AttemptView {
 
 const iso = (v: string | Date | null): string | null => (v === null ? null : new Date(v).toISOString());
 
-export function presentTask(row: TaskRow, now = Date.now()): TaskView {
+export function presentTask(row: Omit<TaskRow, 'org_id'>, now = Date.now()): TaskView {
   const due = iso(row.due_at)!;
   return {
     id: row.id,
@@ -107,9 +107,10 @@ function announce(ctx: ActorContext, task: TaskView, action: string): TaskView {
   return task;
 }
 
-async function clientPolicy(ctx: ActorContext, clientId: string): Promise<{ policy: CallbackPolicy; timeZone: string }> {
-  const client = await ctx.db.selectFrom('clients').select(['callback_policy', 'time_zone']).where('id', '=', clientId).executeTakeFirstOrThrow();
-  return { policy: parsePolicy(client.callback_policy), timeZone: client.time_zone };
+async function clientPolicy(ctx: ActorContext, clientId: string): Promise<{ policy: CallbackPolicy; timeZone: string; active: boolean }> {
+  const client = await ctx.db.selectFrom('clients').select(['status', 'callback_policy', 'time_zone']).where('id', '=', clientId).executeTakeFirst();
+  if (!client) throw new AppError('not_found', 'Client not found', { field: 'clientId' });
+  return { policy: parsePolicy(client.callback_policy), timeZone: client.time_zone, active: client.status === 'active' };
 }
 
 export interface TaskInput {
@@ -136,15 +137,15 @@ async function insertTask(ctx: ActorContext, input: TaskInput, parentTaskId: str
   assertCan(ctx, 'create', 'Task', { clientId: input.clientId });
   if ((input.patientId === undefined) === (input.newPatient === undefined)) throw invalidField('patientId', 'give either patientId or newPatient');
   if (input.callbackAfter && input.callbackBefore && input.callbackAfter >= input.callbackBefore) throw invalidField('callbackBefore', 'must be after callbackAfter');
-  await assertClient(ctx, input.clientId);
-  const { policy, timeZone } = await clientPolicy(ctx, input.clientId);
+  const { policy, timeZone, active } = await clientPolicy(ctx, input.clientId);
+  if (!active) throw new AppError('conflict', 'This client is inactive', { field: 'clientId' });
   if (!policy.reasonCodes.includes(input.reasonCode)) throw invalidField('reasonCode', `is not among this client's reason codes (${policy.reasonCodes.join(', ')})`);
   const queue = await ctx.db.selectFrom('queues').select(['id', 'status']).where('id', '=', input.queueId).where('client_id', '=', input.clientId).executeTakeFirst();
   if (!queue) throw new AppError('not_found', 'Queue not found for this client', { field: 'queueId' });
   if (queue.status !== 'active') throw new AppError('conflict', 'This queue is archived', { field: 'queueId' });
 
-  const id = randomUUID();
-  await inTransaction(ctx, async (tx) => {
+  const id = timeOrderedId();
+  const row = await inTransaction(ctx, async (tx) => {
     let patient: { id: string; ref: string } | undefined;
     if (input.newPatient) {
       patient = (await createPatient(tx, { clientId: input.clientId, ...input.newPatient }, ctx.actor.type === 'token' ? 'integration' : 'manual')).patient;
@@ -153,35 +154,35 @@ async function insertTask(ctx: ActorContext, input: TaskInput, parentTaskId: str
       if (!patient) throw new AppError('not_found', 'Patient not found for this client', { field: 'patientId' });
     }
     const now = new Date().toISOString();
-    await tx.db
-      .insertInto('tasks', {
-        id,
-        client_id: input.clientId,
-        queue_id: input.queueId,
-        patient_id: patient.id,
-        patient_ref: patient.ref,
-        reason_code: input.reasonCode,
-        priority: input.priority,
-        priority_rank: PRIORITY_RANK[input.priority],
-        status: 'open',
-        title: input.title.trim(),
-        note: input.note?.trim() || null,
-        callback_after: input.callbackAfter ?? null,
-        callback_before: input.callbackBefore ?? null,
-        due_at: dueAt(now, input.priority, slaOf(policy), timeZone),
-        ready_at: input.callbackAfter && input.callbackAfter > now ? input.callbackAfter : now,
-        assignee_id: null,
-        claimed_at: null,
-        last_outcome: null,
-        incident_flag: null,
-        resolution: null,
-        parent_task_id: parentTaskId,
-        created_by: actorUserId(ctx),
-        created_at: now,
-        updated_at: now,
-        closed_at: null,
-      })
-      .execute();
+    const task: Omit<TaskRow, 'org_id'> = {
+      id,
+      client_id: input.clientId,
+      queue_id: input.queueId,
+      patient_id: patient.id,
+      patient_ref: patient.ref,
+      reason_code: input.reasonCode,
+      priority: input.priority,
+      priority_rank: PRIORITY_RANK[input.priority],
+      status: 'open',
+      title: input.title.trim(),
+      note: input.note?.trim() || null,
+      callback_after: input.callbackAfter ?? null,
+      callback_before: input.callbackBefore ?? null,
+      due_at: dueAt(now, input.priority, slaOf(policy), timeZone),
+      ready_at: input.callbackAfter && input.callbackAfter > now ? input.callbackAfter : now,
+      assignee_id: null,
+      claimed_at: null,
+      attempt_count: 0,
+      last_outcome: null,
+      incident_flag: null,
+      resolution: null,
+      parent_task_id: parentTaskId,
+      created_by: actorUserId(ctx),
+      created_at: now,
+      updated_at: now,
+      closed_at: null,
+    };
+    await tx.db.insertInto('tasks', task).execute();
     await audit(tx, {
       action: 'task.created',
       resourceType: 'Task',
@@ -190,8 +191,10 @@ async function insertTask(ctx: ActorContext, input: TaskInput, parentTaskId: str
       patientRef: patient.ref,
       details: { queueId: input.queueId, priority: input.priority, reasonCode: input.reasonCode, followUpOf: parentTaskId, via: ctx.actor.type === 'token' ? 'integration' : 'console' },
     });
+    return task;
   });
-  return getTask(ctx, id);
+  // The creator sees what it created, as stored: an intake token needs no read permission for that.
+  return presentTask(row);
 }
 
 function scoped(ctx: ActorContext, action: 'read' | 'update' | 'manage') {
@@ -363,7 +366,7 @@ export async function logAttempt(ctx: ActorContext, id: string, input: AttemptIn
     const { policy } = await clientPolicy(tx, row.client_id);
     const now = new Date().toISOString();
     const number = Number(row.attempt_count) + 1;
-    const attemptId = randomUUID();
+    const attemptId = timeOrderedId();
     await tx.db
       .insertInto('task_attempts', {
         id: attemptId,
@@ -579,7 +582,7 @@ export interface BoardRow {
 export async function addTaskMessage(ctx: ActorContext, taskId: string, body: string): Promise<{ id: string; createdAt: string }> {
   const task = await findTask(ctx, 'read', taskId);
   assertCan(ctx, 'create', 'ClinicalMessage', { clientId: task.client_id });
-  const id = randomUUID();
+  const id = timeOrderedId();
   const now = new Date().toISOString();
   await inTransaction(ctx, async (tx) => {
     const body_enc = await tx.keyring.encryptField(tx.db, { clientId: task.client_id, table: 'task_messages', column: 'body_enc', rowId: id }, body.trim());

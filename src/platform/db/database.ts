@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase as KyselySqliteDatabase, type SqliteStatement } from 'kysely';
 import pg from 'pg';
 import type { Database } from './types.ts';
 
@@ -39,7 +40,23 @@ function pgTypes(): pg.CustomTypesConfig {
 }
 
 /** Opens SQLite under dataDir (the embedded default) or PostgreSQL when a URL is given. */
-export function openDatabase(settings: DatabaseSettings): RingfenceDatabase {
+export interface OpenOptions {
+  /**
+   * Copy SQLite's write-ahead log back into the database file on a thread of its own, not in
+   * whichever request's commit fills the log. For a long-running server; one-off commands and
+   * tests keep SQLite's own checkpoints.
+   */
+  backgroundCheckpoints?: boolean;
+}
+
+/** The SQLite page cache for the app's connection, in KiB. */
+const SQLITE_CACHE_KIB = 64 * 1024;
+/** How often the background checkpointer copies the log back. */
+const CHECKPOINT_INTERVAL_MS = 250;
+/** With background checkpoints a commit still checkpoints once the log holds this many pages (the default is 1000). */
+const SAFETY_NET_CHECKPOINT_PAGES = 20_000;
+
+export function openDatabase(settings: DatabaseSettings, options: OpenOptions = {}): RingfenceDatabase {
   if (settings.databaseUrl) {
     const schema = settings.databaseSchema;
     const pool = new pg.Pool({
@@ -60,8 +77,85 @@ export function openDatabase(settings: DatabaseSettings): RingfenceDatabase {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { engine: 'sqlite', unsafeKysely: kysely, schema: null, close: () => kysely.destroy() };
+  // Page cache per connection (negative: KiB). The default 2 MiB is far smaller than the task indexes.
+  sqlite.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
+  const checkpointer = options.backgroundCheckpoints ? startCheckpointer(sqlite, file) : null;
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+  return {
+    engine: 'sqlite',
+    unsafeKysely: kysely,
+    schema: null,
+    close: async () => {
+      await checkpointer?.stop();
+      await kysely.destroy();
+    },
+  };
+}
+
+/**
+ * Starts the checkpointer thread (checkpointer.worker.cjs) and raises the main connection's own
+ * threshold to a safety net, should the thread ever fall behind.
+ */
+function startCheckpointer(sqlite: SqliteDatabase.Database, file: string): { stop(): Promise<void> } {
+  sqlite.pragma(`wal_autocheckpoint = ${SAFETY_NET_CHECKPOINT_PAGES}`);
+  const worker = new Worker(new URL('./checkpointer.worker.cjs', import.meta.url), { workerData: { file, intervalMs: CHECKPOINT_INTERVAL_MS } });
+  worker.unref();
+  let running = true;
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      running = false;
+      resolve();
+    }),
+  );
+  // A thread that fails leaves SQLite checkpointing in commits, as it does by default.
+  worker.on('error', () => {
+    if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
+  });
+  worker.on('message', (message) => {
+    if (message === 'stopped') void worker.terminate();
+  });
+  return {
+    stop() {
+      if (running) worker.postMessage('stop');
+      return exited;
+    },
+  };
+}
+
+/** How many distinct statements SQLite keeps compiled; the app issues a few hundred shapes. */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * Kysely prepares every query afresh, and on SQLite compiling a statement costs as much as
+ * running it. The app sends the same few hundred statement shapes with different parameters,
+ * so compiled statements are kept by their SQL text, least recently used dropped first.
+ * A streamed query gets its own statement: a cached one may not be iterated twice at once.
+ */
+export function cachingStatements(sqlite: SqliteDatabase.Database, size = STATEMENT_CACHE_SIZE): KyselySqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    close: () => {
+      cache.clear();
+      sqlite.close();
+    },
+    prepare(text: string): SqliteStatement {
+      let statement = cache.get(text);
+      if (statement !== undefined) {
+        cache.delete(text);
+      } else {
+        const compiled = sqlite.prepare(text);
+        statement = {
+          reader: compiled.reader,
+          all: (parameters) => compiled.all(parameters),
+          run: (parameters) => compiled.run(parameters),
+          iterate: (parameters) => sqlite.prepare(text).iterate(parameters),
+        };
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(text, statement);
+      return statement;
+    },
+  };
 }
 
 /** True when the database answers a trivial query. */

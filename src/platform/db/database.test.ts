@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { test, type TestContext } from 'node:test';
+import SqliteDatabase from 'better-sqlite3';
+import { sql } from 'kysely';
+import { cachingStatements, openDatabase } from './database.ts';
+
+// The embedded engine's own machinery: compiled statements kept, and the write-ahead log copied
+// back on a thread of its own. Neither exists on PostgreSQL, so these tests are SQLite's.
+
+function tempDir(t: TestContext): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ringfence-db-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+test('compiled statements are kept by their text, least recently used dropped, and a streamed query gets its own', (t) => {
+  const sqlite = new SqliteDatabase(path.join(tempDir(t), 'cache.sqlite'));
+  const db = cachingStatements(sqlite, 2);
+  t.after(() => db.close());
+  db.prepare('create table notes (n integer)').run([]);
+  db.prepare('insert into notes values (?), (?), (?)').run([1, 2, 3]);
+  const count = db.prepare('select count(*) as c from notes');
+  assert.equal(db.prepare('select count(*) as c from notes'), count, 'the same text gets the compiled statement back');
+  assert.deepEqual(count.all([]), [{ c: 3 }]);
+  db.prepare('select n from notes where n > ?');
+  db.prepare('select max(n) as m from notes');
+  assert.notEqual(db.prepare('select count(*) as c from notes'), count, 'dropped once two newer ones came in');
+
+  // Two iterations of one text at once: a shared compiled statement would be "busy".
+  const outer = db.prepare('select n from notes order by n').iterate([]);
+  const seen: number[] = [];
+  for (const row of outer as Iterable<{ n: number }>) {
+    seen.push(row.n);
+    const inner = [...(db.prepare('select n from notes order by n').iterate([]) as Iterable<{ n: number }>)].map((r) => r.n);
+    assert.deepEqual(inner, [1, 2, 3]);
+  }
+  assert.deepEqual(seen, [1, 2, 3]);
+});
+
+test('with background checkpoints the log is copied into the database file by the checkpointer thread, and closing stops it', async (t) => {
+  const dataDir = tempDir(t);
+  const database = openDatabase({ databaseUrl: null, databaseSchema: null, dataDir }, { backgroundCheckpoints: true });
+  const kysely = database.unsafeKysely;
+  await sql`create table filler (body text not null)`.execute(kysely);
+  const file = path.join(dataDir, 'ringfence.sqlite');
+  const before = statSync(file).size;
+  // About 6 MB: 1,500 pages, beyond the 1,000 at which a commit would checkpoint by itself.
+  const body = 'x'.repeat(4000);
+  for (let i = 0; i < 1500; i += 1) await sql`insert into filler (body) values (${body})`.execute(kysely);
+  const auto = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(kysely);
+  assert.ok(auto.rows[0]!.wal_autocheckpoint > 1500, 'commits leave checkpoints to the thread');
+
+  let size = statSync(file).size;
+  for (let waited = 0; size < before + 5_000_000 && waited < 10_000; waited += 50) {
+    await sleep(50);
+    size = statSync(file).size;
+  }
+  assert.ok(size >= before + 5_000_000, `the database file holds the rows (${size} bytes)`);
+  await database.close();
+  const reopened = new SqliteDatabase(file, { readonly: true });
+  t.after(() => reopened.close());
+  assert.deepEqual(reopened.prepare('select count(*) as c from filler').get(), { c: 1500 });
+});

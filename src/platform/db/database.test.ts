@@ -6,10 +6,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { test, type TestContext } from 'node:test';
 import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
+import { ENGINE, createTestDatabase } from '../../../test/helpers.ts';
 import { cachingStatements, openDatabase } from './database.ts';
 
-// The embedded engine's own machinery: compiled statements kept, and the write-ahead log copied
-// back on a thread of its own. Neither exists on PostgreSQL, so these tests are SQLite's.
+// Each engine's own statement machinery: on SQLite compiled statements kept and the write-ahead
+// log copied back on a thread of its own; on PostgreSQL named prepared statements.
 
 function tempDir(t: TestContext): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'ringfence-db-'));
@@ -64,4 +65,20 @@ test('with background checkpoints the log is copied into the database file by th
   const reopened = new SqliteDatabase(file, { readonly: true });
   t.after(() => reopened.close());
   assert.deepEqual(reopened.prepare('select count(*) as c from filler').get(), { c: 1500 });
+});
+
+test('on PostgreSQL queries run as named prepared statements, parsed once per connection; schema changes stay unnamed', { skip: ENGINE !== 'postgres' && 'PostgreSQL only' }, async (t) => {
+  const { database } = await createTestDatabase(t);
+  const kysely = database.unsafeKysely;
+  await sql`create schema if not exists ${sql.id(database.schema!)}`.execute(kysely);
+  await sql`create table notes (n integer)`.execute(kysely);
+  // A transaction holds one connection: what it prepared is in its session's catalog.
+  const prepared = await kysely.transaction().execute(async (tx) => {
+    for (let i = 0; i < 3; i += 1) await sql`select count(*) from notes where n > ${i}`.execute(tx);
+    return sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`.execute(tx);
+  });
+  const counts = prepared.rows.filter((r) => r.statement.startsWith('select count(*) from notes'));
+  assert.equal(counts.length, 1, 'one statement for three calls');
+  assert.match(counts[0]!.name, /^rf_[0-9a-f]{40}$/);
+  assert.ok(!prepared.rows.some((r) => /create table/i.test(r.statement)), 'the schema change was not prepared');
 });

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase as KyselySqliteDatabase, type SqliteStatement } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type PostgresPool, type PostgresPoolClient, type SqliteDatabase as KyselySqliteDatabase, type SqliteStatement } from 'kysely';
 import pg from 'pg';
 import type { Database } from './types.ts';
 
@@ -39,7 +40,6 @@ function pgTypes(): pg.CustomTypesConfig {
   };
 }
 
-/** Opens SQLite under dataDir (the embedded default) or PostgreSQL when a URL is given. */
 export interface OpenOptions {
   /**
    * Copy SQLite's write-ahead log back into the database file on a thread of its own, not in
@@ -56,6 +56,7 @@ const CHECKPOINT_INTERVAL_MS = 250;
 /** With background checkpoints a commit still checkpoints once the log holds this many pages (the default is 1000). */
 const SAFETY_NET_CHECKPOINT_PAGES = 20_000;
 
+/** Opens SQLite under dataDir (the embedded default) or PostgreSQL when a URL is given. */
 export function openDatabase(settings: DatabaseSettings, options: OpenOptions = {}): RingfenceDatabase {
   if (settings.databaseUrl) {
     const schema = settings.databaseSchema;
@@ -67,7 +68,7 @@ export function openDatabase(settings: DatabaseSettings, options: OpenOptions = 
     });
     // An idle client that loses its server must not take the process down.
     pool.on('error', () => {});
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingStatements(pool) }) });
     return { engine: 'postgres', unsafeKysely: kysely, schema, close: () => kysely.destroy() };
   }
   mkdirSync(settings.dataDir, { recursive: true, mode: 0o700 });
@@ -119,6 +120,43 @@ function startCheckpointer(sqlite: SqliteDatabase.Database, file: string): { sto
       if (running) worker.postMessage('stop');
       return exited;
     },
+  };
+}
+
+/** Statements that name a plan worth keeping: queries, not schema changes. */
+const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
+/** Longer texts (bulk inserts of many rows) stay unnamed: each connection keeps what it prepares. */
+const PREPARABLE_MAX_LENGTH = 4000;
+
+/**
+ * PostgreSQL parses and plans an unnamed statement on every call, and for the app's joins that
+ * costs more than running them. Each query is sent as a named prepared statement (its name
+ * derived from its text), which node-postgres parses once per connection and then only binds
+ * and executes. Schema changes (migrations) and very long statements stay unnamed.
+ */
+export function preparingStatements(pool: pg.Pool, size = STATEMENT_CACHE_SIZE): PostgresPool {
+  const names = new Map<string, string>();
+  const nameOf = (text: string): string | null => {
+    let name = names.get(text);
+    if (name === undefined) {
+      if (text.length > PREPARABLE_MAX_LENGTH || !PREPARABLE.test(text)) return null;
+      name = `rf_${createHash('sha256').update(text).digest('hex').slice(0, 40)}`;
+      if (names.size >= size) names.delete(names.keys().next().value!);
+      names.set(text, name);
+    }
+    return name;
+  };
+  return {
+    async connect(): Promise<PostgresPoolClient> {
+      const client = await pool.connect();
+      const query = (text: unknown, values?: unknown[]) => {
+        if (typeof text !== 'string') return client.query(text as pg.Submittable);
+        const name = nameOf(text);
+        return name === null ? client.query(text, values) : client.query({ name, text, values });
+      };
+      return { query: query as unknown as PostgresPoolClient['query'], release: (destroy?: boolean) => client.release(destroy) };
+    },
+    end: () => pool.end(),
   };
 }
 

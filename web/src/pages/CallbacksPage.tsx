@@ -15,6 +15,7 @@ import { EmptyState, ErrorNotice, FormError, Loading, PageHeader } from '../ui/S
 import { useToast } from '../ui/Toasts';
 import { useSubmit } from '../ui/useSubmit';
 import { RevealedValues } from './patient-fields';
+import { AttemptHistory, OUTCOMES, when } from './task-parts';
 
 const PRIORITY_LABELS = { emergent: 'Emergent', urgent: 'Urgent', routine: 'Routine' } as const;
 const REASONS = [
@@ -25,16 +26,6 @@ const REASONS = [
   ['clinical', 'Clinical'],
   ['other', 'Other'],
 ] as const;
-/** Outcome buttons, with the digit key that logs each one. */
-const OUTCOMES = [
-  ['reached', 'Reached'],
-  ['voicemail_left', 'Voicemail left'],
-  ['no_answer', 'No answer'],
-  ['busy', 'Busy'],
-  ['wrong_number', 'Wrong number'],
-  ['disconnected', 'Disconnected'],
-  ['declined', 'Declined'],
-] as const;
 const RESOLUTIONS = [
   ['resolved', 'Resolved'],
   ['information_given', 'Information given'],
@@ -43,10 +34,6 @@ const RESOLUTIONS = [
   ['transferred', 'Transferred'],
   ['other', 'Other'],
 ] as const;
-
-function when(iso: string): string {
-  return new Date(iso).toLocaleString([], { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
-}
 
 function Due({ task }: { task: TaskView }) {
   return <span className={task.overdue ? 'badge badge-danger' : 'muted'}>{task.overdue ? `Overdue since ${when(task.dueAt)}` : `Due ${when(task.dueAt)}`}</span>;
@@ -251,18 +238,7 @@ function TaskPanel({ id, onClosed }: { id: string; onClosed: () => void }) {
         />
       ) : null}
       <h3>Attempts</h3>
-      {attempts.length === 0 ? (
-        <p className="muted">No attempts yet.</p>
-      ) : (
-        <ol className="attempts">
-          {attempts.map((a) => (
-            <li key={a.id}>
-              {when(a.attemptedAt)} · {a.channel} · <strong>{OUTCOMES.find(([v]) => v === a.outcome)?.[1] ?? a.outcome}</strong>
-              {a.note ? ` — ${a.note}` : ''}
-            </li>
-          ))}
-        </ol>
-      )}
+      <AttemptHistory attempts={attempts} agentName={(id) => (id !== null && id === me.user.id ? 'you' : null)} />
     </section>
   );
 }
@@ -391,9 +367,17 @@ function IntakeDialog({ clientId, onClose, onCreated }: { clientId: string; onCl
   const [noteMarks, setNoteMarks] = useState<PhiOverrideMark[]>([]);
   const queryClient = useQueryClient();
   const toast = useToast();
+  const formRef = useRef<HTMLFormElement>(null);
+  // After a lookup the caret goes where the agent types next: the reason for a known caller,
+  // the caller's name for a new one.
+  const focusField = (name: string) => requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>(`[name="${name}"]`)?.focus());
   const lookup = useMutation({
     mutationFn: () => unwrap(api.POST('/api/patients/search', { body: { clientId, phone } })),
-    onSuccess: (found) => setPatient(found.items[0] ? { id: found.items[0].id, ref: found.items[0].ref } : null),
+    onSuccess: (found) => {
+      const first = found.items[0];
+      setPatient(first ? { id: first.id, ref: first.ref } : null);
+      focusField(first ? 'reasonCode' : 'given');
+    },
   });
   const queueId = form.queueId || queues.data?.items[0]?.id || '';
   const submit = useSubmit(
@@ -416,11 +400,36 @@ function IntakeDialog({ clientId, onClose, onCreated }: { clientId: string; onCl
   );
   return (
     <Dialog title="New intake" open onClose={onClose}>
-      <form className="form" onSubmit={submit.submit} noValidate>
+      <form
+        className="form"
+        ref={formRef}
+        onSubmit={submit.submit}
+        noValidate
+        onKeyDown={(e) => {
+          // Ctrl+Enter anywhere, or Enter in the one-line title, creates the callback.
+          const target = e.target as HTMLElement;
+          if (e.key === 'Enter' && !e.nativeEvent.isComposing && (e.ctrlKey || e.metaKey || target.getAttribute('name') === 'title')) {
+            e.preventDefault();
+            formRef.current?.requestSubmit();
+          }
+        }}
+      >
+        <p className="hint">Enter in the phone field finds the caller; Enter in the title (or Ctrl+Enter anywhere) creates the callback.</p>
         <fieldset>
           <legend>Patient</legend>
           <div className="inline-fields">
-            <TextField label="Caller's phone" name="phone" autoFocus value={phone} onChange={(e) => setPhone(e.target.value)} />
+            <TextField
+              label="Caller's phone"
+              name="phone"
+              autoFocus
+              value={phone}
+              onChange={(e) => setPhone(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter' || e.ctrlKey || e.metaKey) return;
+                e.preventDefault();
+                if (phone.trim()) lookup.mutate();
+              }}
+            />
             <Button onClick={() => lookup.mutate()} busy={lookup.isPending} disabled={!phone.trim()}>
               Find
             </Button>
@@ -454,14 +463,14 @@ function IntakeDialog({ clientId, onClose, onCreated }: { clientId: string; onCl
               </option>
             ))}
           </SelectField>
-          <SelectField label="Reason" value={form.reasonCode} error={submit.fieldErrors.reasonCode} onChange={(e) => setForm({ ...form, reasonCode: e.target.value as typeof form.reasonCode })}>
+          <SelectField label="Reason" name="reasonCode" value={form.reasonCode} error={submit.fieldErrors.reasonCode} onChange={(e) => setForm({ ...form, reasonCode: e.target.value as typeof form.reasonCode })}>
             {REASONS.map(([v, l]) => (
               <option key={v} value={v}>
                 {l}
               </option>
             ))}
           </SelectField>
-          <SelectField label="Priority" value={form.priority} onChange={(e) => setForm({ ...form, priority: e.target.value as typeof form.priority })}>
+          <SelectField label="Priority" name="priority" value={form.priority} onChange={(e) => setForm({ ...form, priority: e.target.value as typeof form.priority })}>
             <option value="routine">Routine</option>
             <option value="urgent">Urgent</option>
             <option value="emergent">Emergent</option>

@@ -25,6 +25,8 @@ import { createValidatorCompiler } from './platform/http/validation.ts';
 import { registerPublicPlugin, registerWebApp } from './platform/http/web.ts';
 import type { Platform } from './platform/platform.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { accessReviewRoutes } from './modules/compliance/access-reviews.routes.ts';
+import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
 import { clientRoutes } from './modules/clients/clients.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { patientRoutes } from './modules/patients/patients.routes.ts';
@@ -163,6 +165,8 @@ export async function buildApp(config: RingfenceConfig, options: BuildOptions = 
   await app.register(roleRoutes);
   await app.register(tokenRoutes);
   await app.register(auditRoutes);
+  await app.register(complianceRoutes);
+  await app.register(accessReviewRoutes);
 
   // The interactive API documentation is public, like the document it shows.
   await registerPublicPlugin(app, swaggerUi as unknown as FastifyPluginAsync<object>, { routePrefix: '/api/docs', staticCSP: true });

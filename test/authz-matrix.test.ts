@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { test } from 'node:test';
-import { TEST_PASSWORD, buildTestApp, createTestOrg, insertTestPatient, insertTestQueue, insertTestTask, insertTestToken, insertTestUser, signedInClient, type TestApp, type TestClient, type TestOrg } from './helpers.ts';
+import { TEST_PASSWORD, buildTestApp, createTestOrg, insertTestBaa, insertTestPatient, insertTestQueue, insertTestTask, insertTestToken, insertTestUser, signedInClient, type TestApp, type TestClient, type TestOrg } from './helpers.ts';
 
 /**
  * The authorization matrix: every route × every role × own client / other client / other
@@ -38,7 +38,18 @@ interface Fixture {
   task(target: Target, claimed?: boolean): Promise<{ id: string; queueId: string; patientId: string }>;
   /** Makes sure the target's client has a practice-system link (to a closed loopback port); returns the client id. */
   practiceLink(target: Target): Promise<string>;
+  /** A new vendor of the target's organization. */
+  vendor(target: Target): Promise<string>;
+  /** A BAA with the target's client (another one beside the fixture's signed one). */
+  baa(target: Target): Promise<string>;
+  /** A course of the organization the requests act on. */
+  course(): Promise<string>;
+  /** An open access review of the target's organization; with an item, one for a new person reviewed by the (own) supervisor. */
+  review(target: Target, withItem?: boolean): Promise<{ id: string; itemId: string | null }>;
 }
+
+/** Compliance records are the organization's: only the compliance officer reaches them. */
+const COMPLIANCE_ONLY: Pick<RouteCase, 'allowed' | 'targets'> = { allowed: ['compliance'], targets: ['own', 'otherOrg'] };
 
 interface RouteCase {
   /** Who may call it (ignored for public routes). */
@@ -303,6 +314,58 @@ const CASES: Record<string, RouteCase> = {
     request: async (fx, t) => ({ url: `/api/tasks/${(await fx.task(t)).id}/messages`, body: { body: 'Synthetic triage note: cough for three days, no fever.' } }),
   },
   'GET /api/tokens': { allowed: ['admin'], success: 200, request: () => ({ url: '/api/tokens' }) },
+  'GET /api/vendors': { ...COMPLIANCE_ONLY, targets: ['own'], success: 200, request: () => ({ url: '/api/vendors' }) },
+  'POST /api/vendors': {
+    ...COMPLIANCE_ONLY,
+    targets: ['own'],
+    success: 201,
+    request: () => ({ url: '/api/vendors', body: { name: `Vendor ${randomBytes(3).toString('hex')}`, services: ['telephony'], handlesPhi: true } }),
+  },
+  'PATCH /api/vendors/:id': { ...COMPLIANCE_ONLY, success: 200, request: async (fx, t) => ({ url: `/api/vendors/${await fx.vendor(t)}`, body: { notes: 'Reviewed' } }) },
+  'GET /api/baas': { ...COMPLIANCE_ONLY, targets: ['own'], success: 200, request: () => ({ url: '/api/baas' }) },
+  'POST /api/baas': { ...COMPLIANCE_ONLY, success: 201, request: (fx, t) => ({ url: '/api/baas', body: { clientId: fx.client(t), status: 'draft' } }) },
+  'GET /api/baas/:id': { ...COMPLIANCE_ONLY, success: 200, request: async (fx, t) => ({ url: `/api/baas/${await fx.baa(t)}` }) },
+  'PATCH /api/baas/:id': { ...COMPLIANCE_ONLY, success: 200, request: async (fx, t) => ({ url: `/api/baas/${await fx.baa(t)}`, body: { notes: 'Counter-signed copy on file' } }) },
+  // Reaching the check is the permission: a JSON body is refused as not being the PDF.
+  'PUT /api/baas/:id/document': { ...COMPLIANCE_ONLY, success: 400, request: async (fx, t) => ({ url: `/api/baas/${await fx.baa(t)}/document`, body: {} }), expect: () => 400 },
+  // The BAA has no document yet.
+  'GET /api/baas/:id/document': { ...COMPLIANCE_ONLY, success: 404, request: async (fx, t) => ({ url: `/api/baas/${await fx.baa(t)}/document` }) },
+  'GET /api/compliance/baa-chain': { ...COMPLIANCE_ONLY, targets: ['own'], success: 200, request: () => ({ url: '/api/compliance/baa-chain' }) },
+  'GET /api/courses': { allowed: 'signed-in', success: 200, request: () => ({ url: '/api/courses' }) },
+  'GET /api/training/me': { allowed: 'signed-in', success: 200, request: () => ({ url: '/api/training/me' }) },
+  'GET /api/training/people': { ...COMPLIANCE_ONLY, targets: ['own'], success: 200, request: () => ({ url: '/api/training/people' }) },
+  'GET /api/training/people/:id': { ...COMPLIANCE_ONLY, success: 200, request: async (fx, t) => ({ url: `/api/training/people/${await fx.person(t)}` }) },
+  'POST /api/training/completions': {
+    ...COMPLIANCE_ONLY,
+    success: 201,
+    request: async (fx, t) => ({
+      url: '/api/training/completions',
+      body: { userId: await fx.person(t), courseId: await fx.course(), completedOn: new Date().toISOString().slice(0, 10), evidence: 'Signed attestation on file' },
+    }),
+  },
+  // Reviewers can hold any role: the list shows each person what they review (empty otherwise).
+  'GET /api/access-reviews': { allowed: 'signed-in', success: 200, request: () => ({ url: '/api/access-reviews' }) },
+  'POST /api/access-reviews': { ...COMPLIANCE_ONLY, targets: ['own'], success: 201, request: () => ({ url: '/api/access-reviews', body: { name: 'Quarterly review' } }) },
+  'GET /api/access-reviews/:id': {
+    allowed: [...ROLES, 'none'],
+    targets: ['own', 'otherOrg'],
+    success: 200,
+    request: async (fx, t) => ({ url: `/api/access-reviews/${(await fx.review(t, true)).id}` }),
+    expect: (actor, t) => (t === 'own' && (actor === 'compliance' || actor === 'supervisor') ? 200 : 404),
+  },
+  'POST /api/access-reviews/:id/items/:itemId': {
+    allowed: [...ROLES, 'none'],
+    targets: ['own', 'otherOrg'],
+    success: 200,
+    request: async (fx, t) => {
+      const r = await fx.review(t, true);
+      return { url: `/api/access-reviews/${r.id}/items/${r.itemId}`, body: { decision: 'certify' } };
+    },
+    expect: (actor, t) => (t === 'own' && (actor === 'compliance' || actor === 'supervisor') ? 200 : 404),
+  },
+  'POST /api/access-reviews/:id/close': { ...COMPLIANCE_ONLY, success: 200, request: async (fx, t) => ({ url: `/api/access-reviews/${(await fx.review(t)).id}/close` }) },
+  // Reaching the check is the permission: a JSON body is refused as not being the CSV.
+  'POST /api/training/import': { ...COMPLIANCE_ONLY, targets: ['own'], success: 400, request: () => ({ url: '/api/training/import', body: {} }) },
   'GET /api/tokens/scopes': { allowed: ['admin'], success: 200, request: () => ({ url: '/api/tokens/scopes' }) },
   'POST /api/tokens': {
     allowed: ['admin'],
@@ -390,6 +453,29 @@ test('authorization matrix: route × role × own/other client × own/other organ
     patient: async (target) => (await insertTestPatient(app, orgOf(target).orgId, fx.client(target))).id,
     queue: (target) => insertTestQueue(app, orgOf(target).orgId, fx.client(target)),
     task: (target, claimed) => insertTestTask(app, orgOf(target).orgId, fx.client(target), claimed ? { claimedBy: orgOf(target).admin.id } : {}),
+    vendor: async (target) => {
+      const id = randomUUID();
+      await app
+        .tenant(orgOf(target).orgId)
+        .insertInto('vendors', { id, name: `Vendor ${randomBytes(4).toString('hex')}`, services: '["sms"]', handles_phi: 1, status: 'active', notes: null, created_at: now, updated_at: now })
+        .execute();
+      return id;
+    },
+    baa: (target) => insertTestBaa(app, orgOf(target).orgId, fx.client(target), { status: 'draft' }),
+    course: async () => (await app.tenant(org.orgId).selectFrom('courses').select('id').executeTakeFirstOrThrow()).id,
+    review: async (target, withItem = false) => {
+      const o = orgOf(target);
+      const tenant = app.tenant(o.orgId);
+      const id = randomUUID();
+      await tenant.insertInto('access_reviews', { id, name: 'Matrix review', status: 'open', due_on: null, created_by: null, created_at: now, closed_by: null, closed_at: null }).execute();
+      if (!withItem) return { id, itemId: null };
+      const itemId = randomUUID();
+      const reviewer = target === 'otherOrg' ? o.users.staff!.id : o.users.supervisor!.id;
+      await tenant
+        .insertInto('access_review_items', { id: itemId, review_id: id, assignment_id: randomUUID(), user_id: await fx.person(target), role_key: 'agent', client_id: fx.client(target), reviewer_id: reviewer, decision: null, decided_by: null, decided_at: null, note: null })
+        .execute();
+      return { id, itemId };
+    },
     practiceLink: async (target) => {
       const clientId = fx.client(target);
       const tenant = app.tenant(orgOf(target).orgId);

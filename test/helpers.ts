@@ -26,6 +26,8 @@ import { unsafeSystemContext } from '../src/platform/system-context.ts';
 import { sealAllPending } from '../src/platform/audit/chain.ts';
 import { verifyOrganizationChain } from '../src/platform/audit/verify.ts';
 import type { ActorContext } from '../src/platform/context.ts';
+import { addMonths, today } from '../src/platform/compliance/phi-gate.ts';
+import type { BaaRow } from '../src/platform/db/types.ts';
 
 /** Which engine this run of the suite uses: `npm test` runs it once per engine. */
 export const ENGINE: Engine = process.env.RINGFENCE_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
@@ -120,7 +122,8 @@ export class TestClient {
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrf && !['GET', 'HEAD'].includes(method)) h['x-csrf-token'] = this.csrf;
     if (this.bearer) h.authorization = `Bearer ${this.bearer}`;
-    const res = await fetch(this.baseUrl + url, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+    const payload = body === undefined ? undefined : typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body);
+    const res = await fetch(this.baseUrl + url, { method, headers: h, body: payload as BodyInit | undefined });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const [name, value] = pair!.split('=');
@@ -192,7 +195,13 @@ export interface TestOrg {
  */
 export async function createTestOrg(
   app: TestApp,
-  spec: { name?: string; clients?: string[]; users?: Record<string, [string, string | null][] | [string, string | null] | []> } = {},
+  spec: {
+    name?: string;
+    clients?: string[];
+    users?: Record<string, [string, string | null][] | [string, string | null] | []>;
+    /** Record a signed BAA in effect for each client (default true): without one its PHI is refused. */
+    baas?: boolean;
+  } = {},
 ): Promise<TestOrg> {
   const tag = randomBytes(4).toString('hex');
   const { platform } = app.app;
@@ -204,11 +213,13 @@ export async function createTestOrg(
   );
   const tenant = app.tenant(created.orgId);
   await enrolMfa(app, created.orgId, created.userId, created.totpSecret);
+  await completeTestTraining(app, created.orgId, created.userId);
   const now = new Date().toISOString();
   const clients: Record<string, string> = {};
   for (const name of spec.clients ?? []) {
     clients[name] = randomUUID();
     await tenant.insertInto('clients', { id: clients[name]!, name: `Client ${name} ${tag}`, time_zone: 'America/Chicago', status: 'active', created_at: now, updated_at: now }).execute();
+    if (spec.baas !== false) await insertTestBaa(app, created.orgId, clients[name]!);
   }
   const roles = new Map((await tenant.selectFrom('roles').select(['id', 'key']).execute()).map((r) => [r.key, r.id]));
   const users: Record<string, TestUser> = {};
@@ -227,14 +238,59 @@ export async function createTestOrg(
   return { orgId: created.orgId, admin: { id: created.userId, email: `owner-${tag}@example.test`, totpSecret: created.totpSecret }, clients, users };
 }
 
-/** Inserts an active person with TEST_PASSWORD and an enrolled authenticator. */
-export async function insertTestUser(app: Pick<TestApp, 'app' | 'database' | 'tenant'>, orgId: string, email: string): Promise<TestUser> {
+/** Inserts an active person with TEST_PASSWORD and an enrolled authenticator, trained in every course unless `trained` is false. */
+export async function insertTestUser(app: Pick<TestApp, 'app' | 'database' | 'tenant'>, orgId: string, email: string, options: { trained?: boolean } = {}): Promise<TestUser> {
   const tenant = app.tenant(orgId);
   const id = randomUUID();
   await tenant.insertInto('users', newUserRow({ id, email, displayName: email.split('@')[0]!, passwordHash: await testPasswordHash() })).execute();
   const secret = newTotpSecret();
   await enrolMfa(app, orgId, id, secret);
+  if (options.trained !== false) await completeTestTraining(app, orgId, id);
   return { id, email, totpSecret: secret };
+}
+
+/** Records a signed BAA with the client, in effect from a year ago with no end date. */
+export async function insertTestBaa(app: Pick<TestApp, 'tenant'>, orgId: string, clientId: string, fields: Partial<Omit<BaaRow, 'id' | 'org_id' | 'client_id'>> = {}): Promise<string> {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await app
+    .tenant(orgId)
+    .insertInto('baas', {
+      id,
+      client_id: clientId,
+      vendor_id: null,
+      status: 'signed',
+      effective_on: addMonths(today(), -12),
+      ends_on: null,
+      counterparty_signer: 'Synthetic Signer',
+      breach_notice_days: 30,
+      termination_disposition: 'destroy',
+      notes: null,
+      document_enc: null,
+      document_name: null,
+      document_bytes: null,
+      document_sha256: null,
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+      ...fields,
+    })
+    .execute();
+  return id;
+}
+
+/** Records a completion of every course of the organization for this person, dated `on` (default today). */
+export async function completeTestTraining(app: Pick<TestApp, 'tenant'>, orgId: string, userId: string, on = today()): Promise<void> {
+  const tenant = app.tenant(orgId);
+  const courses = await tenant.selectFrom('courses').select('id').execute();
+  if (courses.length === 0) return;
+  const now = new Date().toISOString();
+  await tenant
+    .insertInto(
+      'training_completions',
+      courses.map((c) => ({ id: randomUUID(), user_id: userId, course_id: c.id, completed_on: on, evidence: 'Attested in the test fixture', recorded_by: null, created_at: now })),
+    )
+    .execute();
 }
 
 function enrolMfa(app: Pick<TestApp, 'app' | 'database'>, orgId: string, userId: string, secret: string): Promise<void> {

@@ -9,6 +9,8 @@ import type { KeyRing } from '../platform/crypto/keyring.ts';
 import type { RingfenceDatabase } from '../platform/db/database.ts';
 import { unsafeSystemContext } from '../platform/system-context.ts';
 import { createClient, type ClientView } from '../modules/clients/clients.service.ts';
+import { createBaa, createVendor, listCourses, recordCompletion } from '../modules/compliance/compliance.service.ts';
+import { addMonths, today } from '../platform/compliance/phi-gate.ts';
 import { isSetupNeeded, unsafeCreateOrganization } from '../modules/organizations/organizations.service.ts';
 import { createUser } from '../modules/users/users.service.ts';
 import { createPatient } from '../modules/patients/patients.service.ts';
@@ -63,14 +65,33 @@ export async function seedDemo(database: RingfenceDatabase, keyring: KeyRing, da
   const deps = { database, keyring };
   await unsafeEnrolKnownSecret(deps, org.orgId, org.userId, adminSecret);
   const ctx = unsafeSystemContext(database, keyring, org.orgId);
+  const compliance = unsafeSystemContext(database, keyring, org.orgId, 'compliance');
   const clients: ClientView[] = [];
-  for (const c of CLIENTS) clients.push(await createClient(ctx, c));
+  // Each client's BAA was signed a year ago; PHI of a client without one is refused.
+  const signed = addMonths(today(), -12);
+  for (const c of CLIENTS) {
+    const client = await createClient(ctx, c);
+    await createBaa(compliance, { clientId: client.id, status: 'signed', effectiveOn: signed, counterpartySigner: 'Practice administrator (synthetic)', breachNoticeDays: 30 });
+    clients.push(client);
+  }
+  const telephony = await createVendor(compliance, { name: 'Demo Telephony Co.', services: ['telephony', 'recording'], handlesPhi: true });
+  await createBaa(compliance, { vendorId: telephony.id, status: 'signed', effectiveOn: signed, breachNoticeDays: 10 });
+  // Everyone has done this year's training, but for one course that lapses soon for the agent.
+  const courses = await listCourses(compliance);
+  const train = async (userId: string, key: string) => {
+    for (const course of courses) {
+      const completedOn = key === 'agent' && course.key === 'verbal_phi' ? addMonths(today(), -11) : addMonths(today(), -1);
+      await recordCompletion(compliance, { userId, courseId: course.id, completedOn, evidence: 'Attested completion (demo)' });
+    }
+  };
+  await train(org.userId, 'admin');
   const accounts: DemoAccount[] = [{ role: 'admin', email: 'admin@demo.ringfence.test', totpSecret: adminSecret, totpUri: totpUri(adminSecret, 'admin@demo.ringfence.test') }];
   for (const p of PEOPLE) {
     const email = `${p.key}@demo.ringfence.test`;
     const person = await createUser(ctx, { email, displayName: p.name, password: DEMO_PASSWORD, roles: p.roles.map(([role, i]) => ({ role, clientId: i === null ? null : clients[i]!.id })) });
     const secret = newTotpSecret();
     await unsafeEnrolKnownSecret(deps, org.orgId, person.id, secret);
+    await train(person.id, p.key);
     accounts.push({ role: p.key, email, totpSecret: secret, totpUri: totpUri(secret, email) });
   }
   const clinic = unsafeSystemContext(database, keyring, org.orgId, 'supervisor');

@@ -18,8 +18,20 @@ export interface ActorContext {
   actor: Actor;
   ability: AppAbility;
   db: TenantDb;
+  /** For a request, gated: PHI under a client's key passes the compliance gate first. */
   keyring: KeyRing;
   source: AuditSource;
+  /**
+   * The compliance gate of a request's actor (BAA of the client, the person's training);
+   * absent for the system. The key ring applies it to stored PHI; PHI that arrives from
+   * elsewhere (a practice system) is checked with `assertPhiAccess`.
+   */
+  phiGate?: (tenant: TenantDb, clientId: string) => Promise<void>;
+}
+
+/** Refuses unless the actor may handle PHI of this client now (see src/platform/compliance/phi-gate.ts). */
+export async function assertPhiAccess(ctx: ActorContext, clientId: string): Promise<void> {
+  await ctx.phiGate?.(ctx.db, clientId);
 }
 
 /** The acting user's id, or null for a token or the system. */

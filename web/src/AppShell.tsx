@@ -1,4 +1,6 @@
-import { useEffect, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { api, unwrap } from './api/client';
 import { NavLink, useNavigate } from 'react-router';
 import { useSession } from './session';
 import { Button } from './ui/Button';
@@ -18,6 +20,7 @@ interface NavItem {
 export function AppShell({ children }: { children: ReactNode }) {
   const { me, can, signOut } = useSession();
   const navigate = useNavigate();
+  const reviews = useQuery({ queryKey: ['access-reviews'], queryFn: () => unwrap(api.GET('/api/access-reviews')), staleTime: 60_000 });
   const items: NavItem[] = [
     { to: '/', label: 'Home', key: 'h', visible: true },
     { to: '/callbacks', label: 'Callbacks', key: 'w', visible: can('read', 'Task') },
@@ -26,10 +29,17 @@ export function AppShell({ children }: { children: ReactNode }) {
     { to: '/users', label: 'People', key: 'p', visible: can('read', 'User', { orgWide: true }) },
     { to: '/clients', label: 'Clients', key: 'c', visible: can('read', 'Client') },
     { to: '/tokens', label: 'API tokens', key: 't', visible: can('read', 'ApiToken') },
+    { to: '/compliance', label: 'Compliance', key: 'o', visible: can('read', 'ComplianceRecord') },
+    // Reviewers are supervisors, administrators or whoever a campaign names.
+    { to: '/reviews', label: 'Access reviews', key: 'r', visible: can('read', 'ComplianceRecord') || can('manage', 'Task') || can('manage', 'User') || (reviews.data?.items.length ?? 0) > 0 },
     { to: '/account', label: 'My account', key: 'a', visible: true },
   ];
   const visible = items.filter((i) => i.visible);
 
+  // Bound once: the shell re-renders as its queries load, and a listener bound again between
+  // `g` and the letter would forget the `g`.
+  const latest = useRef({ visible, navigate });
+  latest.current = { visible, navigate };
   useEffect(() => {
     let pendingG = false;
     const onKey = (e: KeyboardEvent) => {
@@ -38,10 +48,10 @@ export function AppShell({ children }: { children: ReactNode }) {
       if (e.metaKey || e.ctrlKey || e.altKey) return;
       if (pendingG) {
         pendingG = false;
-        const item = visible.find((i) => i.key === e.key);
+        const item = latest.current.visible.find((i) => i.key === e.key);
         if (item) {
           e.preventDefault();
-          navigate(item.to);
+          latest.current.navigate(item.to);
         }
         return;
       }
@@ -49,7 +59,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [navigate, visible]);
+  }, []);
 
   return (
     <div className="shell">
@@ -77,8 +87,31 @@ export function AppShell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main" className="main" tabIndex={-1}>
+        <TrainingNotice />
         {children}
       </main>
+    </div>
+  );
+}
+
+/**
+ * Tells a person whose required training is missing or expired that patient information is
+ * closed to them, and what to complete: they can still sign in and work what is not PHI.
+ */
+function TrainingNotice() {
+  const training = useQuery({ queryKey: ['training', 'me'], queryFn: () => unwrap(api.GET('/api/training/me')), staleTime: 60_000 });
+  if (!training.data || training.data.phiAccess) return null;
+  const lacking = training.data.courses.filter((c) => c.required && c.state !== 'current');
+  return (
+    <div className="notice notice-warning training-notice" role="status">
+      <strong>Patient information is closed to you until your training is up to date.</strong> Complete:{' '}
+      {lacking.map((c, i) => (
+        <span key={c.courseId}>
+          {i > 0 ? ', ' : ''}
+          {c.name} ({c.state === 'missing' ? 'not completed' : `expired ${c.expiresOn}`})
+        </span>
+      ))}
+      . Your compliance officer records completions.
     </div>
   );
 }

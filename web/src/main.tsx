@@ -10,6 +10,8 @@ import { PatientPage } from './pages/PatientPage';
 import { PatientsPage } from './pages/PatientsPage';
 import { CallbacksPage } from './pages/CallbacksPage';
 import { BoardPage } from './pages/BoardPage';
+import { AccessReviewPage, AccessReviewsPage } from './pages/AccessReviewsPage';
+import { CompliancePage } from './pages/CompliancePage';
 import { SetupPage } from './pages/SetupPage';
 import { SignInPage } from './pages/SignInPage';
 import { TokensPage } from './pages/TokensPage';
@@ -46,6 +48,9 @@ createRoot(document.getElementById('root')!).render(
             <Route path="/users" element={<Signed><UsersPage /></Signed>} />
             <Route path="/clients" element={<Signed><ClientsPage /></Signed>} />
             <Route path="/tokens" element={<Signed><TokensPage /></Signed>} />
+            <Route path="/compliance" element={<Signed><CompliancePage /></Signed>} />
+            <Route path="/reviews" element={<Signed><AccessReviewsPage /></Signed>} />
+            <Route path="/reviews/:id" element={<Signed><AccessReviewPage /></Signed>} />
             <Route path="/account" element={<Signed><AccountPage /></Signed>} />
             <Route path="*" element={<Signed><NotFound /></Signed>} />
           </Routes>

@@ -5,6 +5,7 @@ import type { AuditSource } from '../../platform/audit/events.ts';
 import { assertAcceptablePassword, hashPassword } from '../../platform/auth/passwords.ts';
 import { newTotpSecret, totpUri } from '../../platform/auth/totp.ts';
 import type { KeyRing } from '../../platform/crypto/keyring.ts';
+import { standardCourses } from '../compliance/courses.ts';
 import type { RingfenceDatabase } from '../../platform/db/database.ts';
 import { tenantDb } from '../../platform/db/tenant-db.ts';
 import { AppError, invalidField } from '../../platform/http/errors.ts';
@@ -65,6 +66,7 @@ export async function unsafeCreateOrganization(
     await trx.insertInto('organizations').values({ id: orgId, name: orgName, created_at: now }).execute();
     const tenant = tenantDb(trx, database.engine, orgId);
     const roles = await seedBuiltinRoles(tenant);
+    await tenant.insertInto('courses', standardCourses(orgId, now)).execute();
     await keyring.createDataKey(tenant, null);
     await tenant
       .insertInto(

@@ -1,6 +1,6 @@
 import { categoryOf } from '../../platform/authz/catalogue.ts';
 import { assertCan, assertFieldCategories, fieldCategories } from '../../platform/authz/guard.ts';
-import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
+import { actorUserId, assertPhiAccess, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
 import type { PracticeLink } from '../../platform/db/types.ts';
 import { AppError, invalidField, notFound } from '../../platform/http/errors.ts';
 import { PATIENT_FIELDS, decryptPatientFields, type PatientField, type PatientFields } from '../patients/patient-fields.ts';
@@ -101,6 +101,8 @@ export async function searchPracticeSystem(ctx: ActorContext, input: { clientId:
   const given = [search.identifier, search.phone, search.family, search.birthDate].filter((v) => v !== undefined && v !== '');
   if (given.length === 0) throw invalidField('identifier', 'give an identifier, a phone number, or a family name and birth date');
   if (search.given && !search.family) throw invalidField('family', 'is needed with a given name');
+  // What the practice system answers is PHI of this client: the compliance gate applies.
+  await assertPhiAccess(ctx, clientId);
   const found = await (await practiceSystem(ctx, clientId)).searchPatients(search);
   const allowed = fieldCategories(ctx, ['read', 'reveal'], 'Patient', { clientId });
   const shown = PATIENT_FIELDS.filter((f) => allowed.has(categoryOf('Patient', f)));
@@ -128,6 +130,7 @@ export async function importFromPracticeSystem(ctx: ActorContext, input: { clien
   await assertClient(ctx, input.clientId);
   const already = (await findByPracticeId(ctx, input.clientId, [input.fhirId])).get(input.fhirId);
   if (already) throw new AppError('conflict', `This practice record is already linked to ${already.ref}`, { field: 'fhirId' });
+  await assertPhiAccess(ctx, input.clientId);
   const record = await (await practiceSystem(ctx, input.clientId)).readPatient(input.fhirId);
   if (!record) throw new AppError('not_found', 'The practice system has no such patient', { field: 'fhirId' });
   if (!input.linkToId) {

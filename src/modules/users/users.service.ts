@@ -230,22 +230,28 @@ export async function assignRole(ctx: ActorContext, userId: string, input: { rol
 /** Takes a role away; effective at once, because permissions are resolved on every request. */
 export async function revokeRole(ctx: ActorContext, userId: string, assignmentId: string): Promise<StaffMember> {
   assertCan(ctx, 'delete', 'RoleAssignment');
-  await inTransaction(ctx, async (tx) => {
-    const assignment = await tx.db
-      .selectFrom('role_assignments')
-      .innerJoin('roles', (j) => j.onRef('roles.id', '=', 'role_assignments.role_id').onRef('roles.org_id', '=', 'role_assignments.org_id'))
-      .select(['role_assignments.id', 'role_assignments.client_id', 'roles.key'])
-      .where('role_assignments.id', '=', assignmentId)
-      .where('role_assignments.user_id', '=', userId)
-      .executeTakeFirst();
-    if (!assignment) throw notFound('Role assignment');
-    if (assignment.key === 'admin' && (await activeAdminCount(tx, null, assignment.id)) === 0) {
-      throw new AppError('conflict', 'This is the last active administrator; make someone else an administrator first');
-    }
-    await tx.db.deleteFrom('role_assignments').where('id', '=', assignmentId).execute();
-    await audit(tx, { action: 'role.revoked', resourceType: 'User', resourceId: userId, clientId: assignment.client_id, details: { role: assignment.key, clientId: assignment.client_id } });
-  });
+  await inTransaction(ctx, (tx) => revokeAssignmentInTx(tx, userId, assignmentId));
   return getUser(ctx, userId);
+}
+
+/**
+ * Removes one role assignment of a person, in the caller's transaction (here, or an access
+ * review's revocation): never the last active administrator; audited as `role.revoked`.
+ */
+export async function revokeAssignmentInTx(tx: ActorContext, userId: string, assignmentId: string): Promise<void> {
+  const assignment = await tx.db
+    .selectFrom('role_assignments')
+    .innerJoin('roles', (j) => j.onRef('roles.id', '=', 'role_assignments.role_id').onRef('roles.org_id', '=', 'role_assignments.org_id'))
+    .select(['role_assignments.id', 'role_assignments.client_id', 'roles.key'])
+    .where('role_assignments.id', '=', assignmentId)
+    .where('role_assignments.user_id', '=', userId)
+    .executeTakeFirst();
+  if (!assignment) throw notFound('Role assignment');
+  if (assignment.key === 'admin' && (await activeAdminCount(tx, null, assignment.id)) === 0) {
+    throw new AppError('conflict', 'This is the last active administrator; make someone else an administrator first');
+  }
+  await tx.db.deleteFrom('role_assignments').where('id', '=', assignmentId).execute();
+  await audit(tx, { action: 'role.revoked', resourceType: 'User', resourceId: userId, clientId: assignment.client_id, details: { role: assignment.key, clientId: assignment.client_id } });
 }
 
 /** Clears a lockout before it lapses. */

@@ -48,6 +48,17 @@ export interface AuditDetails {
   'task.completed': { resolution: string; followUpTaskId: string | null };
   'task.cancelled': { reason: string };
   'task.message_added': { category: 'clinical' };
+  'vendor.created': { name: string; handlesPhi: boolean };
+  'vendor.updated': { changed: string[] };
+  'baa.created': { party: 'client' | 'vendor'; partyId: string; status: string };
+  'baa.updated': { changed: string[]; status: string };
+  'baa.document_stored': { name: string; bytes: number; sha256: string };
+  'baa.document_read': { name: string };
+  'training.completed': { course: string; completedOn: string };
+  'training.imported': { rows: number; people: number };
+  'access_review.opened': { name: string; items: number };
+  'access_review.decided': { itemId: string; userId: string; role: string; decision: 'certified' | 'revoked' };
+  'access_review.closed': { name: string };
   'phi_guard.refused': { route: string; spans: PhiGuardSpan[] };
   'phi_guard.redacted': { route: string; spans: PhiGuardSpan[] };
   'phi_guard.overridden': { route: string; field: string; type: string; reason: string };

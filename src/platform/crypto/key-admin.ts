@@ -12,6 +12,7 @@ import { envelopeVersion, type KeyRing, type KeyVersionInfo } from './keyring.ts
  */
 export const ENCRYPTED_COLUMNS = [
   { table: 'users', idColumn: 'id', clientColumn: null, columns: ['mfa_secret_enc', 'mfa_pending_secret_enc'] },
+  { table: 'baas', idColumn: 'id', clientColumn: null, columns: ['document_enc'] },
   {
     table: 'patients',
     idColumn: 'id',

@@ -3,6 +3,8 @@ import * as m0001 from '../../migrations/0001-platform.ts';
 import * as m0002 from '../../migrations/0002-patient-vault.ts';
 import * as m0003 from '../../migrations/0003-phi-guard.ts';
 import * as m0004 from '../../migrations/0004-callbacks.ts';
+import * as m0005 from '../../migrations/0005-compliance.ts';
+import * as m0006 from '../../migrations/0006-access-reviews.ts';
 import type { Engine, RingfenceDatabase } from './database.ts';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
@@ -13,6 +15,8 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0002-patient-vault': m0002,
   '0003-phi-guard': m0003,
   '0004-callbacks': m0004,
+  '0005-compliance': m0005,
+  '0006-access-reviews': m0006,
 };
 
 /** Brings the schema up to date. Safe to run on every start and from `ringfence migrate`. */

@@ -329,6 +329,100 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
+export type BaaStatus = 'draft' | 'signed' | 'terminated';
+export type VendorService = 'telephony' | 'recording' | 'transcription' | 'sms' | 'email' | 'hosting' | 'other';
+
+export interface VendorsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  /** JSON array of VendorService. */
+  services: string;
+  /** 1 when the vendor handles PHI. */
+  handles_phi: number;
+  status: 'active' | 'inactive';
+  notes: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A business associate agreement with a client (covered entity) or a vendor (subcontractor). */
+export interface BaasTable {
+  id: string;
+  org_id: string;
+  client_id: string | null;
+  vendor_id: string | null;
+  status: BaaStatus;
+  /** Calendar dates, YYYY-MM-DD. */
+  effective_on: string | null;
+  ends_on: string | null;
+  counterparty_signer: string | null;
+  breach_notice_days: number;
+  termination_disposition: 'return' | 'destroy';
+  notes: string | null;
+  /** The signed PDF, ciphertext under the organization's data key. */
+  document_enc: string | null;
+  document_name: string | null;
+  document_bytes: number | null;
+  document_sha256: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CoursesTable {
+  id: string;
+  org_id: string;
+  key: string;
+  name: string;
+  validity_months: number;
+  /** 1 when missing or expired training in it blocks PHI access. */
+  required: number;
+  created_at: Timestamp;
+}
+
+export interface TrainingCompletionsTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  course_id: string;
+  /** YYYY-MM-DD. */
+  completed_on: string;
+  /** Attestation text, or a certificate's description. */
+  evidence: string;
+  recorded_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface AccessReviewsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  status: 'open' | 'closed';
+  /** YYYY-MM-DD. */
+  due_on: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  closed_by: string | null;
+  closed_at: Timestamp | null;
+}
+
+/** One role assignment under review, as it stood when the campaign opened. */
+export interface AccessReviewItemsTable {
+  id: string;
+  org_id: string;
+  review_id: string;
+  assignment_id: string;
+  user_id: string;
+  role_key: string;
+  client_id: string | null;
+  reviewer_id: string;
+  decision: 'certified' | 'revoked' | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  note: string | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   clients: ClientsTable;
@@ -353,6 +447,12 @@ export interface Database {
   audit_chain: AuditChainTable;
   audit_chain_heads: AuditChainHeadsTable;
   audit_seal_cursor: AuditSealCursorTable;
+  vendors: VendorsTable;
+  baas: BaasTable;
+  courses: CoursesTable;
+  training_completions: TrainingCompletionsTable;
+  access_reviews: AccessReviewsTable;
+  access_review_items: AccessReviewItemsTable;
 }
 
 /** Tables whose rows belong to one organization and can only be reached through a tenant scope. */
@@ -369,6 +469,8 @@ export type RoleAssignment = Selectable<RoleAssignmentsTable>;
 export type Session = Selectable<SessionsTable>;
 export type ApiToken = Selectable<ApiTokensTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type BaaRow = Selectable<BaasTable>;
+export type VendorRow = Selectable<VendorsTable>;
 export type NewAuditEventRow = Insertable<AuditEventsTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type PatientRow = Selectable<PatientsTable>;

@@ -1,6 +1,599 @@
 // Generated from the server's OpenAPI document by `npm run api:types`. Do not edit.
 
 export interface paths {
+    "/api/access-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Access review campaigns (yours to review, or all for compliance) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                closedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                dueOn: string | null;
+                                id: string;
+                                name: string;
+                                progress: {
+                                    decided: number;
+                                    revoked: number;
+                                    total: number;
+                                };
+                                status: "open" | "closed";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a campaign: every active person's roles and client assignments, each to a reviewer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dueOn?: string | null;
+                        name: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        reviewerId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            dueOn: string | null;
+                            id: string;
+                            items: {
+                                clientId: string | null;
+                                clientName: string | null;
+                                decidedAt: string | null;
+                                decision: ("certified" | "revoked") | null;
+                                id: string;
+                                note: string | null;
+                                reviewerId: string;
+                                reviewerName: string;
+                                role: string;
+                                userId: string;
+                                userName: string;
+                            }[];
+                            name: string;
+                            progress: {
+                                decided: number;
+                                revoked: number;
+                                total: number;
+                            };
+                            status: "open" | "closed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign with the items you review (all for compliance) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            dueOn: string | null;
+                            id: string;
+                            items: {
+                                clientId: string | null;
+                                clientName: string | null;
+                                decidedAt: string | null;
+                                decision: ("certified" | "revoked") | null;
+                                id: string;
+                                note: string | null;
+                                reviewerId: string;
+                                reviewerName: string;
+                                role: string;
+                                userId: string;
+                                userName: string;
+                            }[];
+                            name: string;
+                            progress: {
+                                decided: number;
+                                revoked: number;
+                                total: number;
+                            };
+                            status: "open" | "closed";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-reviews/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign off a campaign once every item is decided */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            dueOn: string | null;
+                            id: string;
+                            items: {
+                                clientId: string | null;
+                                clientName: string | null;
+                                decidedAt: string | null;
+                                decision: ("certified" | "revoked") | null;
+                                id: string;
+                                note: string | null;
+                                reviewerId: string;
+                                reviewerName: string;
+                                role: string;
+                                userId: string;
+                                userName: string;
+                            }[];
+                            name: string;
+                            progress: {
+                                decided: number;
+                                revoked: number;
+                                total: number;
+                            };
+                            status: "open" | "closed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access-reviews/{id}/items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Certify or revoke one role assignment; a revocation takes effect at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                    /** @description Identifier */
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decision: "certify" | "revoke";
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            dueOn: string | null;
+                            id: string;
+                            items: {
+                                clientId: string | null;
+                                clientName: string | null;
+                                decidedAt: string | null;
+                                decision: ("certified" | "revoked") | null;
+                                id: string;
+                                note: string | null;
+                                reviewerId: string;
+                                reviewerName: string;
+                                role: string;
+                                userId: string;
+                                userName: string;
+                            }[];
+                            name: string;
+                            progress: {
+                                decided: number;
+                                revoked: number;
+                                total: number;
+                            };
+                            status: "open" | "closed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/account/mfa/confirm": {
         parameters: {
             query?: never;
@@ -1033,6 +1626,627 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/baas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Business associate agreements */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Identifier */
+                    clientId?: string;
+                    /** @description Identifier */
+                    vendorId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Signed and in effect today: PHI of the client may be handled */
+                                active: boolean;
+                                breachNoticeDays: number;
+                                counterpartySigner: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                document: {
+                                    bytes: number;
+                                    name: string;
+                                    sha256: string;
+                                } | null;
+                                effectiveOn: string | null;
+                                endsOn: string | null;
+                                id: string;
+                                notes: string | null;
+                                party: {
+                                    id: string;
+                                    type: "client" | "vendor";
+                                };
+                                status: "draft" | "signed" | "terminated";
+                                terminationDisposition: "return" | "destroy";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a BAA with a client or a vendor */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        breachNoticeDays?: number;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        clientId?: string;
+                        counterpartySigner?: string | null;
+                        effectiveOn?: string | null;
+                        endsOn?: string | null;
+                        notes?: string | null;
+                        status?: "draft" | "signed" | "terminated";
+                        terminationDisposition?: "return" | "destroy";
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        vendorId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Signed and in effect today: PHI of the client may be handled */
+                            active: boolean;
+                            breachNoticeDays: number;
+                            counterpartySigner: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            document: {
+                                bytes: number;
+                                name: string;
+                                sha256: string;
+                            } | null;
+                            effectiveOn: string | null;
+                            endsOn: string | null;
+                            id: string;
+                            notes: string | null;
+                            party: {
+                                id: string;
+                                type: "client" | "vendor";
+                            };
+                            status: "draft" | "signed" | "terminated";
+                            terminationDisposition: "return" | "destroy";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/baas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One BAA */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Signed and in effect today: PHI of the client may be handled */
+                            active: boolean;
+                            breachNoticeDays: number;
+                            counterpartySigner: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            document: {
+                                bytes: number;
+                                name: string;
+                                sha256: string;
+                            } | null;
+                            effectiveOn: string | null;
+                            endsOn: string | null;
+                            id: string;
+                            notes: string | null;
+                            party: {
+                                id: string;
+                                type: "client" | "vendor";
+                            };
+                            status: "draft" | "signed" | "terminated";
+                            terminationDisposition: "return" | "destroy";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a BAA (sign, extend, terminate) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        breachNoticeDays?: number;
+                        counterpartySigner?: string | null;
+                        effectiveOn?: string | null;
+                        endsOn?: string | null;
+                        notes?: string | null;
+                        status?: "draft" | "signed" | "terminated";
+                        terminationDisposition?: "return" | "destroy";
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Signed and in effect today: PHI of the client may be handled */
+                            active: boolean;
+                            breachNoticeDays: number;
+                            counterpartySigner: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            document: {
+                                bytes: number;
+                                name: string;
+                                sha256: string;
+                            } | null;
+                            effectiveOn: string | null;
+                            endsOn: string | null;
+                            id: string;
+                            notes: string | null;
+                            party: {
+                                id: string;
+                                type: "client" | "vendor";
+                            };
+                            status: "draft" | "signed" | "terminated";
+                            terminationDisposition: "return" | "destroy";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/baas/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the signed PDF (logged) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Store the signed PDF (Content-Type: application/pdf), encrypted */
+        put: {
+            parameters: {
+                query?: {
+                    name?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Signed and in effect today: PHI of the client may be handled */
+                            active: boolean;
+                            breachNoticeDays: number;
+                            counterpartySigner: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            document: {
+                                bytes: number;
+                                name: string;
+                                sha256: string;
+                            } | null;
+                            effectiveOn: string | null;
+                            endsOn: string | null;
+                            id: string;
+                            notes: string | null;
+                            party: {
+                                id: string;
+                                type: "client" | "vendor";
+                            };
+                            status: "draft" | "signed" | "terminated";
+                            terminationDisposition: "return" | "destroy";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2182,6 +3396,215 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/compliance/baa-chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every client and PHI-handling vendor with its BAA state, gaps first (format=csv for a spreadsheet) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                baaId: string | null;
+                                breachNoticeDays: number | null;
+                                effectiveOn: string | null;
+                                endsOn: string | null;
+                                handlesPhi: boolean;
+                                party: {
+                                    id: string;
+                                    name: string;
+                                    type: "client" | "vendor";
+                                };
+                                services: string[];
+                                state: "active" | "expiring" | "draft" | "expired" | "terminated" | "missing";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Training courses */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                key: string;
+                                name: string;
+                                required: boolean;
+                                validityMonths: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5968,6 +7391,538 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/training/completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a completed course */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description YYYY-MM-DD */
+                        completedOn: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        courseId: string;
+                        evidence: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        userId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import completions from CSV (email, course, completed_on, evidence): dryRun=true previews; otherwise all rows or none */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            imported: number;
+                            invalid: number;
+                            rows: {
+                                completedOn: string;
+                                course: string;
+                                email: string;
+                                errors: string[];
+                                line: number;
+                            }[];
+                            valid: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your training: whether PHI is open to you and what to complete */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            courses: {
+                                completedOn: string | null;
+                                courseId: string;
+                                expiresOn: string | null;
+                                key: string;
+                                name: string;
+                                required: boolean;
+                                state: "current" | "expired" | "missing";
+                                validityMonths: number;
+                            }[];
+                            /** @description Every required course is current */
+                            phiAccess: boolean;
+                            userId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every active person's training: PHI access, courses missing or expired, the next expiry */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                displayName: string;
+                                lacking: string[];
+                                nextExpiry: string | null;
+                                phiAccess: boolean;
+                                userId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person's training */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            courses: {
+                                completedOn: string | null;
+                                courseId: string;
+                                expiresOn: string | null;
+                                key: string;
+                                name: string;
+                                required: boolean;
+                                state: "current" | "expired" | "missing";
+                                validityMonths: number;
+                            }[];
+                            /** @description Every required course is current */
+                            phiAccess: boolean;
+                            userId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -7080,6 +9035,323 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/vendors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vendors (subcontractors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                handlesPhi: boolean;
+                                id: string;
+                                name: string;
+                                notes: string | null;
+                                services: ("telephony" | "recording" | "transcription" | "sms" | "email" | "hosting" | "other")[];
+                                status: "active" | "inactive";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a vendor */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        handlesPhi: boolean;
+                        name: string;
+                        notes?: string | null;
+                        services: ("telephony" | "recording" | "transcription" | "sms" | "email" | "hosting" | "other")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            handlesPhi: boolean;
+                            id: string;
+                            name: string;
+                            notes: string | null;
+                            services: ("telephony" | "recording" | "transcription" | "sms" | "email" | "hosting" | "other")[];
+                            status: "active" | "inactive";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vendors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a vendor */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        handlesPhi?: boolean;
+                        name?: string;
+                        notes?: string | null;
+                        services?: ("telephony" | "recording" | "transcription" | "sms" | "email" | "hosting" | "other")[];
+                        status?: "active" | "inactive";
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            handlesPhi: boolean;
+                            id: string;
+                            name: string;
+                            notes: string | null;
+                            services: ("telephony" | "recording" | "transcription" | "sms" | "email" | "hosting" | "other")[];
+                            status: "active" | "inactive";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
 }

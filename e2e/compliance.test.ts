@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { test } from 'node:test';
+import { auditEvents, createTestOrg, insertTestPatient, insertTestQueue, insertTestTask, insertTestUser } from '../test/helpers.ts';
+import { assertAccessible, launchBrowser, screenshot, signIn, startConsole } from './harness.ts';
+
+/** A minimal one-page PDF: what a scanned, signed agreement arrives as. */
+const SIGNED_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+);
+
+test('compliance: a client without a BAA has its PHI closed; the officer records a signed BAA with its PDF and the gate lifts; an untrained agent sees why the contact stays closed until their training is recorded', async (t) => {
+  const app = await startConsole(t);
+  const org = await createTestOrg(app, { clients: ['A'], baas: false, users: { agent: ['agent', 'A'], compliance: ['compliance', null] } });
+  const clientId = org.clients.A!;
+  const queueId = await insertTestQueue(app, org.orgId, clientId, 'Refills');
+  const patient = await insertTestPatient(app, org.orgId, clientId, { name: { given: 'Thessaly', family: 'Okonkwo-Brandt' }, phones: [{ number: '555-010-0188', type: 'mobile' }] });
+  await insertTestTask(app, org.orgId, clientId, { queueId, patientId: patient.id });
+
+  // The agent claims the callback; the contact stays closed, and the screen says why.
+  const { page } = await launchBrowser(t);
+  await signIn(page, app.url, org.users.agent!);
+  await page.goto(`${app.url}/callbacks`);
+  await page.getByRole('heading', { name: 'Callbacks', exact: true }).waitFor();
+  await page.keyboard.press('n');
+  const panel = page.locator('.task-panel');
+  await panel.getByRole('button', { name: 'Reveal contact' }).click();
+  await panel.getByRole('alert').getByText(/has no active signed business associate agreement/).waitFor();
+  assert.ok(!(await page.content()).includes('Okonkwo-Brandt'));
+  await screenshot(page, '60-contact-closed-no-baa');
+
+  // The compliance officer sees the gap first and records the signed BAA with its PDF.
+  const officer = await launchBrowser(t);
+  await signIn(officer.page, app.url, org.users.compliance!);
+  await officer.page.goto(`${app.url}/compliance`);
+  const row = officer.page.getByRole('row', { name: /Client A/ });
+  await row.getByText('No BAA').waitFor();
+  await assertAccessible(officer.page, 'compliance');
+  await screenshot(officer.page, '61-baa-chain-gap');
+  await row.getByRole('button', { name: 'Record BAA' }).click();
+  const dialog = officer.page.getByRole('dialog', { name: /Record a BAA with Client A/ });
+  await dialog.getByLabel('Signed for the other party by').fill('Practice administrator');
+  await dialog.getByLabel('Signed document (PDF, stored encrypted)').setInputFiles({ name: 'client-a-baa.pdf', mimeType: 'application/pdf', buffer: SIGNED_PDF });
+  await assertAccessible(officer.page, 'record a BAA');
+  await dialog.getByRole('button', { name: 'Record BAA' }).click();
+  await officer.page.getByText(/BAA with Client A .* recorded: it is active/).waitFor();
+  await row.getByText('Active').waitFor();
+  await row.getByRole('button', { name: 'Open' }).click();
+  const opened = officer.page.getByRole('dialog', { name: /BAA · Client A/ });
+  const link = opened.getByRole('link', { name: /client-a-baa\.pdf/ });
+  await link.waitFor();
+  const download = await officer.page.request.get(`${app.url}${await link.getAttribute('href')}`);
+  assert.equal(download.status(), 200);
+  assert.deepEqual(Buffer.from(await download.body()), SIGNED_PDF, 'the same bytes come back');
+  await screenshot(officer.page, '62-baa-recorded');
+
+  // Stored encrypted: the PDF's bytes are nowhere in the row.
+  const stored = await app.tenant(org.orgId).selectFrom('baas').selectAll().where('client_id', '=', clientId).executeTakeFirstOrThrow();
+  assert.ok(stored.document_enc?.startsWith('rf1.'));
+  assert.ok(!stored.document_enc!.includes(SIGNED_PDF.toString('base64').slice(0, 40)));
+
+  // The gate lifts at once: the agent reveals the contact.
+  await panel.getByRole('button', { name: 'Reveal contact' }).click();
+  await panel.getByText('Okonkwo-Brandt').waitFor();
+
+  // A new agent without training: they sign in, see what to complete, and the contact stays closed.
+  const newcomer = await insertTestUser(app, org.orgId, `newcomer-${randomUUID().slice(0, 8)}@example.test`, { trained: false });
+  const agentRole = (await app.tenant(org.orgId).selectFrom('roles').select('id').where('key', '=', 'agent').executeTakeFirstOrThrow()).id;
+  await app.tenant(org.orgId).insertInto('role_assignments', { id: randomUUID(), user_id: newcomer.id, role_id: agentRole, client_id: clientId, created_at: new Date().toISOString(), created_by: null }).execute();
+  await insertTestTask(app, org.orgId, clientId, { queueId, patientId: patient.id });
+  const second = await launchBrowser(t);
+  await signIn(second.page, app.url, newcomer);
+  await second.page.getByText('Patient information is closed to you until your training is up to date.').waitFor();
+  await second.page.goto(`${app.url}/callbacks`);
+  await second.page.getByRole('heading', { name: 'Callbacks', exact: true }).waitFor();
+  await second.page.keyboard.press('n');
+  const theirs = second.page.locator('.task-panel');
+  await theirs.getByRole('button', { name: 'Reveal contact' }).click();
+  await theirs.getByRole('alert').getByText(/Complete your training before handling PHI: HIPAA basics \(not completed\), Minimum necessary/).waitFor();
+  assert.ok(!(await second.page.content()).includes('Okonkwo-Brandt'));
+  await assertAccessible(second.page, 'untrained agent');
+  await screenshot(second.page, '63-untrained-agent');
+
+  // The officer records the newcomer's training; the contact opens for them.
+  await officer.page.goto(`${app.url}/compliance`);
+  // A CSV from the learning system with a mistake: the preview names the line, nothing is imported.
+  await officer.page.getByRole('button', { name: 'Import from CSV' }).click();
+  const importer = officer.page.getByRole('dialog', { name: 'Import training completions' });
+  const csv = `email,course,completed_on,evidence\n${newcomer.email},hipaa_basics,2026-13-01,LMS certificate\n`;
+  await importer.getByLabel('CSV file').setInputFiles({ name: 'lms-export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await importer.getByRole('button', { name: 'Check file' }).click();
+  await importer.getByText('completed_on: not a date (YYYY-MM-DD)').waitFor();
+  assert.equal(await importer.getByRole('button', { name: 'Import' }).isDisabled(), true);
+  await assertAccessible(officer.page, 'training import preview');
+  await screenshot(officer.page, '67-training-import-preview');
+  await importer.getByRole('button', { name: 'Cancel' }).click();
+  const person = officer.page.getByRole('row', { name: new RegExp(newcomer.email.split('@')[0]!) });
+  await person.getByText('Closed').waitFor();
+  await person.getByRole('button', { name: 'Record training' }).click();
+  const record = officer.page.getByRole('dialog', { name: /Record training for/ });
+  await record.getByRole('checkbox').nth(4).waitFor();
+  for (const box of await record.getByRole('checkbox').all()) await box.check();
+  await record.getByLabel('Evidence (attestation or certificate)').fill('Signed attestation, onboarding week');
+  await assertAccessible(officer.page, 'record training');
+  await screenshot(officer.page, '64-record-training');
+  await record.getByRole('button', { name: 'Record' }).click();
+  await officer.page.getByText(/5 courses recorded for/).waitFor();
+  await person.getByText('Open').waitFor();
+  await theirs.getByRole('button', { name: 'Reveal contact' }).click();
+  await theirs.getByText('Okonkwo-Brandt').waitFor();
+
+  const events = await auditEvents(app, org.orgId);
+  assert.ok(events.some((e) => e.action === 'baa.created'));
+  assert.ok(events.some((e) => e.action === 'baa.document_stored'));
+  assert.ok(events.some((e) => e.action === 'baa.document_read'));
+  assert.equal(events.filter((e) => e.action === 'training.completed' && e.resource_id === newcomer.id).length, 5);
+});

@@ -1,0 +1,176 @@
+/**
+ * The compliance gate on PHI, in one place: a client's PHI is only ever written or read under
+ * that client's data key, and a request's key ring uses a client's key only while
+ *
+ * - the client has an active business associate agreement (signed, in effect today), and
+ * - the person acting has completed every required course within its validity
+ *   (integrations acting through an API token are not people and need only the BAA).
+ *
+ * Routes and services do nothing for it: the platform hands each request a gated key ring.
+ * Records stay where they are; access resumes as soon as the missing record exists.
+ */
+import type { Actor } from '../context.ts';
+import type { KeyRing } from '../crypto/keyring.ts';
+import type { TenantDb } from '../db/tenant-db.ts';
+import { AppError } from '../http/errors.ts';
+
+/** Refuses (throws) when PHI of this client may not be handled now. */
+export type PhiGate = (tenant: TenantDb, clientId: string) => Promise<void>;
+
+/** Client-key operations that handle PHI. */
+const GATED = new Set<PropertyKey>(['encryptField', 'decryptField', 'encryptRow', 'decryptRow', 'blindIndexer']);
+/** Client-keyed values that are not PHI: a client's integration credentials. */
+const NOT_PHI_TABLES = new Set(['practice_links']);
+
+/** Today as YYYY-MM-DD in UTC: agreements and completions are dated by calendar day. */
+export function today(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** A real calendar day, YYYY-MM-DD: 2026-02-30 has the shape and is no date. */
+export function isCalendarDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const parsed = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
+}
+
+/** The calendar day `months` after `day` (YYYY-MM-DD), clamped to the month's end. */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+/** Whether a client has a signed BAA in effect on `day`. */
+export async function hasActiveBaa(tenant: TenantDb, clientId: string, day = today()): Promise<boolean> {
+  const row = await tenant
+    .selectFrom('baas')
+    .select('id')
+    .where('client_id', '=', clientId)
+    .where('status', '=', 'signed')
+    .where((eb) => eb.or([eb('effective_on', 'is', null), eb('effective_on', '<=', day)]))
+    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', day)]))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface CourseStanding {
+  courseId: string;
+  key: string;
+  name: string;
+  required: boolean;
+  validityMonths: number;
+  /** The latest completion, YYYY-MM-DD, or null. */
+  completedOn: string | null;
+  /** The day it lapses (the latest completion plus the validity), or null when never completed. */
+  expiresOn: string | null;
+  state: 'current' | 'expired' | 'missing';
+}
+
+type CourseRow = { id: string; key: string; name: string; validity_months: number; required: number };
+
+function courseRows(tenant: TenantDb): Promise<CourseRow[]> {
+  return tenant.selectFrom('courses').select(['id', 'key', 'name', 'validity_months', 'required']).orderBy('created_at').orderBy('key').execute();
+}
+
+/** Where someone stands in each course, from their latest completion per course. */
+function standing(courses: CourseRow[], lastBy: Map<string, string | null>, day: string): CourseStanding[] {
+  return courses.map((c) => {
+    const completedOn = lastBy.get(c.id) ?? null;
+    const expiresOn = completedOn ? addMonths(completedOn, Number(c.validity_months)) : null;
+    return {
+      courseId: c.id,
+      key: c.key,
+      name: c.name,
+      required: Number(c.required) === 1,
+      validityMonths: Number(c.validity_months),
+      completedOn,
+      expiresOn,
+      state: expiresOn === null ? 'missing' : expiresOn > day ? 'current' : 'expired',
+    };
+  });
+}
+
+/** Each course of the organization with where this person stands in it. */
+export async function trainingStanding(tenant: TenantDb, userId: string, day = today()): Promise<CourseStanding[]> {
+  const latest = await tenant
+    .selectFrom('training_completions')
+    .select(['course_id', (eb) => eb.fn.max('completed_on').as('last')])
+    .where('user_id', '=', userId)
+    .groupBy('course_id')
+    .execute();
+  return standing(await courseRows(tenant), new Map(latest.map((r) => [r.course_id, r.last as string | null])), day);
+}
+
+/** Where each person of the organization stands: two queries for everyone. */
+export async function trainingStandingOfAll(tenant: TenantDb, day = today()): Promise<(userId: string) => CourseStanding[]> {
+  const courses = await courseRows(tenant);
+  const latest = await tenant
+    .selectFrom('training_completions')
+    .select(['user_id', 'course_id', (eb) => eb.fn.max('completed_on').as('last')])
+    .groupBy(['user_id', 'course_id'])
+    .execute();
+  const byUser = new Map<string, Map<string, string | null>>();
+  for (const r of latest) {
+    const mine = byUser.get(r.user_id) ?? new Map<string, string | null>();
+    mine.set(r.course_id, r.last as string | null);
+    byUser.set(r.user_id, mine);
+  }
+  return (userId) => standing(courses, byUser.get(userId) ?? new Map(), day);
+}
+
+/**
+ * The gate for one request's actor. Answers are kept for the request: a page that decrypts
+ * fifty rows of one client asks the database once.
+ */
+export function phiGateFor(actor: Actor): PhiGate {
+  const clientsOk = new Set<string>();
+  let trained: Promise<void> | null = null;
+  return async (tenant, clientId) => {
+    if (!clientsOk.has(clientId)) {
+      if (!(await hasActiveBaa(tenant, clientId))) {
+        const client = await tenant.selectFrom('clients').select('name').where('id', '=', clientId).executeTakeFirst();
+        throw new AppError(
+          'baa_required',
+          `${client?.name ?? 'This client'} has no active signed business associate agreement: its PHI can be neither created nor read until one is recorded`,
+          { field: 'clientId', errors: [{ field: 'clientId', message: `client ${clientId} needs a signed BAA in effect today` }] },
+        );
+      }
+      clientsOk.add(clientId);
+    }
+    if (actor.type !== 'user') return;
+    trained ??= (async () => {
+      const lacking = (await trainingStanding(tenant, actor.userId)).filter((c) => c.required && c.state !== 'current');
+      if (lacking.length > 0) {
+        const list = lacking.map((c) => (c.state === 'missing' ? `${c.name} (not completed)` : `${c.name} (expired ${c.expiresOn})`)).join(', ');
+        throw new AppError('training_required', `Complete your training before handling PHI: ${list}`, {
+          errors: lacking.map((c) => ({ field: `training.${c.key}`, message: c.state === 'missing' ? 'not completed' : `expired ${c.expiresOn}` })),
+        });
+      }
+    })();
+    await trained;
+  };
+}
+
+/**
+ * The key ring as one request may use it: every PHI operation under a client's key passes the
+ * gate first. The organization's own key (MFA secrets, BAA documents) is not PHI and is not gated.
+ */
+export function gateKeyRing(keyring: KeyRing, gate: PhiGate): KeyRing {
+  return new Proxy(keyring, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop, target);
+      if (typeof value !== 'function') return value;
+      if (!GATED.has(prop)) return value.bind(target);
+      return async (tenant: TenantDb, where: string | { clientId: string | null; table: string }, ...rest: unknown[]) => {
+        const clientId = typeof where === 'string' ? where : where.clientId;
+        const table = typeof where === 'string' ? null : where.table;
+        if (clientId !== null && (table === null || !NOT_PHI_TABLES.has(table))) await gate(tenant, clientId);
+        return (value as (...args: unknown[]) => unknown).call(target, tenant, where, ...rest);
+      };
+    },
+  });
+}

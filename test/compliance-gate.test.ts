@@ -1,0 +1,206 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { PHI_CATEGORIES, SUBJECTS, type SubjectType } from '../src/platform/authz/catalogue.ts';
+import type { RegisteredRoute } from '../src/platform/auth/authenticate.ts';
+import { addMonths, today } from '../src/platform/compliance/phi-gate.ts';
+import { addTaskMessage } from '../src/modules/tasks/tasks.service.ts';
+import {
+  buildTestApp,
+  completeTestTraining,
+  createTestOrg,
+  insertTestBaa,
+  insertTestPatient,
+  insertTestQueue,
+  insertTestTask,
+  insertTestToken,
+  insertTestUser,
+  signedInClient,
+  supervisorContext,
+  type TestApp,
+  type TestClient,
+} from './helpers.ts';
+
+/**
+ * The compliance gate on every PHI route, driven from the route table: each route whose
+ * subject holds PHI fields is called for a client without an active BAA, and by a person
+ * whose training is missing. Every one must refuse, or answer without any PHI and store
+ * nothing. A PHI route added later without an entry below fails this test.
+ */
+
+/** Subjects with a field in a PHI category. */
+const PHI_SUBJECTS = new Set(
+  (Object.entries(SUBJECTS) as [SubjectType, { fields: Record<string, string> }][]).filter(([, d]) => Object.values(d.fields).some((c) => (PHI_CATEGORIES as readonly string[]).includes(c))).map(([s]) => s),
+);
+
+/** Synthetic PHI of the fixture's patient: none of it may appear in an answer while the gate is shut. */
+const PHI = { given: 'Quillon', family: 'Vantwerp-Osei', phone: '555-010-0199', message: 'Synthetic note: dizzy since Tuesday' };
+const PRACTICE_URL = 'http://127.0.0.1:9/fhir';
+
+interface Fixture {
+  clientId: string;
+  patientId: string;
+  duplicateId: string;
+  taskId: string;
+}
+
+const REQUESTS: Record<string, (fx: Fixture) => { url: string; body?: unknown }> = {
+  'GET /api/patients': (fx) => ({ url: `/api/patients?clientId=${fx.clientId}` }),
+  'POST /api/patients/search': (fx) => ({ url: '/api/patients/search', body: { clientId: fx.clientId, phone: PHI.phone } }),
+  'POST /api/patients': (fx) => ({ url: '/api/patients', body: { clientId: fx.clientId, name: { given: 'Ysolde', family: 'Marchetti-Voss' } } }),
+  'GET /api/patients/:id': (fx) => ({ url: `/api/patients/${fx.patientId}` }),
+  'PATCH /api/patients/:id': (fx) => ({ url: `/api/patients/${fx.patientId}`, body: { callbackWindow: 'Weekdays after five' } }),
+  'POST /api/patients/:id/reveal': (fx) => ({ url: `/api/patients/${fx.patientId}/reveal`, body: { fields: ['name', 'phones'], purpose: 'callback' } }),
+  'POST /api/patients/:id/merge': (fx) => ({ url: `/api/patients/${fx.patientId}/merge`, body: { duplicateId: fx.duplicateId } }),
+  'POST /api/patients/practice-search': (fx) => ({ url: '/api/patients/practice-search', body: { clientId: fx.clientId, purpose: 'callback', phone: PHI.phone } }),
+  'POST /api/patients/practice-import': (fx) => ({ url: '/api/patients/practice-import', body: { clientId: fx.clientId, fhirId: 'synth-0001' } }),
+  'GET /api/tasks/:id/messages': (fx) => ({ url: `/api/tasks/${fx.taskId}/messages` }),
+  'POST /api/tasks/:id/messages': (fx) => ({ url: `/api/tasks/${fx.taskId}/messages`, body: { body: 'Synthetic note: fever since Monday' } }),
+};
+
+async function setup(t: Parameters<typeof buildTestApp>[0]) {
+  const app = await buildTestApp(t);
+  const org = await createTestOrg(app, { clients: ['A'], users: { supervisor: ['supervisor', 'A'] } });
+  const clientId = org.clients.A!;
+  const patient = await insertTestPatient(app, org.orgId, clientId, { name: { given: PHI.given, family: PHI.family }, phones: [{ number: PHI.phone, type: 'mobile' }] });
+  const duplicate = await insertTestPatient(app, org.orgId, clientId, { name: { given: PHI.given, family: PHI.family } });
+  const queueId = await insertTestQueue(app, org.orgId, clientId);
+  const task = await insertTestTask(app, org.orgId, clientId, { queueId, patientId: patient.id });
+  await addTaskMessage(supervisorContext(app, org.orgId), task.id, PHI.message);
+  await app.tenant(org.orgId).insertInto('practice_links', { client_id: clientId, base_url: PRACTICE_URL, auth_type: 'none', credentials_enc: null, updated_by: null, updated_at: new Date().toISOString() }).execute();
+  const fx: Fixture = { clientId, patientId: patient.id, duplicateId: duplicate.id, taskId: task.id };
+  return { app, org, fx };
+}
+
+function phiRoutes(app: TestApp): RegisteredRoute[] {
+  return app.app.registeredRoutes.filter((r) => typeof r.config.permission === 'object' && PHI_SUBJECTS.has(r.config.permission.subject));
+}
+
+async function stored(app: TestApp, orgId: string): Promise<string> {
+  const t = app.tenant(orgId);
+  const [patients, messages] = await Promise.all([t.selectFrom('patients').selectAll().orderBy('id').execute(), t.selectFrom('task_messages').selectAll().orderBy('id').execute()]);
+  return JSON.stringify({ patients, messages });
+}
+
+/** Calls every PHI route; returns the problems found and how many routes refused with `code`. */
+async function sweep(app: TestApp, orgId: string, http: TestClient, fx: Fixture, code: 'baa_required' | 'training_required'): Promise<{ failures: string[]; refused: string[] }> {
+  const failures: string[] = [];
+  const refused: string[] = [];
+  for (const route of phiRoutes(app)) {
+    const key = `${route.method} ${route.url}`;
+    const build = REQUESTS[key];
+    if (!build) {
+      failures.push(`${key}: a PHI route with no entry in this test`);
+      continue;
+    }
+    const { url, body } = build(fx);
+    const before = await stored(app, orgId);
+    const res = await http.request(route.method, url, body ?? (route.method === 'GET' ? undefined : {}));
+    if (res.status === 403 && res.body?.type === `urn:ringfence:problem:${code}`) {
+      refused.push(key);
+      if ((await stored(app, orgId)) !== before) failures.push(`${key}: refused but changed stored PHI`);
+      continue;
+    }
+    const leaked = Object.values(PHI).find((value) => res.text.includes(value));
+    if (leaked) failures.push(`${key}: answered ${res.status} with PHI while the gate is shut`);
+    if (route.method !== 'GET' && (await stored(app, orgId)) !== before) failures.push(`${key}: answered ${res.status} and changed stored PHI`);
+    if (res.status >= 500) failures.push(`${key}: ${res.status}`);
+  }
+  return { failures, refused };
+}
+
+/** Routes that must touch PHI to do their job, and so must be refused outright. */
+const MUST_REFUSE = [
+  'POST /api/patients/search',
+  'POST /api/patients',
+  'PATCH /api/patients/:id',
+  'POST /api/patients/:id/reveal',
+  'POST /api/patients/:id/merge',
+  'POST /api/patients/practice-search',
+  'POST /api/patients/practice-import',
+  'GET /api/tasks/:id/messages',
+  'POST /api/tasks/:id/messages',
+];
+
+test('BAA gate: with no active BAA every PHI route of the client refuses (problem+json naming the client) or answers without PHI; access resumes once a BAA is recorded', async (t) => {
+  const { app, org, fx } = await setup(t);
+  const supervisor = await signedInClient(app, org.orgId, org.users.supervisor!.id);
+  assert.equal((await supervisor.post(`/api/patients/${fx.patientId}/reveal`, { fields: ['name'], purpose: 'callback' })).status, 200, 'open while the BAA is active');
+
+  // The BAA ends; nothing is deleted.
+  await app.tenant(org.orgId).updateTable('baas').set({ status: 'terminated' }).where('client_id', '=', fx.clientId).execute();
+  const { failures, refused } = await sweep(app, org.orgId, supervisor, fx, 'baa_required');
+  assert.deepEqual(failures, []);
+  for (const key of MUST_REFUSE) assert.ok(refused.includes(key), `${key} refused (refused: ${refused.join(', ')})`);
+
+  const reveal = await supervisor.post(`/api/patients/${fx.patientId}/reveal`, { fields: ['name'], purpose: 'callback' });
+  assert.equal(reveal.status, 403);
+  assert.match(reveal.headers.get('content-type') ?? '', /application\/problem\+json/);
+  assert.equal(reveal.body.title, 'No active business associate agreement');
+  assert.match(reveal.body.detail, /Client A .* has no active signed business associate agreement/);
+  assert.equal(reveal.body.field, 'clientId');
+
+  // An agreement that has not started yet, or has ended, does not open the gate either.
+  await insertTestBaa(app, org.orgId, fx.clientId, { effective_on: addMonths(today(), 1) });
+  await insertTestBaa(app, org.orgId, fx.clientId, { effective_on: addMonths(today(), -24), ends_on: addMonths(today(), -12) });
+  assert.equal((await supervisor.post(`/api/patients/${fx.patientId}/reveal`, { fields: ['name'], purpose: 'callback' })).status, 403);
+
+  // Recording a signed BAA in effect today lifts the gate; the data was kept all along.
+  const compliance = await insertTestUser(app, org.orgId, `compliance-${Date.now()}@example.test`);
+  const roleId = (await app.tenant(org.orgId).selectFrom('roles').select('id').where('key', '=', 'compliance').executeTakeFirstOrThrow()).id;
+  await app.tenant(org.orgId).insertInto('role_assignments', { id: crypto.randomUUID(), user_id: compliance.id, role_id: roleId, client_id: null, created_at: new Date().toISOString(), created_by: null }).execute();
+  const officer = await signedInClient(app, org.orgId, compliance.id);
+  const baa = await officer.post('/api/baas', { clientId: fx.clientId, status: 'signed', effectiveOn: today(), counterpartySigner: 'Practice administrator' });
+  assert.equal(baa.status, 201, baa.text);
+  assert.equal(baa.body.active, true);
+  const open = await supervisor.post(`/api/patients/${fx.patientId}/reveal`, { fields: ['name'], purpose: 'callback' });
+  assert.equal(open.status, 200);
+  assert.equal(open.body.fields.name.family, PHI.family);
+});
+
+test('training gate: a person with missing or expired training is refused PHI on every PHI route, can still sign in and see what to complete; recording the training opens it', async (t) => {
+  const { app, org, fx } = await setup(t);
+  const newcomer = await insertTestUser(app, org.orgId, `newcomer-${Date.now()}@example.test`, { trained: false });
+  const roleId = (await app.tenant(org.orgId).selectFrom('roles').select('id').where('key', '=', 'supervisor').executeTakeFirstOrThrow()).id;
+  await app.tenant(org.orgId).insertInto('role_assignments', { id: crypto.randomUUID(), user_id: newcomer.id, role_id: roleId, client_id: fx.clientId, created_at: new Date().toISOString(), created_by: null }).execute();
+  const http = await signedInClient(app, org.orgId, newcomer.id);
+
+  const { failures, refused } = await sweep(app, org.orgId, http, fx, 'training_required');
+  assert.deepEqual(failures, []);
+  for (const key of MUST_REFUSE) assert.ok(refused.includes(key), `${key} refused (refused: ${refused.join(', ')})`);
+
+  const reveal = await http.post(`/api/patients/${fx.patientId}/reveal`, { fields: ['name'], purpose: 'callback' });
+  assert.equal(reveal.body.title, 'Training missing or expired');
+  assert.match(reveal.body.detail, /HIPAA basics \(not completed\)/);
+
+  // They can still work with what is not PHI, and see what to complete.
+  assert.equal((await http.get('/api/tasks')).status, 200);
+  const mine = await http.get('/api/training/me');
+  assert.equal(mine.status, 200);
+  assert.equal(mine.body.phiAccess, false);
+  assert.deepEqual(new Set(mine.body.courses.map((c: { state: string }) => c.state)), new Set(['missing']));
+
+  // Training thirteen months old has lapsed (validity twelve months).
+  await completeTestTraining(app, org.orgId, newcomer.id, addMonths(today(), -13));
+  const stale = await http.post(`/api/patients/${fx.patientId}/reveal`, { fields: ['name'], purpose: 'callback' });
+  assert.equal(stale.status, 403);
+  assert.match(stale.body.detail, /HIPAA basics \(expired \d{4}-\d{2}-\d{2}\)/);
+
+  await completeTestTraining(app, org.orgId, newcomer.id, addMonths(today(), -1));
+  assert.equal((await http.post(`/api/patients/${fx.patientId}/reveal`, { fields: ['name'], purpose: 'callback' })).status, 200);
+  assert.equal((await http.get('/api/training/me')).body.phiAccess, true);
+});
+
+test('API tokens need the client’s BAA but no training: intake with a new patient is refused without one', async (t) => {
+  const { app, org, fx } = await setup(t);
+  const { secret } = await insertTestToken(app, org.orgId, ['tasks:create', 'tasks:read'], [fx.clientId]);
+  const integration = app.client();
+  integration.bearer = secret;
+  const queueId = await insertTestQueue(app, org.orgId, fx.clientId);
+  const body = { clientId: fx.clientId, queueId, newPatient: { name: { given: 'Ysolde', family: 'Marchetti-Voss' } }, reasonCode: 'refill', priority: 'routine', title: 'Refill request from the phone tree' };
+  assert.equal((await integration.post('/api/tasks', body)).status, 201, 'the token is no person: no training needed');
+  await app.tenant(org.orgId).updateTable('baas').set({ status: 'terminated' }).where('client_id', '=', fx.clientId).execute();
+  const refused = await integration.post('/api/tasks', body);
+  assert.equal(refused.status, 403);
+  assert.equal(refused.body.type, 'urn:ringfence:problem:baa_required');
+  assert.equal((await app.tenant(org.orgId).selectFrom('tasks').select('id').execute()).length, 2, 'the fixture task and the first intake; nothing from the refused one');
+});

@@ -1,0 +1,538 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ApiError, api, unwrap } from '../api/client';
+import { useClients } from '../api/queries';
+import type { BaaChainEntry, BaaView, TrainingImport, TrainingOverview, VendorView } from '../api/types';
+import { NoAccess } from '../AppShell';
+import { useSession } from '../session';
+import { Button } from '../ui/Button';
+import { DataTable } from '../ui/DataTable';
+import { Dialog } from '../ui/Dialog';
+import { Checkbox, SelectField, TextField } from '../ui/Field';
+import { ErrorNotice, FormError, Loading, PageHeader } from '../ui/States';
+import { useToast } from '../ui/Toasts';
+import { useSubmit } from '../ui/useSubmit';
+
+const STATE_LABELS: Record<BaaChainEntry['state'], string> = {
+  missing: 'No BAA',
+  expired: 'Expired',
+  terminated: 'Terminated',
+  draft: 'Draft only',
+  expiring: 'Ends soon',
+  active: 'Active',
+};
+const SERVICES = ['telephony', 'recording', 'transcription', 'sms', 'email', 'hosting', 'other'] as const;
+
+function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Sends the signed PDF itself (not JSON) to be stored encrypted with the BAA. */
+function uploadDocument(baaId: string, file: File) {
+  return unwrap(
+    api.PUT('/api/baas/{id}/document', {
+      params: { path: { id: baaId }, query: { name: file.name } },
+      body: file as never,
+      bodySerializer: (body: unknown) => body as BodyInit,
+      headers: { 'content-type': 'application/pdf' },
+    }),
+  );
+}
+
+/**
+ * The compliance officer's view of the agreements that gate the work: every client and every
+ * vendor that handles PHI with its BAA state, gaps first (a client without an active BAA has
+ * its PHI closed everywhere); recording and signing BAAs with their PDF; vendors.
+ */
+export function CompliancePage() {
+  const { can } = useSession();
+  const allowed = can('read', 'ComplianceRecord');
+  const chain = useQuery({ queryKey: ['compliance', 'chain'], queryFn: () => unwrap(api.GET('/api/compliance/baa-chain', { params: { query: {} } })), enabled: allowed });
+  const vendors = useQuery({ queryKey: ['compliance', 'vendors'], queryFn: () => unwrap(api.GET('/api/vendors')), enabled: allowed });
+  const [recording, setRecording] = useState<BaaChainEntry['party'] | null>(null);
+  const [opened, setOpened] = useState<string | null>(null);
+  const [addingVendor, setAddingVendor] = useState(false);
+  if (!allowed) return <NoAccess what="compliance records" />;
+  const entries = (chain.data as { items: BaaChainEntry[] } | undefined)?.items ?? [];
+  const gaps = entries.filter((e) => e.state !== 'active' && e.state !== 'expiring').length;
+  return (
+    <>
+      <PageHeader
+        title="Compliance"
+        description="Business associate agreements gate the work: without an active signed BAA a client’s PHI can be neither created nor read, anywhere in Ringfence."
+        actions={
+          <a className="btn btn-secondary" href="/api/compliance/baa-chain?format=csv" download>
+            Download BAA chain (CSV)
+          </a>
+        }
+      />
+      <section className="card" aria-labelledby="chain-title">
+        <h2 id="chain-title">BAA chain</h2>
+        <p className={gaps ? 'notice notice-warning' : 'muted'} role="status">
+          {gaps ? `${gaps} ${gaps === 1 ? 'party has' : 'parties have'} no active BAA: listed first.` : 'Every client and every vendor handling PHI has an active BAA.'}
+        </p>
+        {chain.isPending ? (
+          <Loading />
+        ) : chain.isError ? (
+          <ErrorNotice error={chain.error} />
+        ) : (
+          <DataTable<BaaChainEntry>
+            caption="Clients and vendors handling PHI, with their BAA"
+            rows={entries}
+            rowKey={(e) => `${e.party.type}-${e.party.id}`}
+            empty={<p className="muted">No clients or PHI-handling vendors yet.</p>}
+            columns={[
+              { key: 'party', header: 'Party', render: (e) => e.party.name },
+              { key: 'type', header: 'Kind', render: (e) => (e.party.type === 'client' ? 'Client' : `Vendor · ${e.services.join(', ')}`) },
+              { key: 'state', header: 'BAA', render: (e) => <span className={`badge baa-${e.state}`}>{STATE_LABELS[e.state]}</span> },
+              { key: 'effective', header: 'In effect from', render: (e) => e.effectiveOn ?? '—' },
+              { key: 'ends', header: 'Ends', render: (e) => e.endsOn ?? '—' },
+              { key: 'notice', header: 'Breach notice', render: (e) => (e.breachNoticeDays ? `${e.breachNoticeDays} days` : '—') },
+              {
+                key: 'actions',
+                header: 'Actions',
+                render: (e) => (
+                  <span className="outcomes">
+                    {e.baaId ? (
+                      <Button small variant="secondary" onClick={() => setOpened(e.baaId)}>
+                        Open
+                      </Button>
+                    ) : null}
+                    {can('create', 'ComplianceRecord') && e.state !== 'active' ? (
+                      <Button small onClick={() => setRecording(e.party)}>
+                        Record BAA
+                      </Button>
+                    ) : null}
+                  </span>
+                ),
+              },
+            ]}
+          />
+        )}
+      </section>
+      <section className="card" aria-labelledby="vendors-title">
+        <div className="card-header-row">
+          <h2 id="vendors-title">Vendors</h2>
+          {can('create', 'ComplianceRecord') ? (
+            <Button small onClick={() => setAddingVendor(true)}>
+              Add vendor
+            </Button>
+          ) : null}
+        </div>
+        {vendors.isPending ? (
+          <Loading />
+        ) : vendors.isError ? (
+          <ErrorNotice error={vendors.error} />
+        ) : (
+          <DataTable<VendorView>
+            caption="Vendors"
+            rows={vendors.data.items}
+            rowKey={(v) => v.id}
+            empty={<p className="muted">No vendors recorded.</p>}
+            columns={[
+              { key: 'name', header: 'Vendor', render: (v) => v.name },
+              { key: 'services', header: 'Services', render: (v) => v.services.join(', ') },
+              { key: 'phi', header: 'Handles PHI', render: (v) => (v.handlesPhi ? 'Yes' : 'No') },
+              { key: 'status', header: 'Status', render: (v) => v.status },
+            ]}
+          />
+        )}
+      </section>
+      <TrainingSection />
+      {recording ? <RecordBaaDialog party={recording} onClose={() => setRecording(null)} /> : null}
+      {opened ? <BaaDialog id={opened} onClose={() => setOpened(null)} /> : null}
+      {addingVendor ? <VendorDialog onClose={() => setAddingVendor(false)} /> : null}
+    </>
+  );
+}
+
+function useRefreshCompliance() {
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries({ queryKey: ['compliance'] });
+}
+
+/** Records a BAA with a client or vendor, optionally signed at once with its PDF. */
+function RecordBaaDialog({ party, onClose }: { party: BaaChainEntry['party']; onClose: () => void }) {
+  const toast = useToast();
+  const refresh = useRefreshCompliance();
+  const [form, setForm] = useState({ status: 'signed' as 'draft' | 'signed', effectiveOn: todayIso(), endsOn: '', counterpartySigner: '', breachNoticeDays: '30', terminationDisposition: 'destroy' as 'return' | 'destroy' });
+  const [file, setFile] = useState<File | null>(null);
+  const submit = useSubmit(
+    async () => {
+      const baa = await unwrap(
+        api.POST('/api/baas', {
+          body: {
+            ...(party.type === 'client' ? { clientId: party.id } : { vendorId: party.id }),
+            status: form.status,
+            effectiveOn: form.effectiveOn || null,
+            endsOn: form.endsOn || null,
+            counterpartySigner: form.counterpartySigner || null,
+            breachNoticeDays: Number(form.breachNoticeDays),
+            terminationDisposition: form.terminationDisposition,
+          },
+        }),
+      );
+      return file ? uploadDocument(baa.id, file) : baa;
+    },
+    (baa) => {
+      refresh();
+      toast('success', baa.active ? `BAA with ${party.name} recorded: it is active.` : `BAA with ${party.name} recorded as ${baa.status}.`);
+      onClose();
+    },
+  );
+  return (
+    <Dialog title={`Record a BAA with ${party.name}`} open onClose={onClose}>
+      <form className="form" onSubmit={submit.submit} noValidate>
+        <div className="inline-fields">
+          <SelectField label="Status" name="status" value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value as typeof form.status })}>
+            <option value="signed">Signed</option>
+            <option value="draft">Draft</option>
+          </SelectField>
+          <TextField label="In effect from" name="effectiveOn" type="date" value={form.effectiveOn} error={submit.fieldErrors.effectiveOn} onChange={(e) => setForm({ ...form, effectiveOn: e.target.value })} />
+          <TextField label="Ends (optional)" name="endsOn" type="date" value={form.endsOn} error={submit.fieldErrors.endsOn} onChange={(e) => setForm({ ...form, endsOn: e.target.value })} />
+        </div>
+        <TextField label="Signed for the other party by" name="counterpartySigner" value={form.counterpartySigner} maxLength={200} onChange={(e) => setForm({ ...form, counterpartySigner: e.target.value })} />
+        <div className="inline-fields">
+          <TextField label="Breach notice window (days)" name="breachNoticeDays" type="number" min={1} max={365} value={form.breachNoticeDays} error={submit.fieldErrors.breachNoticeDays} onChange={(e) => setForm({ ...form, breachNoticeDays: e.target.value })} />
+          <SelectField label="At termination" name="terminationDisposition" value={form.terminationDisposition} onChange={(e) => setForm({ ...form, terminationDisposition: e.target.value as typeof form.terminationDisposition })}>
+            <option value="destroy">Destroy the PHI</option>
+            <option value="return">Return the PHI</option>
+          </SelectField>
+        </div>
+        <div className="field">
+          <label htmlFor="baa-document">Signed document (PDF, stored encrypted)</label>
+          <input id="baa-document" name="document" type="file" accept="application/pdf" aria-invalid={submit.fieldErrors.document ? true : undefined} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          {submit.fieldErrors.document ? (
+            <span className="error" role="alert">
+              {submit.fieldErrors.document}
+            </span>
+          ) : null}
+        </div>
+        <FormError message={submit.formError} />
+        <div className="form-actions">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" busy={submit.busy}>
+            Record BAA
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** One BAA: its terms, its document (download is logged), and terminating it. */
+function BaaDialog({ id, onClose }: { id: string; onClose: () => void }) {
+  const { can } = useSession();
+  const toast = useToast();
+  const refresh = useRefreshCompliance();
+  const baa = useQuery({ queryKey: ['compliance', 'baa', id], queryFn: () => unwrap(api.GET('/api/baas/{id}', { params: { path: { id } } })) });
+  const clients = useClients();
+  const terminate = useSubmit(
+    () => unwrap(api.PATCH('/api/baas/{id}', { params: { path: { id } }, body: { status: 'terminated' } })),
+    () => {
+      refresh();
+      toast('success', 'BAA terminated: PHI of this party is closed until a new one is recorded.');
+      onClose();
+    },
+  );
+  const data = baa.data as BaaView | undefined;
+  const partyName = data?.party.type === 'client' ? (clients.data?.items.find((c) => c.id === data.party.id)?.name ?? 'Client') : 'Vendor';
+  return (
+    <Dialog title={data ? `BAA · ${partyName}` : 'BAA'} open onClose={onClose}>
+      {baa.isPending ? (
+        <Loading />
+      ) : baa.isError || !data ? (
+        <ErrorNotice error={baa.error} />
+      ) : (
+        <div className="task-history">
+          <dl className="details">
+            <dt>Status</dt>
+            <dd>
+              {data.status}
+              {data.active ? ' · active' : ''}
+            </dd>
+            <dt>In effect</dt>
+            <dd>
+              {data.effectiveOn ?? '—'} to {data.endsOn ?? 'no end date'}
+            </dd>
+            <dt>Signed for them by</dt>
+            <dd>{data.counterpartySigner ?? '—'}</dd>
+            <dt>Breach notice</dt>
+            <dd>{data.breachNoticeDays} days</dd>
+            <dt>At termination</dt>
+            <dd>{data.terminationDisposition === 'destroy' ? 'Destroy the PHI' : 'Return the PHI'}</dd>
+            <dt>Document</dt>
+            <dd>
+              {data.document ? (
+                <a href={`/api/baas/${data.id}/document`} download={data.document.name}>
+                  {data.document.name} ({Math.ceil(data.document.bytes / 1024)} KB)
+                </a>
+              ) : (
+                'None on file'
+              )}
+            </dd>
+          </dl>
+          <FormError message={terminate.formError} />
+          {can('update', 'ComplianceRecord') && data.status !== 'terminated' ? (
+            <div className="form-actions">
+              <Button variant="danger" busy={terminate.busy} onClick={() => void terminate.submit()}>
+                Terminate BAA
+              </Button>
+            </div>
+          ) : null}
+        </div>
+      )}
+    </Dialog>
+  );
+}
+
+type TrainingRow = TrainingOverview['items'][number];
+
+/** Training at a glance: who may handle PHI, who lacks which course, and recording completions. */
+function TrainingSection() {
+  const { can } = useSession();
+  const overview = useQuery({ queryKey: ['compliance', 'training'], queryFn: () => unwrap(api.GET('/api/training/people')) });
+  const [recording, setRecording] = useState<TrainingRow | null>(null);
+  const [importing, setImporting] = useState(false);
+  const closed = overview.data?.items.filter((p) => !p.phiAccess).length ?? 0;
+  return (
+    <section className="card" aria-labelledby="training-title">
+      <div className="card-header-row">
+        <h2 id="training-title">Training</h2>
+        {can('create', 'ComplianceRecord') ? (
+          <Button small onClick={() => setImporting(true)}>
+            Import from CSV
+          </Button>
+        ) : null}
+      </div>
+      <p className={closed ? 'notice notice-warning' : 'muted'} role="status">
+        {closed ? `${closed} ${closed === 1 ? 'person has' : 'people have'} missing or expired training: patient information is closed to them.` : 'Everyone’s required training is current.'}
+      </p>
+      {overview.isPending ? (
+        <Loading />
+      ) : overview.isError ? (
+        <ErrorNotice error={overview.error} />
+      ) : (
+        <DataTable<TrainingRow>
+          caption="Training by person"
+          rows={overview.data.items}
+          rowKey={(p) => p.userId}
+          empty={<p className="muted">No one yet.</p>}
+          columns={[
+            { key: 'name', header: 'Person', render: (p) => p.displayName },
+            { key: 'phi', header: 'PHI access', render: (p) => <span className={`badge ${p.phiAccess ? 'baa-active' : 'baa-missing'}`}>{p.phiAccess ? 'Open' : 'Closed'}</span> },
+            { key: 'lacking', header: 'To complete', render: (p) => (p.lacking.length ? p.lacking.join(', ') : '—') },
+            { key: 'expiry', header: 'Next expiry', render: (p) => p.nextExpiry ?? '—' },
+            ...(can('create', 'ComplianceRecord')
+              ? [
+                  {
+                    key: 'actions',
+                    header: 'Actions',
+                    render: (p: TrainingRow) => (
+                      <Button small onClick={() => setRecording(p)}>
+                        Record training
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      )}
+      {recording ? <CompletionDialog person={recording} onClose={() => setRecording(null)} /> : null}
+      {importing ? <ImportDialog onClose={() => setImporting(false)} /> : null}
+    </section>
+  );
+}
+
+/** Records completed courses for one person: the date and the evidence (attestation or certificate). */
+function CompletionDialog({ person, onClose }: { person: TrainingRow; onClose: () => void }) {
+  const toast = useToast();
+  const refresh = useRefreshCompliance();
+  const queryClient = useQueryClient();
+  const courses = useQuery({ queryKey: ['courses'], queryFn: () => unwrap(api.GET('/api/courses')) });
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [completedOn, setCompletedOn] = useState(todayIso());
+  const [evidence, setEvidence] = useState('');
+  const submit = useSubmit(
+    async () => {
+      if (chosen.size === 0) throw new ApiError({ type: 'urn:ringfence:problem:validation', title: 'Invalid request', status: 400, detail: 'Choose at least one course', field: 'courseId' });
+      for (const courseId of chosen) await unwrap(api.POST('/api/training/completions', { body: { userId: person.userId, courseId, completedOn, evidence } }));
+      return chosen.size;
+    },
+    (count) => {
+      refresh();
+      void queryClient.invalidateQueries({ queryKey: ['training'] });
+      toast('success', `${count} ${count === 1 ? 'course' : 'courses'} recorded for ${person.displayName}.`);
+      onClose();
+    },
+  );
+  return (
+    <Dialog title={`Record training for ${person.displayName}`} open onClose={onClose}>
+      <form className="form" onSubmit={submit.submit} noValidate>
+        <fieldset>
+          <legend>Courses completed</legend>
+          {(courses.data?.items ?? []).map((c) => (
+            <Checkbox
+              key={c.id}
+              label={`${c.name}${person.lacking.includes(c.name) ? ' (due)' : ''}`}
+              checked={chosen.has(c.id)}
+              onChange={(e) => {
+                const next = new Set(chosen);
+                if (e.target.checked) next.add(c.id);
+                else next.delete(c.id);
+                setChosen(next);
+              }}
+            />
+          ))}
+          {submit.fieldErrors.courseId ? (
+            <span className="error" role="alert">
+              {submit.fieldErrors.courseId}
+            </span>
+          ) : null}
+        </fieldset>
+        <TextField label="Completed on" name="completedOn" type="date" value={completedOn} max={todayIso()} error={submit.fieldErrors.completedOn} onChange={(e) => setCompletedOn(e.target.value)} />
+        <TextField label="Evidence (attestation or certificate)" name="evidence" value={evidence} maxLength={2000} error={submit.fieldErrors.evidence} onChange={(e) => setEvidence(e.target.value)} />
+        <FormError message={submit.formError} />
+        <div className="form-actions">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" busy={submit.busy}>
+            Record
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+type ImportPreview = TrainingImport;
+
+function postCsv(csv: string, dryRun: boolean) {
+  return unwrap(
+    api.POST('/api/training/import', {
+      params: { query: dryRun ? { dryRun: true } : {} },
+      body: csv as never,
+      bodySerializer: (body: unknown) => body as BodyInit,
+      headers: { 'content-type': 'text/csv' },
+    }),
+  );
+}
+
+/** Completions from an LMS export: a preview names each bad row; the import takes all rows or none. */
+function ImportDialog({ onClose }: { onClose: () => void }) {
+  const toast = useToast();
+  const refresh = useRefreshCompliance();
+  const [csv, setCsv] = useState<string | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const check = useSubmit(async () => postCsv(csv ?? '', true), setPreview);
+  const run = useSubmit(
+    async () => postCsv(csv ?? '', false),
+    (result) => {
+      refresh();
+      toast('success', `${result.imported} completions imported.`);
+      onClose();
+    },
+  );
+  return (
+    <Dialog title="Import training completions" open onClose={onClose}>
+      <div className="form">
+        <p className="hint">A CSV file with a header row: email, course (its key or name), completed_on (YYYY-MM-DD), evidence. Nothing is imported while any row has an error.</p>
+        <div className="field">
+          <label htmlFor="import-file">CSV file</label>
+          <input
+            id="import-file"
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              setPreview(null);
+              if (file) void file.text().then(setCsv);
+            }}
+          />
+        </div>
+        <FormError message={check.formError ?? run.formError} />
+        {preview ? (
+          <>
+            <p role="status" className={preview.invalid ? 'notice notice-warning' : 'notice'}>
+              {preview.valid} {preview.valid === 1 ? 'row' : 'rows'} ready{preview.invalid ? `, ${preview.invalid} with errors: correct the file and check it again` : ''}.
+            </p>
+            {preview.invalid ? (
+              <ul className="import-problems" aria-label="Rows with errors">
+                {preview.rows
+                  .filter((r) => r.errors.length > 0)
+                  .map((r) => (
+                    <li key={r.line}>
+                      <strong>Line {r.line}</strong> ({r.email || 'no email'}, {r.course || 'no course'}): {r.errors.join('; ')}
+                    </li>
+                  ))}
+              </ul>
+            ) : null}
+          </>
+        ) : null}
+        <div className="form-actions">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button busy={check.busy} disabled={csv === null} onClick={() => void check.submit()}>
+            Check file
+          </Button>
+          <Button variant="primary" busy={run.busy} disabled={!preview || preview.invalid > 0 || preview.valid === 0} onClick={() => void run.submit()}>
+            Import
+          </Button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}
+
+function VendorDialog({ onClose }: { onClose: () => void }) {
+  const toast = useToast();
+  const refresh = useRefreshCompliance();
+  const [name, setName] = useState('');
+  const [services, setServices] = useState<Set<(typeof SERVICES)[number]>>(new Set());
+  const [handlesPhi, setHandlesPhi] = useState(true);
+  const submit = useSubmit(
+    () => unwrap(api.POST('/api/vendors', { body: { name, services: [...services], handlesPhi } })),
+    (vendor) => {
+      refresh();
+      toast('success', vendor.handlesPhi ? `${vendor.name} added: record its BAA before it carries PHI.` : `${vendor.name} added.`);
+      onClose();
+    },
+  );
+  return (
+    <Dialog title="Add a vendor" open onClose={onClose}>
+      <form className="form" onSubmit={submit.submit} noValidate>
+        <TextField label="Name" name="name" value={name} maxLength={120} error={submit.fieldErrors.name} onChange={(e) => setName(e.target.value)} />
+        <fieldset>
+          <legend>Services</legend>
+          <div className="checkbox-row">
+            {SERVICES.map((s) => (
+              <Checkbox
+                key={s}
+                label={s}
+                checked={services.has(s)}
+                onChange={(e) => {
+                  const next = new Set(services);
+                  if (e.target.checked) next.add(s);
+                  else next.delete(s);
+                  setServices(next);
+                }}
+              />
+            ))}
+          </div>
+          {submit.fieldErrors.services ? (
+            <span className="error" role="alert">
+              {submit.fieldErrors.services}
+            </span>
+          ) : null}
+        </fieldset>
+        <Checkbox label="Handles PHI (needs a BAA)" checked={handlesPhi} onChange={(e) => setHandlesPhi(e.target.checked)} />
+        <FormError message={submit.formError} />
+        <div className="form-actions">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" busy={submit.busy}>
+            Add vendor
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
-import { auditEvents, createTestOrg, insertTestPatient, insertTestQueue, insertTestTask, insertTestUser } from '../test/helpers.ts';
+import { assignTestRole, auditEvents, createTestOrg, insertTestPatient, insertTestQueue, insertTestTask, insertTestUser } from '../test/helpers.ts';
 import { assertAccessible, launchBrowser, screenshot, signIn, startConsole } from './harness.ts';
 
 /** A minimal one-page PDF: what a scanned, signed agreement arrives as. */
@@ -66,8 +66,7 @@ test('compliance: a client without a BAA has its PHI closed; the officer records
 
   // A new agent without training: they sign in, see what to complete, and the contact stays closed.
   const newcomer = await insertTestUser(app, org.orgId, `newcomer-${randomUUID().slice(0, 8)}@example.test`, { trained: false });
-  const agentRole = (await app.tenant(org.orgId).selectFrom('roles').select('id').where('key', '=', 'agent').executeTakeFirstOrThrow()).id;
-  await app.tenant(org.orgId).insertInto('role_assignments', { id: randomUUID(), user_id: newcomer.id, role_id: agentRole, client_id: clientId, created_at: new Date().toISOString(), created_by: null }).execute();
+  await assignTestRole(app, org.orgId, newcomer.id, 'agent', clientId);
   await insertTestTask(app, org.orgId, clientId, { queueId, patientId: patient.id });
   const second = await launchBrowser(t);
   await signIn(second.page, app.url, newcomer);

@@ -5,6 +5,7 @@ import type { RegisteredRoute } from '../src/platform/auth/authenticate.ts';
 import { addMonths, today } from '../src/platform/compliance/phi-gate.ts';
 import { addTaskMessage } from '../src/modules/tasks/tasks.service.ts';
 import {
+  assignTestRole,
   buildTestApp,
   completeTestTraining,
   createTestOrg,
@@ -146,8 +147,7 @@ test('BAA gate: with no active BAA every PHI route of the client refuses (proble
 
   // Recording a signed BAA in effect today lifts the gate; the data was kept all along.
   const compliance = await insertTestUser(app, org.orgId, `compliance-${Date.now()}@example.test`);
-  const roleId = (await app.tenant(org.orgId).selectFrom('roles').select('id').where('key', '=', 'compliance').executeTakeFirstOrThrow()).id;
-  await app.tenant(org.orgId).insertInto('role_assignments', { id: crypto.randomUUID(), user_id: compliance.id, role_id: roleId, client_id: null, created_at: new Date().toISOString(), created_by: null }).execute();
+  await assignTestRole(app, org.orgId, compliance.id, 'compliance', null);
   const officer = await signedInClient(app, org.orgId, compliance.id);
   const baa = await officer.post('/api/baas', { clientId: fx.clientId, status: 'signed', effectiveOn: today(), counterpartySigner: 'Practice administrator' });
   assert.equal(baa.status, 201, baa.text);
@@ -160,8 +160,7 @@ test('BAA gate: with no active BAA every PHI route of the client refuses (proble
 test('training gate: a person with missing or expired training is refused PHI on every PHI route, can still sign in and see what to complete; recording the training opens it', async (t) => {
   const { app, org, fx } = await setup(t);
   const newcomer = await insertTestUser(app, org.orgId, `newcomer-${Date.now()}@example.test`, { trained: false });
-  const roleId = (await app.tenant(org.orgId).selectFrom('roles').select('id').where('key', '=', 'supervisor').executeTakeFirstOrThrow()).id;
-  await app.tenant(org.orgId).insertInto('role_assignments', { id: crypto.randomUUID(), user_id: newcomer.id, role_id: roleId, client_id: fx.clientId, created_at: new Date().toISOString(), created_by: null }).execute();
+  await assignTestRole(app, org.orgId, newcomer.id, 'supervisor', fx.clientId);
   const http = await signedInClient(app, org.orgId, newcomer.id);
 
   const { failures, refused } = await sweep(app, org.orgId, http, fx, 'training_required');

@@ -249,6 +249,15 @@ export async function insertTestUser(app: Pick<TestApp, 'app' | 'database' | 'te
   return { id, email, totpSecret: secret };
 }
 
+/** Gives a person one role (for one client, or every client with null); returns the assignment's id. */
+export async function assignTestRole(app: Pick<TestApp, 'tenant'>, orgId: string, userId: string, roleKey: string, clientId: string | null): Promise<string> {
+  const tenant = app.tenant(orgId);
+  const role = await tenant.selectFrom('roles').select('id').where('key', '=', roleKey).executeTakeFirstOrThrow();
+  const id = randomUUID();
+  await tenant.insertInto('role_assignments', { id, user_id: userId, role_id: role.id, client_id: clientId, created_at: new Date().toISOString(), created_by: null }).execute();
+  return id;
+}
+
 /** Records a signed BAA with the client, in effect from a year ago with no end date. */
 export async function insertTestBaa(app: Pick<TestApp, 'tenant'>, orgId: string, clientId: string, fields: Partial<Omit<BaaRow, 'id' | 'org_id' | 'client_id'>> = {}): Promise<string> {
   const id = randomUUID();

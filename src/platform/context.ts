@@ -26,8 +26,11 @@ export interface ActorContext {
    * absent for the system. The key ring applies it to stored PHI; PHI that arrives from
    * elsewhere (a practice system) is checked with `assertPhiAccess`.
    */
-  phiGate?: (tenant: TenantDb, clientId: string) => Promise<void>;
+  phiGate?: PhiGate;
 }
+
+/** Refuses (throws) when PHI of this client may not be handled now. */
+export type PhiGate = (tenant: TenantDb, clientId: string) => Promise<void>;
 
 /** Refuses unless the actor may handle PHI of this client now (see src/platform/compliance/phi-gate.ts). */
 export async function assertPhiAccess(ctx: ActorContext, clientId: string): Promise<void> {

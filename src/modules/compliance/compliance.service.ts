@@ -6,7 +6,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { assertCan } from '../../platform/authz/guard.ts';
-import { isCalendarDay, today, trainingStanding, trainingStandingOfAll, type CourseStanding } from '../../platform/compliance/phi-gate.ts';
+import { baaActive, isCalendarDay, today, trainingStanding, trainingStandingOfAll, type CourseStanding } from '../../platform/compliance/phi-gate.ts';
 import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
 import type { BaaRow, BaaStatus, VendorRow, VendorService } from '../../platform/db/types.ts';
 import { AppError, invalidField, notFound } from '../../platform/http/errors.ts';
@@ -111,11 +111,6 @@ export interface BaaInput {
   breachNoticeDays?: number;
   terminationDisposition?: 'return' | 'destroy';
   notes?: string | null;
-}
-
-/** Signed and in effect on `day`. */
-export function baaActive(row: Pick<BaaRow, 'status' | 'effective_on' | 'ends_on'>, day = today()): boolean {
-  return row.status === 'signed' && (row.effective_on === null || row.effective_on <= day) && (row.ends_on === null || row.ends_on >= day);
 }
 
 function presentBaa(b: BaaRow): BaaView {

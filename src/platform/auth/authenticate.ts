@@ -10,7 +10,7 @@ import { tenantDb } from '../db/tenant-db.ts';
 import type { Session, User } from '../db/types.ts';
 import { AppError } from '../http/errors.ts';
 import { resolveApiToken, tokenGrants } from './api-tokens.ts';
-import { gateKeyRing, phiGateFor } from '../compliance/phi-gate.ts';
+import { phiAccessFor } from '../compliance/phi-gate.ts';
 import { safeEqual } from './secrets.ts';
 import { resolveSession } from './sessions.ts';
 
@@ -97,15 +97,13 @@ export const authenticatePlugin = fp(async function authenticate(app: FastifyIns
       if (!token) throw new AppError('unauthenticated', 'The API token is unknown, revoked or expired');
       const ability = buildAbility(tokenGrants(token), null);
       const actor = { type: 'token', tokenId: token.id, name: token.name } as const;
-      // PHI of a client only with an active BAA (the compliance gate), wherever it is handled.
-      const phiGate = phiGateFor(actor);
       request.actor = {
         orgId: token.org_id,
         actor,
         ability,
         db: tenantDb(opts.database.unsafeKysely, opts.database.engine, token.org_id),
-        keyring: gateKeyRing(opts.keyring, phiGate),
-        phiGate,
+        // PHI of a client only with an active BAA (the compliance gate), wherever it is handled.
+        ...phiAccessFor(opts.keyring, actor),
         source: { actorType: 'token', actorId: token.id, ip: request.ip, requestId: String(request.id) },
       };
       if (!ability.can(permission.action, permission.subject)) throw new AppError('forbidden', `This token's scopes do not allow ${permission.action} ${permission.subject}`);
@@ -135,15 +133,13 @@ export const authenticatePlugin = fp(async function authenticate(app: FastifyIns
     const db = tenantDb(opts.database.unsafeKysely, opts.database.engine, user.org_id);
     const ability = buildAbility(await loadUserGrants(db, user.id), user.id);
     const actor = { type: 'user', userId: user.id, email: user.email, displayName: user.display_name, sessionId: session.id } as const;
-    // PHI of a client only with an active BAA and the person's training current.
-    const phiGate = phiGateFor(actor);
     request.actor = {
       orgId: user.org_id,
       actor,
       ability,
       db,
-      keyring: gateKeyRing(opts.keyring, phiGate),
-      phiGate,
+      // PHI of a client only with an active BAA and the person's training current.
+      ...phiAccessFor(opts.keyring, actor),
       source: { actorType: 'user', actorId: user.id, ip: request.ip, requestId: String(request.id) },
     };
     if (typeof permission === 'object' && !ability.can(permission.action, permission.subject)) {

@@ -9,13 +9,12 @@
  * Routes and services do nothing for it: the platform hands each request a gated key ring.
  * Records stay where they are; access resumes as soon as the missing record exists.
  */
-import type { Actor } from '../context.ts';
+import type { Actor, PhiGate } from '../context.ts';
 import type { KeyRing } from '../crypto/keyring.ts';
 import type { TenantDb } from '../db/tenant-db.ts';
+import type { BaaRow } from '../db/types.ts';
 import { AppError } from '../http/errors.ts';
 
-/** Refuses (throws) when PHI of this client may not be handled now. */
-export type PhiGate = (tenant: TenantDb, clientId: string) => Promise<void>;
 
 /** Client-key operations that handle PHI. */
 const GATED = new Set<PropertyKey>(['encryptField', 'decryptField', 'encryptRow', 'decryptRow', 'blindIndexer']);
@@ -43,18 +42,15 @@ export function addMonths(day: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-/** Whether a client has a signed BAA in effect on `day`. */
+/** Signed and in effect on `day`: the one rule for an active BAA (the gate, the records, the chain). */
+export function baaActive(row: Pick<BaaRow, 'status' | 'effective_on' | 'ends_on'>, day = today()): boolean {
+  return row.status === 'signed' && (row.effective_on === null || row.effective_on <= day) && (row.ends_on === null || row.ends_on >= day);
+}
+
+/** Whether a client has a BAA active on `day`. */
 export async function hasActiveBaa(tenant: TenantDb, clientId: string, day = today()): Promise<boolean> {
-  const row = await tenant
-    .selectFrom('baas')
-    .select('id')
-    .where('client_id', '=', clientId)
-    .where('status', '=', 'signed')
-    .where((eb) => eb.or([eb('effective_on', 'is', null), eb('effective_on', '<=', day)]))
-    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', day)]))
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+  const signed = await tenant.selectFrom('baas').select(['status', 'effective_on', 'ends_on']).where('client_id', '=', clientId).where('status', '=', 'signed').execute();
+  return signed.some((b) => baaActive(b, day));
 }
 
 export interface CourseStanding {
@@ -173,4 +169,10 @@ export function gateKeyRing(keyring: KeyRing, gate: PhiGate): KeyRing {
       };
     },
   });
+}
+
+/** What a request's actor context carries for the gate: the gated key ring and the gate itself. */
+export function phiAccessFor(keyring: KeyRing, actor: Actor): { keyring: KeyRing; phiGate: PhiGate } {
+  const phiGate = phiGateFor(actor);
+  return { keyring: gateKeyRing(keyring, phiGate), phiGate };
 }

@@ -123,6 +123,13 @@ function startCheckpointer(sqlite: SqliteDatabase.Database, file: string): { sto
   };
 }
 
+/** Puts a value last in a map kept to `size` entries, dropping the oldest first: a small LRU. */
+function remember<K, V>(map: Map<K, V>, key: K, value: V, size: number): void {
+  map.delete(key);
+  if (map.size >= size) map.delete(map.keys().next().value!);
+  map.set(key, value);
+}
+
 /** Statements that name a plan worth keeping: queries, not schema changes. */
 const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
 /** Longer texts (bulk inserts of many rows) stay unnamed: each connection keeps what it prepares. */
@@ -141,8 +148,7 @@ export function preparingStatements(pool: pg.Pool, size = STATEMENT_CACHE_SIZE):
     if (name === undefined) {
       if (text.length > PREPARABLE_MAX_LENGTH || !PREPARABLE.test(text)) return null;
       name = `rf_${createHash('sha256').update(text).digest('hex').slice(0, 40)}`;
-      if (names.size >= size) names.delete(names.keys().next().value!);
-      names.set(text, name);
+      remember(names, text, name, size);
     }
     return name;
   };
@@ -178,9 +184,7 @@ export function cachingStatements(sqlite: SqliteDatabase.Database, size = STATEM
     },
     prepare(text: string): SqliteStatement {
       let statement = cache.get(text);
-      if (statement !== undefined) {
-        cache.delete(text);
-      } else {
+      if (statement === undefined) {
         const compiled = sqlite.prepare(text);
         statement = {
           reader: compiled.reader,
@@ -188,9 +192,8 @@ export function cachingStatements(sqlite: SqliteDatabase.Database, size = STATEM
           run: (parameters) => compiled.run(parameters),
           iterate: (parameters) => sqlite.prepare(text).iterate(parameters),
         };
-        if (cache.size >= size) cache.delete(cache.keys().next().value!);
       }
-      cache.set(text, statement);
+      remember(cache, text, statement, size);
       return statement;
     },
   };

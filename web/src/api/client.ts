@@ -67,6 +67,14 @@ const platform: Middleware = {
   },
 };
 
+/**
+ * Request options that send a file or text as the body itself (a signed PDF, a CSV export)
+ * instead of JSON; the CSRF header is added like for any other request.
+ */
+export function rawBody(body: Blob | string, contentType: string) {
+  return { body: body as never, bodySerializer: (value: unknown) => value as BodyInit, headers: { 'content-type': contentType } };
+}
+
 /** The typed API client: paths, bodies and answers come from the server's OpenAPI document. */
 export const api = createClient<paths>({ baseUrl: '' });
 api.use(platform);

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, api, unwrap } from '../api/client';
+import { ApiError, api, rawBody, unwrap } from '../api/client';
 import { useClients } from '../api/queries';
 import type { BaaChainEntry, BaaView, TrainingImport, TrainingOverview, VendorView } from '../api/types';
 import { NoAccess } from '../AppShell';
@@ -30,12 +30,7 @@ function todayIso(): string {
 /** Sends the signed PDF itself (not JSON) to be stored encrypted with the BAA. */
 function uploadDocument(baaId: string, file: File) {
   return unwrap(
-    api.PUT('/api/baas/{id}/document', {
-      params: { path: { id: baaId }, query: { name: file.name } },
-      body: file as never,
-      bodySerializer: (body: unknown) => body as BodyInit,
-      headers: { 'content-type': 'application/pdf' },
-    }),
+    api.PUT('/api/baas/{id}/document', { params: { path: { id: baaId }, query: { name: file.name } }, ...rawBody(file, 'application/pdf') }),
   );
 }
 
@@ -409,12 +404,7 @@ type ImportPreview = TrainingImport;
 
 function postCsv(csv: string, dryRun: boolean) {
   return unwrap(
-    api.POST('/api/training/import', {
-      params: { query: dryRun ? { dryRun: true } : {} },
-      body: csv as never,
-      bodySerializer: (body: unknown) => body as BodyInit,
-      headers: { 'content-type': 'text/csv' },
-    }),
+    api.POST('/api/training/import', { params: { query: dryRun ? { dryRun: true } : {} }, ...rawBody(csv, 'text/csv') }),
   );
 }
 

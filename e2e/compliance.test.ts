@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import { assignTestRole, auditEvents, createTestOrg, insertTestPatient, insertTestQueue, insertTestTask, insertTestUser } from '../test/helpers.ts';
+import { sweepReminders } from '../src/modules/compliance/reminders.service.ts';
 import { assertAccessible, launchBrowser, screenshot, signIn, startConsole } from './harness.ts';
 
 /** A minimal one-page PDF: what a scanned, signed agreement arrives as. */
@@ -36,6 +37,9 @@ test('compliance: a client without a BAA has its PHI closed; the officer records
   await officer.page.goto(`${app.url}/compliance`);
   const row = officer.page.getByRole('row', { name: /Client A/ });
   await row.getByText('No BAA').waitFor();
+  const overview = officer.page.getByRole('region', { name: /Overview/ });
+  await overview.getByText(/0\s+of 1 client covered/).waitFor();
+  await overview.getByRole('img', { name: 'Clients by BAA state: 1 no baa' }).waitFor();
   await assertAccessible(officer.page, 'compliance');
   await screenshot(officer.page, '61-baa-chain-gap');
   await row.getByRole('button', { name: 'Record BAA' }).click();
@@ -46,6 +50,7 @@ test('compliance: a client without a BAA has its PHI closed; the officer records
   await dialog.getByRole('button', { name: 'Record BAA' }).click();
   await officer.page.getByText(/BAA with Client A .* recorded: it is active/).waitFor();
   await row.getByText('Active').waitFor();
+  await overview.getByText(/1\s+of 1 client covered/).waitFor();
   await row.getByRole('button', { name: 'Open' }).click();
   const opened = officer.page.getByRole('dialog', { name: /BAA · Client A/ });
   const link = opened.getByRole('link', { name: /client-a-baa\.pdf/ });
@@ -109,7 +114,43 @@ test('compliance: a client without a BAA has its PHI closed; the officer records
   await theirs.getByRole('button', { name: 'Reveal contact' }).click();
   await theirs.getByText('Okonkwo-Brandt').waitFor();
 
+  // A transcription vendor for Client A whose BAA ends in three weeks: the officer is reminded, sees it on the dashboard, and acknowledges it.
+  await officer.page.getByRole('button', { name: 'Add vendor' }).click();
+  const vendorDialog = officer.page.getByRole('dialog', { name: 'Add a vendor' });
+  await vendorDialog.getByLabel('Name').fill('Scribe Transcription');
+  await vendorDialog.getByLabel('transcription').check();
+  await vendorDialog.getByLabel('Every client (hosting, telephony)').uncheck();
+  await vendorDialog.getByLabel(/^Client A/).check();
+  await vendorDialog.getByRole('button', { name: 'Add vendor' }).click();
+  const vendorRow = officer.page.getByRole('table', { name: 'Vendors', exact: true }).getByRole('row', { name: /Scribe Transcription/ });
+  await vendorRow.getByRole('cell', { name: /^Client A/ }).waitFor();
+  await vendorRow.getByRole('button', { name: 'Edit' }).click();
+  const editVendor = officer.page.getByRole('dialog', { name: 'Vendor · Scribe Transcription' });
+  assert.equal(await editVendor.getByLabel(/^Client A/).isChecked(), true, 'the dialog opens on what is recorded');
+  assert.equal(await editVendor.getByLabel('Every client (hosting, telephony)').isChecked(), false);
+  await screenshot(officer.page, '69-vendor-edit');
+  await editVendor.getByRole('button', { name: 'Cancel' }).click();
+  const vendorChainRow = officer.page.getByRole('row', { name: /Scribe Transcription.*No BAA/ });
+  await vendorChainRow.getByRole('button', { name: 'Record BAA' }).click();
+  const vendorBaa = officer.page.getByRole('dialog', { name: /Record a BAA with Scribe Transcription/ });
+  await vendorBaa.getByLabel('Ends (optional)').fill(new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10));
+  await vendorBaa.getByRole('button', { name: 'Record BAA' }).click();
+  await officer.page.getByRole('row', { name: /Scribe Transcription.*Ends soon/ }).waitFor();
+  assert.equal(await sweepReminders(app.database), 1);
+  await officer.page.reload();
+  const reminder = officer.page.getByRole('region', { name: 'Reminders' });
+  await reminder.getByText(/The business associate agreement with Scribe Transcription ends in 21 days/).waitFor();
+  await overview.getByText(/Scribe Transcription\s*ends in 21 days/).waitFor();
+  await assertAccessible(officer.page, 'compliance dashboard');
+  await screenshot(officer.page, '68-compliance-dashboard');
+  const pdf = await officer.page.request.get(`${app.url}/api/compliance/baa-chain?format=pdf`);
+  assert.equal(pdf.status(), 200);
+  assert.equal((await pdf.body()).subarray(0, 5).toString('latin1'), '%PDF-');
+  await reminder.getByRole('button', { name: 'Got it' }).click();
+  await reminder.waitFor({ state: 'detached' });
+
   const events = await auditEvents(app, org.orgId);
+  assert.ok(events.some((e) => e.action === 'reminder.acknowledged'));
   assert.ok(events.some((e) => e.action === 'baa.created'));
   assert.ok(events.some((e) => e.action === 'baa.document_stored'));
   assert.ok(events.some((e) => e.action === 'baa.document_read'));

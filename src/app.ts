@@ -27,6 +27,7 @@ import type { Platform } from './platform/platform.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { accessReviewRoutes } from './modules/compliance/access-reviews.routes.ts';
 import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
+import { sweepReminders } from './modules/compliance/reminders.service.ts';
 import { clientRoutes } from './modules/clients/clients.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { patientRoutes } from './modules/patients/patients.routes.ts';
@@ -173,13 +174,23 @@ export async function buildApp(config: RingfenceConfig, options: BuildOptions = 
   if (options.web !== false) webIndex = await registerWebApp(app);
 
   let sweep: NodeJS.Timeout | null = null;
+  let reminderStart: NodeJS.Timeout | null = null;
+  let reminderSweep: NodeJS.Timeout | null = null;
   if (options.background !== false) {
     const policy = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
     sweep = setInterval(() => void sweepExpiredSessions(database, policy).catch((err) => app.log.error({ err }, 'session sweep failed')), 60_000);
     sweep.unref();
+    // Reminders are dated by day: a sweep soon after start and then hourly records each step once.
+    const remind = () => void sweepReminders(database).catch((err) => app.log.error({ err }, 'reminder sweep failed'));
+    reminderStart = setTimeout(remind, 5_000);
+    reminderStart.unref();
+    reminderSweep = setInterval(remind, 3_600_000);
+    reminderSweep.unref();
   }
   app.addHook('onClose', async () => {
     if (sweep) clearInterval(sweep);
+    if (reminderStart) clearTimeout(reminderStart);
+    if (reminderSweep) clearInterval(reminderSweep);
     // A graceful shutdown seals every pending audit event before the database closes.
     await sealer.stop();
     if (!options.database) await database.close();

@@ -46,6 +46,8 @@ interface Fixture {
   course(): Promise<string>;
   /** An open access review of the target's organization; with an item, one for a new person reviewed by the (own) supervisor. */
   review(target: Target, withItem?: boolean): Promise<{ id: string; itemId: string | null }>;
+  /** A new reminder of a BAA's end for the target organization's compliance officers. */
+  reminder(target: Target): Promise<string>;
 }
 
 /** Compliance records are the organization's: only the compliance officer reaches them. */
@@ -331,6 +333,16 @@ const CASES: Record<string, RouteCase> = {
   // The BAA has no document yet.
   'GET /api/baas/:id/document': { ...COMPLIANCE_ONLY, success: 404, request: async (fx, t) => ({ url: `/api/baas/${await fx.baa(t)}/document` }) },
   'GET /api/compliance/baa-chain': { ...COMPLIANCE_ONLY, targets: ['own'], success: 200, request: () => ({ url: '/api/compliance/baa-chain' }) },
+  'GET /api/compliance/dashboard': { ...COMPLIANCE_ONLY, targets: ['own'], success: 200, request: () => ({ url: '/api/compliance/dashboard' }) },
+  'GET /api/reminders': { allowed: 'signed-in', success: 200, request: () => ({ url: '/api/reminders' }) },
+  // A BAA reminder is for whoever keeps the compliance records; to anyone else it does not exist.
+  'POST /api/reminders/:id/acknowledge': {
+    allowed: [...ROLES, 'none'],
+    targets: ['own', 'otherOrg'],
+    success: 204,
+    request: async (fx, t) => ({ url: `/api/reminders/${await fx.reminder(t)}/acknowledge` }),
+    expect: (actor, t) => (t === 'own' && actor === 'compliance' ? 204 : 404),
+  },
   'GET /api/courses': { allowed: 'signed-in', success: 200, request: () => ({ url: '/api/courses' }) },
   'GET /api/training/me': { allowed: 'signed-in', success: 200, request: () => ({ url: '/api/training/me' }) },
   'GET /api/training/people': { ...COMPLIANCE_ONLY, targets: ['own'], success: 200, request: () => ({ url: '/api/training/people' }) },
@@ -463,6 +475,14 @@ test('authorization matrix: route × role × own/other client × own/other organ
     },
     baa: (target) => insertTestBaa(app, orgOf(target).orgId, fx.client(target), { status: 'draft' }),
     course: async () => (await app.tenant(org.orgId).selectFrom('courses').select('id').executeTakeFirstOrThrow()).id,
+    reminder: async (target) => {
+      const id = randomUUID();
+      await app
+        .tenant(orgOf(target).orgId)
+        .insertInto('reminders', { id, kind: 'baa_ending', subject_key: randomUUID(), user_id: null, threshold_days: 30, due_on: '2027-01-31', created_at: now, acknowledged_by: null, acknowledged_at: null })
+        .execute();
+      return id;
+    },
     review: async (target, withItem = false) => {
       const o = orgOf(target);
       const tenant = app.tenant(o.orgId);

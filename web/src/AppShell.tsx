@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { api, unwrap } from './api/client';
 import { NavLink, useNavigate } from 'react-router';
@@ -88,6 +88,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       </header>
       <main id="main" className="main" tabIndex={-1}>
         <TrainingNotice />
+        <Reminders />
         {children}
       </main>
     </div>
@@ -113,6 +114,38 @@ function TrainingNotice() {
       ))}
       . Your compliance officer records completions.
     </div>
+  );
+}
+
+/**
+ * Reminders before something lapses: the person's own training (30 and 7 days before), and
+ * for whoever keeps the compliance records, BAAs before they end. Each can be acknowledged;
+ * the next step comes back on its own.
+ */
+function Reminders() {
+  const queryClient = useQueryClient();
+  const reminders = useQuery({ queryKey: ['reminders'], queryFn: () => unwrap(api.GET('/api/reminders')), staleTime: 5 * 60_000 });
+  const acknowledge = useMutation({
+    mutationFn: (id: string) => unwrap(api.POST('/api/reminders/{id}/acknowledge', { params: { path: { id } } })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['reminders'] }),
+  });
+  const items = reminders.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <section className="notice reminder-notice" aria-label="Reminders">
+      <ul className="reminders">
+        {items.map((r) => (
+          <li key={r.id}>
+            <span>
+              {r.kind === 'baa_ending' ? <NavLink to="/compliance">{r.message}</NavLink> : r.message}
+            </span>
+            <Button small variant="secondary" busy={acknowledge.isPending && acknowledge.variables === r.id} onClick={() => acknowledge.mutate(r.id)}>
+              Got it
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

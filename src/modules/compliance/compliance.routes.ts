@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { actorOf } from '../../platform/auth/authenticate.ts';
 import { actorUserId } from '../../platform/context.ts';
 import { invalidField } from '../../platform/http/errors.ts';
-import { Id, IsoDate, IsoTime, Literals, Name, Nullable, Out, Strict, Text, replies } from '../../platform/http/schemas.ts';
+import { Id, IsoDate, IsoTime, Literals, Name, NoContent, Nullable, Out, Strict, Text, replies } from '../../platform/http/schemas.ts';
 import {
   MAX_BAA_DOCUMENT_BYTES,
   baaChain,
@@ -22,17 +22,23 @@ import {
   updateBaa,
   updateVendor,
 } from './compliance.service.ts';
+import { today } from '../../platform/compliance/phi-gate.ts';
+import { baaChainPdf } from './baa-chain-pdf.ts';
+import { complianceDashboard } from './dashboard.service.ts';
+import { acknowledgeReminder, listReminders } from './reminders.service.ts';
 import { importCompletions } from './training-import.ts';
 
 const SERVICES = ['telephony', 'recording', 'transcription', 'sms', 'email', 'hosting', 'other'] as const;
 const BAA_STATUSES = ['draft', 'signed', 'terminated'] as const;
 const Notes = Nullable(Type.String({ maxLength: 2000 }));
+const ClientIds = Nullable(Type.Array(Id, { maxItems: 500 }), { description: 'The clients whose PHI the vendor touches; null (the default) for every client' });
 
 const VendorSchema = Out({
   id: Type.String(),
   name: Type.String(),
   services: Type.Array(Literals(SERVICES)),
   handlesPhi: Type.Boolean(),
+  clientIds: Nullable(Type.Array(Type.String()), { description: "The clients whose PHI it touches; null for every client" }),
   status: Literals(['active', 'inactive'] as const),
   notes: Nullable(Type.String()),
   createdAt: IsoTime,
@@ -65,11 +71,15 @@ const BaaFields = {
   notes: Type.Optional(Notes),
 };
 
+const ChainStates = Literals(['active', 'expiring', 'draft', 'expired', 'terminated', 'missing'] as const);
+const PartySchema = Out({ type: Literals(['client', 'vendor'] as const), id: Type.String(), name: Type.String() });
+
 const ChainEntrySchema = Out({
-  party: Out({ type: Literals(['client', 'vendor'] as const), id: Type.String(), name: Type.String() }),
+  party: PartySchema,
   services: Type.Array(Type.String()),
   handlesPhi: Type.Boolean(),
-  state: Literals(['active', 'expiring', 'draft', 'expired', 'terminated', 'missing'] as const),
+  reach: Nullable(Type.Array(Type.String()), { description: "A vendor: the clients whose PHI it touches (null: every client). A client: the PHI-handling vendors serving it" }),
+  state: ChainStates,
   baaId: Nullable(Type.String()),
   effectiveOn: Nullable(Type.String()),
   endsOn: Nullable(Type.String()),
@@ -87,6 +97,35 @@ const StandingSchema = Out({
   state: Literals(['current', 'expired', 'missing'] as const),
 });
 const TrainingStatusSchema = Out({ userId: Type.String(), phiAccess: Type.Boolean({ description: 'Every required course is current' }), courses: Type.Array(StandingSchema) });
+
+
+const DashboardSchema = Out({
+  asOf: Type.String(),
+  baaCoverage: Out({ clients: Type.Integer(), covered: Type.Integer(), byState: Out({ active: Type.Integer(), expiring: Type.Integer(), draft: Type.Integer(), expired: Type.Integer(), terminated: Type.Integer(), missing: Type.Integer() }) }),
+  vendors: Out({ handlingPhi: Type.Integer(), withoutBaa: Type.Array(Out({ id: Type.String(), name: Type.String(), services: Type.Array(Type.String()), state: ChainStates })) }),
+  baasEnding: Type.Array(Out({ party: PartySchema, endsOn: Type.String(), daysLeft: Type.Integer() })),
+  training: Out({
+    people: Type.Integer(),
+    current: Type.Integer(),
+    byCourse: Type.Array(Out({ courseId: Type.String(), name: Type.String(), required: Type.Boolean(), current: Type.Integer(), expiringSoon: Type.Integer(), expired: Type.Integer(), missing: Type.Integer() })),
+    expiringSoon: Type.Array(Out({ userId: Type.String(), displayName: Type.String(), course: Type.String(), expiresOn: Type.String(), daysLeft: Type.Integer() })),
+  }),
+  accessReviews: Out({ open: Type.Array(Out({ id: Type.String(), name: Type.String(), status: Type.String(), dueOn: Nullable(Type.String()), createdAt: IsoTime, closedAt: Nullable(Type.String()), progress: Out({ total: Type.Integer(), decided: Type.Integer(), revoked: Type.Integer() }) })) }),
+  incidents: Out({ tracked: Type.Boolean({ description: 'False until incidents are kept' }) }),
+  anomalies: Out({ tracked: Type.Boolean({ description: 'False until anomaly alerts are kept' }) }),
+});
+
+const ReminderSchema = Out({
+  id: Type.String(),
+  kind: Literals(['baa_ending', 'training_expiring'] as const),
+  message: Type.String(),
+  about: Type.String({ description: "The client's, vendor's or course's name" }),
+  partyType: Nullable(Literals(['client', 'vendor'] as const)),
+  dueOn: Type.String({ description: 'The day the agreement ends or the training lapses' }),
+  daysLeft: Type.Integer(),
+  thresholdDays: Type.Integer({ description: 'The step this reminder belongs to: 60, 30 or 7 days before' }),
+  remindedAt: IsoTime,
+});
 
 /** Vendors, BAAs and their documents, training, and the BAA-chain report. */
 export const complianceRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -108,7 +147,7 @@ export const complianceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['compliance'],
         summary: 'Add a vendor',
-        body: Strict({ name: Name(120), services: Type.Array(Literals(SERVICES), { minItems: 1, maxItems: 7 }), handlesPhi: Type.Boolean(), notes: Type.Optional(Notes) }),
+        body: Strict({ name: Name(120), services: Type.Array(Literals(SERVICES), { minItems: 1, maxItems: 7 }), handlesPhi: Type.Boolean(), clientIds: Type.Optional(ClientIds), notes: Type.Optional(Notes) }),
         response: replies(VendorSchema, 201),
       },
     },
@@ -127,6 +166,7 @@ export const complianceRoutes: FastifyPluginAsyncTypebox = async (app) => {
           name: Type.Optional(Name(120)),
           services: Type.Optional(Type.Array(Literals(SERVICES), { minItems: 1, maxItems: 7 })),
           handlesPhi: Type.Optional(Type.Boolean()),
+          clientIds: Type.Optional(ClientIds),
           status: Type.Optional(Literals(['active', 'inactive'] as const)),
           notes: Type.Optional(Notes),
         }),
@@ -202,15 +242,51 @@ export const complianceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { permission: { action: 'read', subject: 'ComplianceRecord' } },
       schema: {
         tags: ['compliance'],
-        summary: 'Every client and PHI-handling vendor with its BAA state, gaps first (format=csv for a spreadsheet)',
-        querystring: Strict({ format: Type.Optional(Literals(['json', 'csv'] as const)) }),
+        summary: 'Every client and PHI-handling vendor with its BAA state, gaps first (format=csv for a spreadsheet, format=pdf for the file)',
+        querystring: Strict({ format: Type.Optional(Literals(['json', 'csv', 'pdf'] as const)) }),
         response: replies(Out({ items: Type.Array(ChainEntrySchema) })),
       },
     },
     async (request, reply) => {
-      const entries = await baaChain(actorOf(request));
-      if (request.query.format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="baa-chain.csv"').send(baaChainCsv(entries) as never);
+      const ctx = actorOf(request);
+      const entries = await baaChain(ctx);
+      const asOf = today();
+      if (request.query.format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="baa-chain-${asOf}.csv"`).send(baaChainCsv(entries) as never);
+      if (request.query.format === 'pdf') {
+        const pdf = await baaChainPdf(entries, { organization: (await ctx.db.organization()).name, asOf });
+        return reply.type('application/pdf').header('content-disposition', `attachment; filename="baa-chain-${asOf}.pdf"`).send(pdf as never);
+      }
       return { items: entries };
+    },
+  );
+
+  app.get(
+    '/api/compliance/dashboard',
+    {
+      config: { permission: { action: 'read', subject: 'ComplianceRecord' } },
+      schema: { tags: ['compliance'], summary: 'BAA coverage, vendors without BAAs, training coverage and expiries, open access reviews', response: replies(DashboardSchema) },
+    },
+    async (request) => complianceDashboard(actorOf(request)),
+  );
+
+  app.get(
+    '/api/reminders',
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags: ['compliance'], summary: 'Your open reminders: your training before it lapses, and BAAs before they end for whoever keeps the records', response: replies(Out({ items: Type.Array(ReminderSchema) })) },
+    },
+    async (request) => ({ items: await listReminders(actorOf(request)) }),
+  );
+
+  app.post(
+    '/api/reminders/:id/acknowledge',
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags: ['compliance'], summary: 'Mark a reminder seen (the next step still comes)', params: Strict({ id: Id }), response: replies(NoContent, 204) },
+    },
+    async (request, reply) => {
+      await acknowledgeReminder(actorOf(request), request.params.id);
+      return reply.code(204).send(null);
     },
   );
 

@@ -6,8 +6,9 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { assertCan } from '../../platform/authz/guard.ts';
-import { baaActive, isCalendarDay, today, trainingStanding, trainingStandingOfAll, type CourseStanding } from '../../platform/compliance/phi-gate.ts';
+import { addDays, baaActive, isCalendarDay, today, trainingStanding, trainingStandingOfAll, type CourseStanding } from '../../platform/compliance/phi-gate.ts';
 import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
+import type { TenantDb } from '../../platform/db/tenant-db.ts';
 import type { BaaRow, BaaStatus, VendorRow, VendorService } from '../../platform/db/types.ts';
 import { AppError, invalidField, notFound } from '../../platform/http/errors.ts';
 
@@ -16,6 +17,8 @@ export interface VendorView {
   name: string;
   services: VendorService[];
   handlesPhi: boolean;
+  /** The clients whose PHI it touches; null for every client (hosting, telephony). */
+  clientIds: string[] | null;
   status: 'active' | 'inactive';
   notes: string | null;
   createdAt: string;
@@ -26,23 +29,50 @@ export interface VendorInput {
   name?: string;
   services?: VendorService[];
   handlesPhi?: boolean;
+  clientIds?: string[] | null;
   status?: 'active' | 'inactive';
   notes?: string | null;
 }
 
-function presentVendor(v: VendorRow): VendorView {
-  return { id: v.id, name: v.name, services: JSON.parse(v.services) as VendorService[], handlesPhi: Number(v.handles_phi) === 1, status: v.status, notes: v.notes, createdAt: v.created_at, updatedAt: v.updated_at };
+/** Which clients' PHI each vendor touches: vendor id → client ids, null meaning every client. */
+async function vendorReach(tenant: TenantDb, vendors: VendorRow[]): Promise<(v: VendorRow) => string[] | null> {
+  const listed = vendors.some((v) => Number(v.all_clients) !== 1) ? await tenant.selectFrom('vendor_clients').select(['vendor_id', 'client_id']).execute() : [];
+  return (v) => (Number(v.all_clients) === 1 ? null : listed.filter((l) => l.vendor_id === v.id).map((l) => l.client_id));
+}
+
+function presentVendor(v: VendorRow, clientIds: string[] | null): VendorView {
+  return { id: v.id, name: v.name, services: JSON.parse(v.services) as VendorService[], handlesPhi: Number(v.handles_phi) === 1, clientIds, status: v.status, notes: v.notes, createdAt: v.created_at, updatedAt: v.updated_at };
+}
+
+async function presentVendors(tenant: TenantDb, rows: VendorRow[]): Promise<VendorView[]> {
+  const reach = await vendorReach(tenant, rows);
+  return rows.map((v) => presentVendor(v, reach(v)));
 }
 
 export async function listVendors(ctx: ActorContext): Promise<VendorView[]> {
   assertCan(ctx, 'read', 'ComplianceRecord');
-  return (await ctx.db.selectFrom('vendors').selectAll().orderBy('name').execute()).map(presentVendor);
+  return presentVendors(ctx.db, await ctx.db.selectFrom('vendors').selectAll().orderBy('name').execute());
 }
 
 async function findVendor(ctx: ActorContext, id: string): Promise<VendorRow> {
   const row = await ctx.db.selectFrom('vendors').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Vendor');
   return row;
+}
+
+async function getVendor(ctx: ActorContext, id: string): Promise<VendorView> {
+  return (await presentVendors(ctx.db, [await findVendor(ctx, id)]))[0]!;
+}
+
+/** Sets which clients' PHI a vendor touches (null: every client); each listed client must exist. */
+async function setVendorReach(tx: ActorContext, vendorId: string, clientIds: string[] | null): Promise<void> {
+  await tx.db.deleteFrom('vendor_clients').where('vendor_id', '=', vendorId).execute();
+  await tx.db.updateTable('vendors').set({ all_clients: clientIds === null ? 1 : 0 }).where('id', '=', vendorId).execute();
+  const unique = [...new Set(clientIds ?? [])];
+  if (unique.length === 0) return;
+  const found = await tx.db.selectFrom('clients').select('id').where('id', 'in', unique).execute();
+  if (found.length !== unique.length) throw new AppError('not_found', 'Client not found', { field: 'clientIds' });
+  await tx.db.insertInto('vendor_clients', unique.map((client_id) => ({ vendor_id: vendorId, client_id }))).execute();
 }
 
 export async function createVendor(ctx: ActorContext, input: Required<Pick<VendorInput, 'name' | 'services' | 'handlesPhi'>> & VendorInput): Promise<VendorView> {
@@ -57,9 +87,10 @@ export async function createVendor(ctx: ActorContext, input: Required<Pick<Vendo
     await tx.db
       .insertInto('vendors', { id, name, services: JSON.stringify([...new Set(input.services)]), handles_phi: input.handlesPhi ? 1 : 0, status: input.status ?? 'active', notes: input.notes?.trim() || null, created_at: now, updated_at: now })
       .execute();
+    await setVendorReach(tx, id, input.clientIds ?? null);
     await audit(tx, { action: 'vendor.created', resourceType: 'Vendor', resourceId: id, details: { name, handlesPhi: input.handlesPhi } });
   });
-  return presentVendor(await findVendor(ctx, id));
+  return getVendor(ctx, id);
 }
 
 export async function updateVendor(ctx: ActorContext, id: string, input: VendorInput): Promise<VendorView> {
@@ -78,12 +109,13 @@ export async function updateVendor(ctx: ActorContext, id: string, input: VendorI
     if (input.handlesPhi !== undefined) set.handles_phi = input.handlesPhi ? 1 : 0;
     if (input.status !== undefined) set.status = input.status;
     if (input.notes !== undefined) set.notes = input.notes?.trim() || null;
-    const changed = Object.keys(set);
+    const changed = [...Object.keys(set), ...(input.clientIds !== undefined ? ['clientIds'] : [])];
     if (changed.length === 0) return;
     await tx.db.updateTable('vendors').set({ ...set, updated_at: new Date().toISOString() }).where('id', '=', row.id).execute();
+    if (input.clientIds !== undefined) await setVendorReach(tx, id, input.clientIds);
     await audit(tx, { action: 'vendor.updated', resourceType: 'Vendor', resourceId: id, details: { changed } });
   });
-  return presentVendor(await findVendor(ctx, id));
+  return getVendor(ctx, id);
 }
 
 export interface BaaView {
@@ -267,6 +299,11 @@ export interface ChainEntry {
   /** For vendors: what they do, and whether PHI passes through them. */
   services: VendorService[];
   handlesPhi: boolean;
+  /**
+   * Who touches whose PHI. A vendor: the names of the clients it serves, null for every
+   * client. A client: the names of the PHI-handling vendors that serve it.
+   */
+  reach: string[] | null;
   state: 'active' | 'expiring' | 'draft' | 'expired' | 'terminated' | 'missing';
   baaId: string | null;
   effectiveOn: string | null;
@@ -276,10 +313,6 @@ export interface ChainEntry {
 
 /** Days before its end at which an active BAA counts as expiring. */
 export const EXPIRING_WITHIN_DAYS = 60;
-
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** The state of one party's agreements: the best of them wins (an active one over a draft). */
 function chainState(rows: BaaRow[], day: string): Pick<ChainEntry, 'state' | 'baaId' | 'effectiveOn' | 'endsOn' | 'breachNoticeDays'> {
@@ -306,12 +339,21 @@ export async function baaChain(ctx: ActorContext): Promise<ChainEntry[]> {
   const day = today();
   const [clients, vendors, baas] = await Promise.all([
     ctx.db.selectFrom('clients').select(['id', 'name']).where('status', '=', 'active').execute(),
-    ctx.db.selectFrom('vendors').selectAll().where('status', '=', 'active').where('handles_phi', '=', 1).execute(),
+    ctx.db.selectFrom('vendors').selectAll().where('status', '=', 'active').where('handles_phi', '=', 1).orderBy('name').execute(),
     ctx.db.selectFrom('baas').selectAll().execute(),
   ]);
+  const reachOf = await vendorReach(ctx.db, vendors);
+  const clientName = new Map(clients.map((c) => [c.id, c.name]));
+  const servedBy = (clientId: string) => vendors.filter((v) => reachOf(v)?.includes(clientId) ?? true).map((v) => v.name);
   const entries: ChainEntry[] = [
-    ...clients.map((c) => ({ party: { type: 'client' as const, id: c.id, name: c.name }, services: [], handlesPhi: true, ...chainState(baas.filter((b) => b.client_id === c.id), day) })),
-    ...vendors.map((v) => ({ party: { type: 'vendor' as const, id: v.id, name: v.name }, services: JSON.parse(v.services) as VendorService[], handlesPhi: true, ...chainState(baas.filter((b) => b.vendor_id === v.id), day) })),
+    ...clients.map((c) => ({ party: { type: 'client' as const, id: c.id, name: c.name }, services: [], handlesPhi: true, reach: servedBy(c.id), ...chainState(baas.filter((b) => b.client_id === c.id), day) })),
+    ...vendors.map((v) => ({
+      party: { type: 'vendor' as const, id: v.id, name: v.name },
+      services: JSON.parse(v.services) as VendorService[],
+      handlesPhi: true,
+      reach: reachOf(v)?.flatMap((id) => clientName.get(id) ?? []) ?? null,
+      ...chainState(baas.filter((b) => b.vendor_id === v.id), day),
+    })),
   ];
   return entries.sort((a, b) => GAP_FIRST[a.state] - GAP_FIRST[b.state] || a.party.name.localeCompare(b.party.name));
 }
@@ -323,9 +365,15 @@ function csvCell(value: string | number | null): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The chain entry's reach in words: "all clients", or the names (semicolons: names may hold commas). */
+export function reachText(e: ChainEntry): string {
+  if (e.reach === null) return 'all clients';
+  return e.reach.join('; ');
+}
+
 export function baaChainCsv(entries: ChainEntry[]): string {
-  const header = ['party_type', 'party', 'services', 'state', 'effective_on', 'ends_on', 'breach_notice_days'];
-  const lines = entries.map((e) => [e.party.type, e.party.name, e.services.join(' '), e.state, e.effectiveOn, e.endsOn, e.breachNoticeDays].map(csvCell).join(','));
+  const header = ['party_type', 'party', 'services', 'state', 'effective_on', 'ends_on', 'breach_notice_days', 'phi_shared_with'];
+  const lines = entries.map((e) => [e.party.type, e.party.name, e.services.join(' '), e.state, e.effectiveOn, e.endsOn, e.breachNoticeDays, reachText(e)].map(csvCell).join(','));
   return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
 }
 

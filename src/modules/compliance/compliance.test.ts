@@ -1,11 +1,31 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
-import { addMonths, today } from '../../platform/compliance/phi-gate.ts';
-import { auditEvents, buildTestApp, createTestOrg, insertTestBaa, insertTestUser, signedInClient } from '../../../test/helpers.ts';
+import { inflateSync } from 'node:zlib';
+import { addDays, addMonths, assertVendorMayCarryPhi, today } from '../../platform/compliance/phi-gate.ts';
+import { auditEvents, buildTestApp, completeTestTraining, createTestOrg, insertTestBaa, insertTestUser, signedInClient } from '../../../test/helpers.ts';
 
 /** A one-page PDF with a few non-ASCII bytes, as scanners write them. */
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n%'), Buffer.from([0xe2, 0xe3, 0xcf, 0xd3]), Buffer.from('\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')]);
+
+/** The text a PDF shows, in drawing order: its compressed content streams, their hex strings decoded. */
+function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  let text = '';
+  for (const m of raw.matchAll(/stream\r?\n/g)) {
+    const start = m.index + m[0].length;
+    const end = raw.indexOf('endstream', start);
+    let content: string;
+    try {
+      content = inflateSync(pdf.subarray(start, end)).toString('latin1');
+    } catch {
+      continue; // fonts and images are not text
+    }
+    for (const [, hex] of content.matchAll(/<([0-9a-fA-F]+)>/g)) text += Buffer.from(hex!, 'hex').toString('latin1');
+    text += '\n';
+  }
+  return text;
+}
 
 async function setup(t: Parameters<typeof buildTestApp>[0]) {
   const app = await buildTestApp(t);
@@ -101,9 +121,71 @@ test('the BAA chain lists every client and PHI-handling vendor, gaps first, and 
   assert.equal(csv.status, 200);
   assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
   const lines = csv.text.trim().split('\r\n');
-  assert.equal(lines[0], 'party_type,party,services,state,effective_on,ends_on,breach_notice_days');
+  assert.equal(lines[0], 'party_type,party,services,state,effective_on,ends_on,breach_notice_days,phi_shared_with');
   assert.equal(lines.length, 5);
   assert.ok(lines[1]!.startsWith(`vendor,"'=HYPERLINK(""x"") Telephony",telephony recording,missing`), lines[1]);
+  assert.ok(lines[1]!.endsWith(',all clients'), 'a vendor serves every client unless told otherwise');
+
+  // The same report as a PDF: the text, in order, gaps first.
+  const res = await fetch(`${officer.baseUrl}/api/compliance/baa-chain?format=pdf`, { headers: { cookie: officer.cookie! } });
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-type'), 'application/pdf');
+  assert.match(res.headers.get('content-disposition') ?? '', new RegExp(`attachment; filename="baa-chain-${today()}\\.pdf"`));
+  const text = pdfText(Buffer.from(await res.arrayBuffer()));
+  assert.match(text, /Business associate agreement chain/);
+  assert.match(text, /1 of 3 clients and 0 of 1 PHI-handling vendors hold an active BAA\. 3 gaps listed first/);
+  const order = ['=HYPERLINK("x") Telephony', 'Client C', 'Client B', 'Client A'].map((name) => text.indexOf(name));
+  assert.ok(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!)), `gaps first: ${order.join(', ')}`);
+  assert.match(text, /No BAA/);
+  assert.match(text, /Expired/);
+});
+
+test('vendors: whose PHI each touches shows in the chain, and an integration may carry PHI only through a covered vendor', async (t) => {
+  const { app, org, officer } = await setup(t);
+  const tenant = app.tenant(org.orgId);
+  await insertTestBaa(app, org.orgId, org.clients.A!);
+  const sms = await officer.post('/api/vendors', { name: 'Texting Co', services: ['sms'], handlesPhi: true, clientIds: [org.clients.A!] });
+  assert.equal(sms.status, 201, sms.text);
+  assert.deepEqual(sms.body.clientIds, [org.clients.A!]);
+  const unknownClient = await officer.post('/api/vendors', { name: 'Other Co', services: ['sms'], handlesPhi: true, clientIds: [org.clients.A!.replace(/.$/, (c: string) => (c === '0' ? '1' : '0'))] });
+  assert.equal(unknownClient.status, 404);
+  assert.equal(unknownClient.body.field, 'clientIds');
+  assert.equal((await tenant.selectFrom('vendors').select('id').where('name', '=', 'Other Co').execute()).length, 0, 'a refused vendor is not stored');
+  const host = await officer.post('/api/vendors', { name: 'Hosting Co', services: ['hosting'], handlesPhi: true });
+  assert.equal(host.body.clientIds, null);
+
+  const chain = (await officer.get('/api/compliance/baa-chain')).body.items as { party: { id: string; name: string }; reach: string[] | null }[];
+  const entry = (id: string) => chain.find((e) => e.party.id === id)!;
+  assert.deepEqual(entry(sms.body.id).reach, [entry(org.clients.A!).party.name]);
+  assert.equal(entry(host.body.id).reach, null);
+  assert.deepEqual(entry(org.clients.A!).reach, ['Hosting Co', 'Texting Co']);
+  assert.deepEqual(entry(org.clients.B!).reach, ['Hosting Co']);
+
+  const refusal = async (options: { clientId?: string } = {}) => {
+    try {
+      await assertVendorMayCarryPhi(tenant, sms.body.id, options);
+      return null;
+    } catch (err) {
+      return err as { code: string; detail: string; field?: string };
+    }
+  };
+  assert.equal((await refusal())?.code, 'baa_required');
+  assert.match((await refusal())!.detail, /Texting Co has no active signed business associate agreement: no PHI may be sent through it/);
+  const baa = await officer.post('/api/baas', { vendorId: sms.body.id, status: 'signed', effectiveOn: today() });
+  assert.equal(baa.status, 201);
+  assert.equal(await refusal({ clientId: org.clients.A! }), null, 'covered for the client it serves');
+  assert.match((await refusal({ clientId: org.clients.B! }))!.detail, /is not recorded as serving this client/);
+  assert.equal((await officer.patch(`/api/vendors/${sms.body.id}`, { clientIds: null })).body.clientIds, null);
+  assert.equal(await refusal({ clientId: org.clients.B! }), null, 'serving every client now');
+  await officer.patch(`/api/vendors/${sms.body.id}`, { handlesPhi: false });
+  assert.match((await refusal())!.detail, /recorded as not handling PHI/);
+  await officer.patch(`/api/vendors/${sms.body.id}`, { handlesPhi: true, status: 'inactive' });
+  assert.match((await refusal())!.detail, /is inactive/);
+  await officer.patch(`/api/vendors/${sms.body.id}`, { status: 'active' });
+  await officer.patch(`/api/baas/${baa.body.id}`, { status: 'terminated' });
+  assert.equal((await refusal())?.code, 'baa_required', 'a terminated BAA stops the data at once');
+  const events = await auditEvents(app, org.orgId);
+  assert.ok(events.some((e) => e.action === 'vendor.updated' && JSON.parse(String(e.details)).changed.includes('clientIds')));
 });
 
 test('training: completions recorded with evidence, future dates refused, everyone sees their own standing', async (t) => {
@@ -182,4 +264,44 @@ test('training import from CSV: a preview names each bad row, an import with any
   assert.equal((await self.get('/api/training/me')).body.phiAccess, true);
   const events = await auditEvents(app, org.orgId);
   assert.deepEqual(JSON.parse(String(events.find((e) => e.action === 'training.imported')?.details)), { rows: 5, people: 1 });
+});
+
+test('the compliance dashboard: BAA coverage, vendors without BAAs, training coverage and expiries, open access reviews', async (t) => {
+  const { app, org, officer } = await setup(t);
+  const day = today();
+  await insertTestBaa(app, org.orgId, org.clients.A!);
+  await insertTestBaa(app, org.orgId, org.clients.B!, { effective_on: addMonths(day, -11), ends_on: addDays(day, 30) });
+  const covered = (await officer.post('/api/vendors', { name: 'Covered Hosting', services: ['hosting'], handlesPhi: true })).body;
+  await officer.post('/api/baas', { vendorId: covered.id, status: 'signed', effectiveOn: day });
+  const bare = (await officer.post('/api/vendors', { name: 'Bare Transcription', services: ['transcription'], handlesPhi: true })).body;
+  await officer.post('/api/vendors', { name: 'Paper Supplies', services: ['other'], handlesPhi: false });
+  await insertTestUser(app, org.orgId, 'untrained@example.test', { trained: false });
+  const lapsing = await insertTestUser(app, org.orgId, 'lapsing@example.test', { trained: false });
+  await completeTestTraining(app, org.orgId, lapsing.id, addMonths(addDays(day, 10), -12));
+  assert.equal((await officer.post('/api/access-reviews', { name: 'Pre-flu-season review' })).status, 201);
+
+  const res = await officer.get('/api/compliance/dashboard');
+  assert.equal(res.status, 200, res.text);
+  const d = res.body;
+  assert.equal(d.asOf, day);
+  assert.deepEqual(d.baaCoverage, { clients: 3, covered: 2, byState: { active: 1, expiring: 1, draft: 0, expired: 0, terminated: 0, missing: 1 } });
+  assert.deepEqual(d.vendors, { handlingPhi: 2, withoutBaa: [{ id: bare.id, name: 'Bare Transcription', services: ['transcription'], state: 'missing' }] });
+  assert.deepEqual(
+    d.baasEnding.map((e: { party: { id: string }; daysLeft: number }) => [e.party.id, e.daysLeft]),
+    [[org.clients.B!, 30]],
+  );
+  const people = (await app.tenant(org.orgId).selectFrom('users').select('id').where('status', '=', 'active').execute()).length;
+  assert.equal(d.training.people, people);
+  assert.equal(d.training.current, people - 1, 'everyone but the untrained newcomer (courses lapsing in ten days are still current)');
+  assert.equal(d.training.byCourse.length, 5);
+  for (const course of d.training.byCourse) assert.deepEqual([course.current, course.expiringSoon, course.expired, course.missing], [people - 2, 1, 0, 1], course.name);
+  assert.equal(d.training.expiringSoon.length, 5);
+  assert.ok(d.training.expiringSoon.every((e: { userId: string; daysLeft: number }) => e.userId === lapsing.id && e.daysLeft >= 9 && e.daysLeft <= 10));
+  assert.equal(d.accessReviews.open.length, 1);
+  assert.equal(d.accessReviews.open[0].name, 'Pre-flu-season review');
+  assert.ok(d.accessReviews.open[0].progress.total >= 2);
+  assert.deepEqual([d.incidents, d.anomalies], [{ tracked: false }, { tracked: false }]);
+
+  const agent = await signedInClient(app, org.orgId, org.users.agent!.id);
+  assert.equal((await agent.get('/api/compliance/dashboard')).status, 403);
 });

@@ -59,6 +59,7 @@ export interface AuditDetails {
   'access_review.opened': { name: string; items: number };
   'access_review.decided': { itemId: string; userId: string; role: string; decision: 'certified' | 'revoked' };
   'access_review.closed': { name: string };
+  'reminder.acknowledged': { kind: string; dueOn: string; thresholdDays: number };
   'phi_guard.refused': { route: string; spans: PhiGuardSpan[] };
   'phi_guard.redacted': { route: string; spans: PhiGuardSpan[] };
   'phi_guard.overridden': { route: string; field: string; type: string; reason: string };

@@ -42,6 +42,16 @@ export function addMonths(day: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
+/** The calendar day `days` after `day` (YYYY-MM-DD); negative goes back. */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whole days from `day` until `until` (both YYYY-MM-DD): 0 on the day itself, negative once past. */
+export function daysUntil(until: string, day = today()): number {
+  return Math.round((Date.parse(`${until}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000);
+}
+
 /** Signed and in effect on `day`: the one rule for an active BAA (the gate, the records, the chain). */
 export function baaActive(row: Pick<BaaRow, 'status' | 'effective_on' | 'ends_on'>, day = today()): boolean {
   return row.status === 'signed' && (row.effective_on === null || row.effective_on <= day) && (row.ends_on === null || row.ends_on >= day);
@@ -51,6 +61,27 @@ export function baaActive(row: Pick<BaaRow, 'status' | 'effective_on' | 'ends_on
 export async function hasActiveBaa(tenant: TenantDb, clientId: string, day = today()): Promise<boolean> {
   const signed = await tenant.selectFrom('baas').select(['status', 'effective_on', 'ends_on']).where('client_id', '=', clientId).where('status', '=', 'signed').execute();
   return signed.some((b) => baaActive(b, day));
+}
+
+/**
+ * The gate for an integration that would carry PHI, or PHI-adjacent data such as a caller's
+ * number, to a vendor (a notification channel, recording storage): the vendor must be
+ * active, recorded as handling PHI, hold a BAA active today and, when the integration is for
+ * one client, serve that client. Enabling such an integration calls this first; so does
+ * each use of it, so a lapsed BAA stops the data at once.
+ */
+export async function assertVendorMayCarryPhi(tenant: TenantDb, vendorId: string, options: { clientId?: string; day?: string } = {}): Promise<void> {
+  const vendor = await tenant.selectFrom('vendors').select(['name', 'status', 'handles_phi', 'all_clients']).where('id', '=', vendorId).executeTakeFirst();
+  if (!vendor) throw new AppError('not_found', 'Vendor not found', { field: 'vendorId' });
+  const refuse = (why: string) => new AppError('baa_required', `${vendor.name} ${why}: no PHI may be sent through it`, { field: 'vendorId' });
+  if (vendor.status !== 'active') throw refuse('is inactive');
+  if (Number(vendor.handles_phi) !== 1) throw refuse('is recorded as not handling PHI; record that it does, and its BAA');
+  const signed = await tenant.selectFrom('baas').select(['status', 'effective_on', 'ends_on']).where('vendor_id', '=', vendorId).where('status', '=', 'signed').execute();
+  if (!signed.some((b) => baaActive(b, options.day))) throw refuse('has no active signed business associate agreement');
+  if (options.clientId && Number(vendor.all_clients) !== 1) {
+    const serves = await tenant.selectFrom('vendor_clients').select('client_id').where('vendor_id', '=', vendorId).where('client_id', '=', options.clientId).executeTakeFirst();
+    if (!serves) throw refuse("is not recorded as serving this client");
+  }
 }
 
 export interface CourseStanding {

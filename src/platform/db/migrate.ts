@@ -5,6 +5,7 @@ import * as m0003 from '../../migrations/0003-phi-guard.ts';
 import * as m0004 from '../../migrations/0004-callbacks.ts';
 import * as m0005 from '../../migrations/0005-compliance.ts';
 import * as m0006 from '../../migrations/0006-access-reviews.ts';
+import * as m0007 from '../../migrations/0007-compliance-reminders.ts';
 import type { Engine, RingfenceDatabase } from './database.ts';
 
 type EngineMigration = { up(db: Kysely<unknown>, engine: Engine): Promise<void> };
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, EngineMigration> = {
   '0004-callbacks': m0004,
   '0005-compliance': m0005,
   '0006-access-reviews': m0006,
+  '0007-compliance-reminders': m0007,
 };
 
 /** Brings the schema up to date. Safe to run on every start and from `ringfence migrate`. */

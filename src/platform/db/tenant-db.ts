@@ -54,6 +54,11 @@ export class TenantDb {
     return (this.kysely.deleteFrom(table) as any).where(`${table}.org_id`, '=', this.orgId);
   }
 
+  /** This organization's own row (its name, its settings). */
+  organization() {
+    return this.kysely.selectFrom('organizations').selectAll().where('id', '=', this.orgId).executeTakeFirstOrThrow();
+  }
+
   /** Runs fn in one transaction (or in the current one when already inside). */
   async transaction<R>(fn: (tx: TenantDb) => Promise<R>): Promise<R> {
     if (this.kysely.isTransaction) return fn(this);

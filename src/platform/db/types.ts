@@ -340,6 +340,8 @@ export interface VendorsTable {
   services: string;
   /** 1 when the vendor handles PHI. */
   handles_phi: number;
+  /** 1 when it touches every client's PHI; 0 when only the clients in vendor_clients. */
+  all_clients: ColumnType<number, number | undefined, number>;
   status: 'active' | 'inactive';
   notes: string | null;
   created_at: Timestamp;
@@ -392,6 +394,32 @@ export interface TrainingCompletionsTable {
   evidence: string;
   recorded_by: string | null;
   created_at: Timestamp;
+}
+
+/** A client whose PHI a vendor touches (when the vendor does not serve every client). */
+export interface VendorClientsTable {
+  org_id: string;
+  vendor_id: string;
+  client_id: string;
+}
+
+export type ReminderKind = 'baa_ending' | 'training_expiring';
+
+/** One step of a reminder before an agreement ends or training lapses. */
+export interface RemindersTable {
+  id: string;
+  org_id: string;
+  kind: ReminderKind;
+  /** The BAA's id, or "<person>/<course>". */
+  subject_key: string;
+  /** The person it is for; null for the compliance officers. */
+  user_id: string | null;
+  threshold_days: number;
+  /** YYYY-MM-DD: the day the agreement ends or the training lapses. */
+  due_on: string;
+  created_at: Timestamp;
+  acknowledged_by: string | null;
+  acknowledged_at: Timestamp | null;
 }
 
 export interface AccessReviewsTable {
@@ -453,6 +481,8 @@ export interface Database {
   training_completions: TrainingCompletionsTable;
   access_reviews: AccessReviewsTable;
   access_review_items: AccessReviewItemsTable;
+  vendor_clients: VendorClientsTable;
+  reminders: RemindersTable;
 }
 
 /** Tables whose rows belong to one organization and can only be reached through a tenant scope. */

@@ -10,8 +10,8 @@ export function Out<P extends TProperties>(properties: P, options: { description
   return Type.Object(properties, options);
 }
 
-export function Nullable<T extends TSchema>(schema: T) {
-  return Type.Union([schema, Type.Null()]);
+export function Nullable<T extends TSchema>(schema: T, options?: { description?: string }) {
+  return Type.Union([schema, Type.Null()], options);
 }
 
 export const Id = Type.String({ format: 'uuid', description: 'Identifier' });

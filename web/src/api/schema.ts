@@ -3409,11 +3409,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every client and PHI-handling vendor with its BAA state, gaps first (format=csv for a spreadsheet) */
+        /** Every client and PHI-handling vendor with its BAA state, gaps first (format=csv for a spreadsheet, format=pdf for the file) */
         get: {
             parameters: {
                 query?: {
-                    format?: "json" | "csv";
+                    format?: "json" | "csv" | "pdf";
                 };
                 header?: never;
                 path?: never;
@@ -3495,9 +3495,179 @@ export interface paths {
                                     name: string;
                                     type: "client" | "vendor";
                                 };
+                                /** @description A vendor: the clients whose PHI it touches (null: every client). A client: the PHI-handling vendors serving it */
+                                reach: string[] | null;
                                 services: string[];
                                 state: "active" | "expiring" | "draft" | "expired" | "terminated" | "missing";
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/compliance/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** BAA coverage, vendors without BAAs, training coverage and expiries, open access reviews */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accessReviews: {
+                                open: {
+                                    closedAt: string | null;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    dueOn: string | null;
+                                    id: string;
+                                    name: string;
+                                    progress: {
+                                        decided: number;
+                                        revoked: number;
+                                        total: number;
+                                    };
+                                    status: string;
+                                }[];
+                            };
+                            anomalies: {
+                                /** @description False until anomaly alerts are kept */
+                                tracked: boolean;
+                            };
+                            asOf: string;
+                            baaCoverage: {
+                                byState: {
+                                    active: number;
+                                    draft: number;
+                                    expired: number;
+                                    expiring: number;
+                                    missing: number;
+                                    terminated: number;
+                                };
+                                clients: number;
+                                covered: number;
+                            };
+                            baasEnding: {
+                                daysLeft: number;
+                                endsOn: string;
+                                party: {
+                                    id: string;
+                                    name: string;
+                                    type: "client" | "vendor";
+                                };
+                            }[];
+                            incidents: {
+                                /** @description False until incidents are kept */
+                                tracked: boolean;
+                            };
+                            training: {
+                                byCourse: {
+                                    courseId: string;
+                                    current: number;
+                                    expired: number;
+                                    expiringSoon: number;
+                                    missing: number;
+                                    name: string;
+                                    required: boolean;
+                                }[];
+                                current: number;
+                                expiringSoon: {
+                                    course: string;
+                                    daysLeft: number;
+                                    displayName: string;
+                                    expiresOn: string;
+                                    userId: string;
+                                }[];
+                                people: number;
+                            };
+                            vendors: {
+                                handlingPhi: number;
+                                withoutBaa: {
+                                    id: string;
+                                    name: string;
+                                    services: string[];
+                                    state: "active" | "expiring" | "draft" | "expired" | "terminated" | "missing";
+                                }[];
+                            };
                         };
                     };
                 };
@@ -5307,6 +5477,207 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your open reminders: your training before it lapses, and BAAs before they end for whoever keeps the records */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The client's, vendor's or course's name */
+                                about: string;
+                                daysLeft: number;
+                                /** @description The day the agreement ends or the training lapses */
+                                dueOn: string;
+                                id: string;
+                                kind: "baa_ending" | "training_expiring";
+                                message: string;
+                                partyType: ("client" | "vendor") | null;
+                                /** Format: date-time */
+                                remindedAt: string;
+                                /** @description The step this reminder belongs to: 60, 30 or 7 days before */
+                                thresholdDays: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reminders/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a reminder seen (the next step still comes) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/roles": {
@@ -9118,6 +9489,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                /** @description The clients whose PHI it touches; null for every client */
+                                clientIds: string[] | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 handlesPhi: boolean;
@@ -9146,6 +9519,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description The clients whose PHI the vendor touches; null (the default) for every client */
+                        clientIds?: string[] | null;
                         handlesPhi: boolean;
                         name: string;
                         notes?: string | null;
@@ -9217,6 +9592,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The clients whose PHI it touches; null for every client */
+                            clientIds: string[] | null;
                             /** Format: date-time */
                             createdAt: string;
                             handlesPhi: boolean;
@@ -9265,6 +9642,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description The clients whose PHI the vendor touches; null (the default) for every client */
+                        clientIds?: string[] | null;
                         handlesPhi?: boolean;
                         name?: string;
                         notes?: string | null;
@@ -9337,6 +9716,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The clients whose PHI it touches; null for every client */
+                            clientIds: string[] | null;
                             /** Format: date-time */
                             createdAt: string;
                             handlesPhi: boolean;

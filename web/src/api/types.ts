@@ -34,3 +34,5 @@ export type AccessReviewSummary = Json<paths['/api/access-reviews']['get']['resp
 export type AccessReviewDetail = Json<paths['/api/access-reviews/{id}']['get']['responses']['200']>;
 export type AccessReviewItem = AccessReviewDetail['items'][number];
 export type TrainingImport = Json<paths['/api/training/import']['post']['responses']['200']>;
+export type ComplianceDashboard = Json<paths['/api/compliance/dashboard']['get']['responses']['200']>;
+export type ReminderView = Json<paths['/api/reminders']['get']['responses']['200']>['items'][number];

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { ApiError, api, rawBody, unwrap } from '../api/client';
 import { useClients } from '../api/queries';
 import type { BaaChainEntry, BaaView, TrainingImport, TrainingOverview, VendorView } from '../api/types';
@@ -11,6 +11,7 @@ import { Dialog } from '../ui/Dialog';
 import { Checkbox, SelectField, TextField } from '../ui/Field';
 import { ErrorNotice, FormError, Loading, PageHeader } from '../ui/States';
 import { useToast } from '../ui/Toasts';
+import { useChosen } from '../ui/useChosen';
 import { useSubmit } from '../ui/useSubmit';
 
 const STATE_LABELS: Record<BaaChainEntry['state'], string> = {
@@ -21,6 +22,8 @@ const STATE_LABELS: Record<BaaChainEntry['state'], string> = {
   expiring: 'Ends soon',
   active: 'Active',
 };
+// The charts load with the dashboard, not with the console every agent opens.
+const ComplianceOverview = lazy(() => import('./ComplianceOverview'));
 const SERVICES = ['telephony', 'recording', 'transcription', 'sms', 'email', 'hosting', 'other'] as const;
 
 function todayIso(): string {
@@ -47,6 +50,9 @@ export function CompliancePage() {
   const [recording, setRecording] = useState<BaaChainEntry['party'] | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
   const [addingVendor, setAddingVendor] = useState(false);
+  const [editingVendor, setEditingVendor] = useState<VendorView | null>(null);
+  const clients = useClients();
+  const clientName = (id: string) => clients.data?.items.find((c) => c.id === id)?.name ?? 'a former client';
   if (!allowed) return <NoAccess what="compliance records" />;
   const entries = (chain.data as { items: BaaChainEntry[] } | undefined)?.items ?? [];
   const gaps = entries.filter((e) => e.state !== 'active' && e.state !== 'expiring').length;
@@ -55,14 +61,22 @@ export function CompliancePage() {
       <PageHeader
         title="Compliance"
         description="Business associate agreements gate the work: without an active signed BAA a client’s PHI can be neither created nor read, anywhere in Ringfence."
-        actions={
-          <a className="btn btn-secondary" href="/api/compliance/baa-chain?format=csv" download>
-            Download BAA chain (CSV)
-          </a>
-        }
       />
+      <Suspense fallback={<Loading />}>
+        <ComplianceOverview />
+      </Suspense>
       <section className="card" aria-labelledby="chain-title">
-        <h2 id="chain-title">BAA chain</h2>
+        <div className="card-header-row">
+          <h2 id="chain-title">BAA chain</h2>
+          <span className="outcomes">
+            <a className="btn btn-secondary btn-small" href="/api/compliance/baa-chain?format=pdf" download>
+              Download PDF
+            </a>
+            <a className="btn btn-secondary btn-small" href="/api/compliance/baa-chain?format=csv" download>
+              Download CSV
+            </a>
+          </span>
+        </div>
         <p className={gaps ? 'notice notice-warning' : 'muted'} role="status">
           {gaps ? `${gaps} ${gaps === 1 ? 'party has' : 'parties have'} no active BAA: listed first.` : 'Every client and every vendor handling PHI has an active BAA.'}
         </p>
@@ -83,6 +97,7 @@ export function CompliancePage() {
               { key: 'effective', header: 'In effect from', render: (e) => e.effectiveOn ?? '—' },
               { key: 'ends', header: 'Ends', render: (e) => e.endsOn ?? '—' },
               { key: 'notice', header: 'Breach notice', render: (e) => (e.breachNoticeDays ? `${e.breachNoticeDays} days` : '—') },
+              { key: 'reach', header: 'PHI shared with', render: (e) => (e.reach === null ? 'All clients' : e.reach.length > 0 ? e.reach.join(', ') : '—') },
               {
                 key: 'actions',
                 header: 'Actions',
@@ -128,7 +143,21 @@ export function CompliancePage() {
               { key: 'name', header: 'Vendor', render: (v) => v.name },
               { key: 'services', header: 'Services', render: (v) => v.services.join(', ') },
               { key: 'phi', header: 'Handles PHI', render: (v) => (v.handlesPhi ? 'Yes' : 'No') },
+              { key: 'clients', header: 'Serves', render: (v) => (v.clientIds === null ? 'All clients' : v.clientIds.map((id) => clientName(id)).join(', ') || '—') },
               { key: 'status', header: 'Status', render: (v) => v.status },
+              ...(can('update', 'ComplianceRecord')
+                ? [
+                    {
+                      key: 'actions',
+                      header: 'Actions',
+                      render: (v: VendorView) => (
+                        <Button small variant="secondary" onClick={() => setEditingVendor(v)}>
+                          Edit
+                        </Button>
+                      ),
+                    },
+                  ]
+                : []),
             ]}
           />
         )}
@@ -137,6 +166,7 @@ export function CompliancePage() {
       {recording ? <RecordBaaDialog party={recording} onClose={() => setRecording(null)} /> : null}
       {opened ? <BaaDialog id={opened} onClose={() => setOpened(null)} /> : null}
       {addingVendor ? <VendorDialog onClose={() => setAddingVendor(false)} /> : null}
+      {editingVendor ? <VendorDialog vendor={editingVendor} onClose={() => setEditingVendor(null)} /> : null}
     </>
   );
 }
@@ -346,7 +376,7 @@ function CompletionDialog({ person, onClose }: { person: TrainingRow; onClose: (
   const refresh = useRefreshCompliance();
   const queryClient = useQueryClient();
   const courses = useQuery({ queryKey: ['courses'], queryFn: () => unwrap(api.GET('/api/courses')) });
-  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [chosen, toggleChosen] = useChosen<string>();
   const [completedOn, setCompletedOn] = useState(todayIso());
   const [evidence, setEvidence] = useState('');
   const submit = useSubmit(
@@ -372,12 +402,7 @@ function CompletionDialog({ person, onClose }: { person: TrainingRow; onClose: (
               key={c.id}
               label={`${c.name}${person.lacking.includes(c.name) ? ' (due)' : ''}`}
               checked={chosen.has(c.id)}
-              onChange={(e) => {
-                const next = new Set(chosen);
-                if (e.target.checked) next.add(c.id);
-                else next.delete(c.id);
-                setChosen(next);
-              }}
+              onChange={toggleChosen(c.id)}
             />
           ))}
           {submit.fieldErrors.courseId ? (
@@ -473,22 +498,32 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-function VendorDialog({ onClose }: { onClose: () => void }) {
+/** Adds a vendor, or changes one (`vendor`): its services, whether it handles PHI, whose PHI it touches, whether it is still used. */
+function VendorDialog({ vendor, onClose }: { vendor?: VendorView; onClose: () => void }) {
   const toast = useToast();
   const refresh = useRefreshCompliance();
-  const [name, setName] = useState('');
-  const [services, setServices] = useState<Set<(typeof SERVICES)[number]>>(new Set());
-  const [handlesPhi, setHandlesPhi] = useState(true);
+  const [name, setName] = useState(vendor?.name ?? '');
+  const [services, toggleService] = useChosen<(typeof SERVICES)[number]>(vendor?.services ?? []);
+  const [handlesPhi, setHandlesPhi] = useState(vendor?.handlesPhi ?? true);
+  const [allClients, setAllClients] = useState(vendor ? vendor.clientIds === null : true);
+  const [chosen, toggleChosen] = useChosen<string>(vendor?.clientIds ?? []);
+  const [active, setActive] = useState(vendor ? vendor.status === 'active' : true);
+  const clients = useClients();
   const submit = useSubmit(
-    () => unwrap(api.POST('/api/vendors', { body: { name, services: [...services], handlesPhi } })),
-    (vendor) => {
+    () => {
+      const body = { name, services: [...services], handlesPhi, clientIds: allClients ? null : [...chosen] };
+      return vendor
+        ? unwrap(api.PATCH('/api/vendors/{id}', { params: { path: { id: vendor.id } }, body: { ...body, status: active ? 'active' : 'inactive' } }))
+        : unwrap(api.POST('/api/vendors', { body }));
+    },
+    (saved) => {
       refresh();
-      toast('success', vendor.handlesPhi ? `${vendor.name} added: record its BAA before it carries PHI.` : `${vendor.name} added.`);
+      toast('success', vendor ? `${saved.name} saved.` : saved.handlesPhi ? `${saved.name} added: record its BAA before it carries PHI.` : `${saved.name} added.`);
       onClose();
     },
   );
   return (
-    <Dialog title="Add a vendor" open onClose={onClose}>
+    <Dialog title={vendor ? `Vendor · ${vendor.name}` : 'Add a vendor'} open onClose={onClose}>
       <form className="form" onSubmit={submit.submit} noValidate>
         <TextField label="Name" name="name" value={name} maxLength={120} error={submit.fieldErrors.name} onChange={(e) => setName(e.target.value)} />
         <fieldset>
@@ -499,12 +534,7 @@ function VendorDialog({ onClose }: { onClose: () => void }) {
                 key={s}
                 label={s}
                 checked={services.has(s)}
-                onChange={(e) => {
-                  const next = new Set(services);
-                  if (e.target.checked) next.add(s);
-                  else next.delete(s);
-                  setServices(next);
-                }}
+                onChange={toggleService(s)}
               />
             ))}
           </div>
@@ -515,11 +545,33 @@ function VendorDialog({ onClose }: { onClose: () => void }) {
           ) : null}
         </fieldset>
         <Checkbox label="Handles PHI (needs a BAA)" checked={handlesPhi} onChange={(e) => setHandlesPhi(e.target.checked)} />
+        <fieldset>
+          <legend>Whose PHI it touches</legend>
+          <Checkbox label="Every client (hosting, telephony)" checked={allClients} onChange={(e) => setAllClients(e.target.checked)} />
+          {allClients ? null : (
+            <div className="checkbox-row">
+              {(clients.data?.items ?? []).map((c) => (
+                <Checkbox
+                  key={c.id}
+                  label={c.name}
+                  checked={chosen.has(c.id)}
+                  onChange={toggleChosen(c.id)}
+                />
+              ))}
+            </div>
+          )}
+          {submit.fieldErrors.clientIds ? (
+            <span className="error" role="alert">
+              {submit.fieldErrors.clientIds}
+            </span>
+          ) : null}
+        </fieldset>
+        {vendor ? <Checkbox label="Still in use (an inactive vendor carries nothing)" checked={active} onChange={(e) => setActive(e.target.checked)} /> : null}
         <FormError message={submit.formError} />
         <div className="form-actions">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" busy={submit.busy}>
-            Add vendor
+            {vendor ? 'Save' : 'Add vendor'}
           </Button>
         </div>
       </form>

@@ -10,6 +10,7 @@ import { Dialog } from '../ui/Dialog';
 import { Checkbox, SelectField, TextField } from '../ui/Field';
 import { ErrorNotice, FormError, Loading, PageHeader } from '../ui/States';
 import { useToast } from '../ui/Toasts';
+import { useChosen } from '../ui/useChosen';
 import { useSubmit } from '../ui/useSubmit';
 import { PatientForm, patientFormBody, patientFormFrom, useEditableFields, type PatientFormState } from './PatientForm';
 import { CATEGORY_LABELS, FIELDS, PURPOSES, RevealedValues, SOURCES, type PatientField } from './patient-fields';
@@ -62,7 +63,7 @@ function RevealCard({ patient }: { patient: PatientSummary }) {
   const allowed = categories(['read', 'reveal'], 'Patient', patient.clientId);
   const present = FIELDS.filter((f) => patient.present.includes(f.field));
   const revealable = present.filter((f) => allowed.has(f.category));
-  const [chosen, setChosen] = useState<Set<PatientField>>(() => new Set(revealable.filter((f) => f.category === 'contact').map((f) => f.field)));
+  const [chosen, toggleChosen] = useChosen<PatientField>(revealable.filter((f) => f.category === 'contact').map((f) => f.field));
   const [purpose, setPurpose] = useState<RevealPurpose>('callback');
   const reveal = useMutation({
     mutationFn: (fields: PatientField[]) => unwrap(api.POST('/api/patients/{id}/reveal', { params: { path: { id: patient.id } }, body: { fields, purpose } })),
@@ -102,12 +103,7 @@ function RevealCard({ patient }: { patient: PatientSummary }) {
                   }
                   disabled={!allowed.has(f.category)}
                   checked={chosen.has(f.field)}
-                  onChange={(e) => {
-                    const next = new Set(chosen);
-                    if (e.target.checked) next.add(f.field);
-                    else next.delete(f.field);
-                    setChosen(next);
-                  }}
+                  onChange={toggleChosen(f.field)}
                 />
               ))}
             </div>

@@ -1,0 +1,200 @@
+/**
+ * Reminders before the compliance records lapse: a business associate agreement's end (60,
+ * 30 and 7 days before, to whoever keeps the compliance records) and a person's training
+ * (30 and 7 days before its expiry, to the person). A sweep records each step once, so a
+ * reminder has a date an auditor can see; several app instances may sweep at once, and the
+ * unique step index makes the second insert a no-op. A reminder is shown only while its
+ * subject still needs it: a renewed agreement or a new completion retires it.
+ */
+import { randomUUID } from 'node:crypto';
+import { can } from '../../platform/authz/guard.ts';
+import { addDays, baaActive, daysUntil, today, trainingStanding, trainingStandingOfAll, type CourseStanding } from '../../platform/compliance/phi-gate.ts';
+import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
+import type { RingfenceDatabase } from '../../platform/db/database.ts';
+import { tenantDb, type TenantDb } from '../../platform/db/tenant-db.ts';
+import type { BaaRow, ReminderKind } from '../../platform/db/types.ts';
+import { AppError, notFound } from '../../platform/http/errors.ts';
+
+/** Days before a BAA ends at which its keepers are reminded. */
+export const BAA_REMINDER_DAYS = [60, 30, 7] as const;
+/** Days before a course lapses at which the person is reminded. */
+export const TRAINING_REMINDER_DAYS = [30, 7] as const;
+
+/** The step a reminder `daysLeft` before the end belongs to (the nearest step not yet passed), or null when none is due. */
+export function reminderStep(daysLeft: number, steps: readonly number[]): number | null {
+  const due = steps.filter((s) => daysLeft >= 0 && daysLeft <= s);
+  return due.length > 0 ? Math.min(...due) : null;
+}
+
+/** A reminder the records call for today, before it is stored. */
+interface DueReminder {
+  kind: ReminderKind;
+  subjectKey: string;
+  userId: string | null;
+  thresholdDays: number;
+  dueOn: string;
+  /** What it is about, for the person reading it: a client's, vendor's or course's name. */
+  about: string;
+  partyType: 'client' | 'vendor' | null;
+}
+
+/** Whether another signed agreement with the same party carries on after this one ends. */
+function renewed(b: BaaRow, signed: BaaRow[]): boolean {
+  const nextDay = addDays(b.ends_on!, 1);
+  return signed.some(
+    (o) => o.id !== b.id && o.client_id === b.client_id && o.vendor_id === b.vendor_id && (o.effective_on === null || o.effective_on <= nextDay) && (o.ends_on === null || o.ends_on > b.ends_on!),
+  );
+}
+
+/** Whose reminders to work out: the BAAs' (for the compliance officers), and which people's training. */
+interface ReminderScope {
+  baas: boolean;
+  people: 'everyone' | string[];
+}
+
+async function baaReminders(tenant: TenantDb, day: string): Promise<DueReminder[]> {
+  const [signed, clients, vendors] = await Promise.all([
+    tenant.selectFrom('baas').selectAll().where('status', '=', 'signed').execute(),
+    tenant.selectFrom('clients').select(['id', 'name']).where('status', '=', 'active').execute(),
+    tenant.selectFrom('vendors').select(['id', 'name']).where('status', '=', 'active').execute(),
+  ]);
+  const partyName = new Map<string, string>([...clients, ...vendors].map((p) => [p.id, p.name]));
+  const due: DueReminder[] = [];
+  for (const b of signed) {
+    const partyId = b.client_id ?? b.vendor_id!;
+    if (b.ends_on === null || !baaActive(b, day) || !partyName.has(partyId) || renewed(b, signed)) continue;
+    const step = reminderStep(daysUntil(b.ends_on, day), BAA_REMINDER_DAYS);
+    if (step === null) continue;
+    due.push({ kind: 'baa_ending', subjectKey: b.id, userId: null, thresholdDays: step, dueOn: b.ends_on, about: partyName.get(partyId)!, partyType: b.client_id ? 'client' : 'vendor' });
+  }
+  return due;
+}
+
+async function trainingReminders(tenant: TenantDb, day: string, people: ReminderScope['people']): Promise<DueReminder[]> {
+  let personIds: string[];
+  let standingOf: (userId: string) => CourseStanding[];
+  if (people === 'everyone') {
+    personIds = (await tenant.selectFrom('users').select('id').where('status', '=', 'active').execute()).map((p) => p.id);
+    standingOf = await trainingStandingOfAll(tenant, day);
+  } else {
+    // One person asking for their own: their completions only, not the whole organization's.
+    const standings = new Map(await Promise.all(people.map(async (id) => [id, await trainingStanding(tenant, id, day)] as const)));
+    personIds = people;
+    standingOf = (id) => standings.get(id) ?? [];
+  }
+  const due: DueReminder[] = [];
+  for (const personId of personIds) {
+    for (const course of standingOf(personId)) {
+      if (course.state !== 'current' || course.expiresOn === null) continue;
+      const step = reminderStep(daysUntil(course.expiresOn, day), TRAINING_REMINDER_DAYS);
+      if (step === null) continue;
+      due.push({ kind: 'training_expiring', subjectKey: `${personId}/${course.courseId}`, userId: personId, thresholdDays: step, dueOn: course.expiresOn, about: course.name, partyType: null });
+    }
+  }
+  return due;
+}
+
+/** The reminders the records call for on `day`, within a scope. */
+async function dueReminders(tenant: TenantDb, day: string, scope: ReminderScope): Promise<DueReminder[]> {
+  const [baas, training] = await Promise.all([scope.baas ? baaReminders(tenant, day) : [], trainingReminders(tenant, day, scope.people)]);
+  return [...baas, ...training];
+}
+
+/** Reminders stored per INSERT: 5,000 bound values, far below SQLite's 32,766. */
+const SWEEP_SLICE = 500;
+
+/** Records the reminders one organization's records call for on `day`; returns how many are new. */
+async function sweepOrganization(tenant: TenantDb, day: string): Promise<number> {
+  const due = await dueReminders(tenant, day, { baas: true, people: 'everyone' });
+  if (due.length === 0) return 0;
+  const now = new Date().toISOString();
+  let created = 0;
+  // A whole organization trained on one day comes due at once: insert in slices.
+  for (let i = 0; i < due.length; i += SWEEP_SLICE) {
+    const result = await tenant
+      .insertInto(
+        'reminders',
+        due.slice(i, i + SWEEP_SLICE).map((r) => ({ id: randomUUID(), kind: r.kind, subject_key: r.subjectKey, user_id: r.userId, threshold_days: r.thresholdDays, due_on: r.dueOn, created_at: now, acknowledged_by: null, acknowledged_at: null })),
+      )
+      .onConflict((oc) => oc.columns(['org_id', 'kind', 'subject_key', 'threshold_days', 'due_on']).doNothing())
+      .executeTakeFirst();
+    created += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return created;
+}
+
+/** Records the reminders due on `day` in every organization; returns how many are new. */
+export async function sweepReminders(database: RingfenceDatabase, day = today()): Promise<number> {
+  const orgs = await database.unsafeKysely.selectFrom('organizations').select('id').execute();
+  let created = 0;
+  for (const org of orgs) created += await sweepOrganization(tenantDb(database.unsafeKysely, database.engine, org.id), day);
+  return created;
+}
+
+export interface ReminderView {
+  id: string;
+  kind: ReminderKind;
+  /** One line for the person reading it; never PHI. */
+  message: string;
+  about: string;
+  partyType: 'client' | 'vendor' | null;
+  dueOn: string;
+  daysLeft: number;
+  thresholdDays: number;
+  remindedAt: string;
+}
+
+function reminderMessage(r: DueReminder, daysLeft: number): string {
+  const when = daysLeft === 0 ? 'today' : daysLeft === 1 ? 'tomorrow' : `in ${daysLeft} days (${r.dueOn})`;
+  return r.kind === 'baa_ending'
+    ? `The business associate agreement with ${r.about} ends ${when}: renew it, or its ${r.partyType === 'client' ? 'PHI closes' : 'integrations must stop'} when it ends.`
+    : `Your ${r.about} training expires ${when}: complete it again to keep access to patient information.`;
+}
+
+/**
+ * The reminders open for the actor: their own training, and the BAAs for whoever may read
+ * the compliance records. Only the latest step of each is shown, and only while it still
+ * applies; an acknowledged step stays quiet until the next one.
+ */
+export async function listReminders(ctx: ActorContext, day = today()): Promise<ReminderView[]> {
+  const userId = actorUserId(ctx);
+  const officer = can(ctx, 'read', 'ComplianceRecord');
+  if (!userId && !officer) return [];
+  let q = ctx.db.selectFrom('reminders').selectAll();
+  q = q.where((eb) => {
+    const mine = userId ? [eb('user_id', '=', userId)] : [];
+    return eb.or(officer ? [...mine, eb('user_id', 'is', null)] : mine);
+  });
+  const stored = await q.orderBy('due_on').orderBy('threshold_days').execute();
+  if (stored.length === 0) return [];
+  const current = new Map((await dueReminders(ctx.db, day, { baas: officer, people: userId ? [userId] : [] })).map((r) => [`${r.kind}|${r.subjectKey}|${r.dueOn}`, r]));
+  const latest = new Map<string, (typeof stored)[number]>();
+  for (const row of stored) {
+    const key = `${row.kind}|${row.subject_key}|${row.due_on}`;
+    const seen = latest.get(key);
+    if (current.has(key) && (!seen || row.threshold_days < seen.threshold_days)) latest.set(key, row);
+  }
+  return [...latest.entries()]
+    .filter(([, row]) => row.acknowledged_at === null)
+    .map(([key, row]) => {
+      const due = current.get(key)!;
+      const daysLeft = daysUntil(row.due_on, day);
+      return { id: row.id, kind: row.kind, message: reminderMessage(due, daysLeft), about: due.about, partyType: due.partyType, dueOn: row.due_on, daysLeft, thresholdDays: Number(row.threshold_days), remindedAt: row.created_at };
+    })
+    .sort((a, b) => a.daysLeft - b.daysLeft);
+}
+
+/** Marks a reminder seen: a person's own, or a BAA's for whoever keeps the records. Audited. */
+export async function acknowledgeReminder(ctx: ActorContext, id: string): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const row = await tx.db.selectFrom('reminders').selectAll().where('id', '=', id).executeTakeFirst();
+    const userId = actorUserId(tx);
+    const mayAcknowledge = row && (row.user_id === null ? can(tx, 'update', 'ComplianceRecord') : row.user_id === userId);
+    // Someone else's reminder is as good as absent: its existence says something about them.
+    if (!row || !(mayAcknowledge || (row.user_id === null && can(tx, 'read', 'ComplianceRecord')))) throw notFound('Reminder');
+    if (!mayAcknowledge) throw new AppError('forbidden', 'Only those who keep the compliance records acknowledge a BAA reminder');
+    if (row.acknowledged_at !== null) return;
+    await tx.db.updateTable('reminders').set({ acknowledged_by: userId, acknowledged_at: new Date().toISOString() }).where('id', '=', id).execute();
+    await audit(tx, { action: 'reminder.acknowledged', resourceType: 'Reminder', resourceId: id, details: { kind: row.kind, dueOn: row.due_on, thresholdDays: Number(row.threshold_days) } });
+  });
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TEST_PASSWORD, createTestOrg, totpCode, type TestUser } from '../test/helpers.ts';
-import { assertAccessible, launchBrowser, nextCode, screenshot, signIn, startConsole } from './harness.ts';
+import { assertAccessible, launchBrowser, nextCode, screenshot, signIn, startConsole, trackRequests } from './harness.ts';
 
 test('first-run setup: organization, administrator, authenticator with QR code, recovery codes, then the console', async (t) => {
   const app = await startConsole(t);
@@ -125,8 +125,11 @@ test('idle sign-out: a warning one minute before, then sign-out when it lapses',
   const app = await startConsole(t);
   const org = await createTestOrg(app);
   const { page } = await launchBrowser(t);
+  const requests = trackRequests(page);
   await page.clock.install();
   await signIn(page, app.url, org.admin);
+  // Every answer from the server is activity: let the screen's requests finish before time jumps.
+  await requests.quiet();
   await page.clock.fastForward('13:50');
   await page.getByRole('dialog', { name: 'Still there?' }).waitFor();
   await assertAccessible(page, 'idle warning');
@@ -134,6 +137,7 @@ test('idle sign-out: a warning one minute before, then sign-out when it lapses',
   // Staying signed in talks to the server, which restarts the idle timer.
   await page.getByRole('button', { name: 'Stay signed in' }).click();
   await page.getByRole('dialog', { name: 'Still there?' }).waitFor({ state: 'hidden' });
+  await requests.quiet();
   await page.clock.fastForward('15:00');
   await page.getByText(/You were signed out after 15 minutes without activity/).waitFor();
   assert.ok(page.url().endsWith('/sign-in'));

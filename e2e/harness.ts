@@ -31,6 +31,26 @@ export async function launchBrowser(t: TestContext): Promise<{ context: BrowserC
   return { context, page };
 }
 
+/**
+ * Counts the page's requests in flight; `quiet()` resolves once none has been for 300 ms.
+ * Tests that jump the page's clock wait for it: an answer that lands after the jump counts
+ * as activity at the new time.
+ */
+export function trackRequests(page: Page): { quiet(): Promise<void> } {
+  let inFlight = 0;
+  page.on('request', () => inFlight++);
+  page.on('requestfinished', () => inFlight--);
+  page.on('requestfailed', () => inFlight--);
+  return {
+    async quiet() {
+      for (let calm = 0, rounds = 0; calm < 6 && rounds < 200; rounds++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        calm = inFlight === 0 ? calm + 1 : 0;
+      }
+    },
+  };
+}
+
 /** The real app, with the built web console, on a loopback port. */
 export async function startConsole(t: TestContext, overrides: Record<string, string> = {}): Promise<TestApp> {
   assert.ok(existsSync(path.join(WEB_DIST, 'index.html')), 'the web console is not built: run `npm run build:web` (npm test does it first)');

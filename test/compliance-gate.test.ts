@@ -7,6 +7,7 @@ import { addTaskMessage } from '../src/modules/tasks/tasks.service.ts';
 import {
   assignTestRole,
   buildTestApp,
+  clientToday,
   completeTestTraining,
   createTestOrg,
   insertTestBaa,
@@ -149,7 +150,7 @@ test('BAA gate: with no active BAA every PHI route of the client refuses (proble
   const compliance = await insertTestUser(app, org.orgId, `compliance-${Date.now()}@example.test`);
   await assignTestRole(app, org.orgId, compliance.id, 'compliance', null);
   const officer = await signedInClient(app, org.orgId, compliance.id);
-  const baa = await officer.post('/api/baas', { clientId: fx.clientId, status: 'signed', effectiveOn: today(), counterpartySigner: 'Practice administrator' });
+  const baa = await officer.post('/api/baas', { clientId: fx.clientId, status: 'signed', effectiveOn: clientToday(), counterpartySigner: 'Practice administrator' });
   assert.equal(baa.status, 201, baa.text);
   assert.equal(baa.body.active, true);
   const open = await supervisor.post(`/api/patients/${fx.patientId}/reveal`, { fields: ['name'], purpose: 'callback' });

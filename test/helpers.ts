@@ -26,7 +26,7 @@ import { unsafeSystemContext } from '../src/platform/system-context.ts';
 import { sealAllPending } from '../src/platform/audit/chain.ts';
 import { verifyOrganizationChain } from '../src/platform/audit/verify.ts';
 import type { ActorContext } from '../src/platform/context.ts';
-import { addMonths, today } from '../src/platform/compliance/phi-gate.ts';
+import { addMonths, today, todayIn } from '../src/platform/compliance/phi-gate.ts';
 import type { BaaRow } from '../src/platform/db/types.ts';
 
 /** Which engine this run of the suite uses: `npm test` runs it once per engine. */
@@ -218,7 +218,7 @@ export async function createTestOrg(
   const clients: Record<string, string> = {};
   for (const name of spec.clients ?? []) {
     clients[name] = randomUUID();
-    await tenant.insertInto('clients', { id: clients[name]!, name: `Client ${name} ${tag}`, time_zone: 'America/Chicago', status: 'active', created_at: now, updated_at: now }).execute();
+    await tenant.insertInto('clients', { id: clients[name]!, name: `Client ${name} ${tag}`, time_zone: TEST_CLIENT_ZONE, status: 'active', created_at: now, updated_at: now }).execute();
     if (spec.baas !== false) await insertTestBaa(app, created.orgId, clients[name]!);
   }
   const roles = new Map((await tenant.selectFrom('roles').select(['id', 'key']).execute()).map((r) => [r.key, r.id]));
@@ -259,6 +259,14 @@ export async function assignTestRole(app: Pick<TestApp, 'tenant'>, orgId: string
 }
 
 /** Records a signed BAA with the client, in effect from a year ago with no end date. */
+/** Where the test clients are: a BAA with one is dated on this calendar. */
+export const TEST_CLIENT_ZONE = 'America/Chicago';
+
+/** Today on the test clients' calendar, the day their BAAs are judged on. */
+export function clientToday(): string {
+  return todayIn(TEST_CLIENT_ZONE);
+}
+
 export async function insertTestBaa(app: Pick<TestApp, 'tenant'>, orgId: string, clientId: string, fields: Partial<Omit<BaaRow, 'id' | 'org_id' | 'client_id'>> = {}): Promise<string> {
   const id = randomUUID();
   const now = new Date().toISOString();

@@ -9,12 +9,13 @@ const STATE_LABEL: Record<ChainEntry['state'], string> = {
   missing: 'No BAA',
   expired: 'Expired',
   terminated: 'Terminated',
+  pending: 'Signed, not yet in effect',
   draft: 'Draft, not signed',
   expiring: 'Active, ending soon',
   active: 'Active',
 };
 
-const GAP = new Set<ChainEntry['state']>(['missing', 'expired', 'terminated', 'draft']);
+const GAP = new Set<ChainEntry['state']>(['missing', 'expired', 'terminated', 'draft', 'pending']);
 
 /** Renders the chain (already in report order) for an organization, as of a day. */
 export function baaChainPdf(entries: ChainEntry[], heading: { organization: string; asOf: string }): Promise<Buffer> {

@@ -71,7 +71,7 @@ const BaaFields = {
   notes: Type.Optional(Notes),
 };
 
-const ChainStates = Literals(['active', 'expiring', 'draft', 'expired', 'terminated', 'missing'] as const);
+const ChainStates = Literals(['active', 'expiring', 'pending', 'draft', 'expired', 'terminated', 'missing'] as const);
 const PartySchema = Out({ type: Literals(['client', 'vendor'] as const), id: Type.String(), name: Type.String() });
 
 const ChainEntrySchema = Out({
@@ -101,7 +101,7 @@ const TrainingStatusSchema = Out({ userId: Type.String(), phiAccess: Type.Boolea
 
 const DashboardSchema = Out({
   asOf: Type.String(),
-  baaCoverage: Out({ clients: Type.Integer(), covered: Type.Integer(), byState: Out({ active: Type.Integer(), expiring: Type.Integer(), draft: Type.Integer(), expired: Type.Integer(), terminated: Type.Integer(), missing: Type.Integer() }) }),
+  baaCoverage: Out({ clients: Type.Integer(), covered: Type.Integer(), byState: Out({ active: Type.Integer(), expiring: Type.Integer(), pending: Type.Integer(), draft: Type.Integer(), expired: Type.Integer(), terminated: Type.Integer(), missing: Type.Integer() }) }),
   vendors: Out({ handlingPhi: Type.Integer(), withoutBaa: Type.Array(Out({ id: Type.String(), name: Type.String(), services: Type.Array(Type.String()), state: ChainStates })) }),
   baasEnding: Type.Array(Out({ party: PartySchema, endsOn: Type.String(), daysLeft: Type.Integer() })),
   training: Out({

@@ -6,7 +6,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { assertCan } from '../../platform/authz/guard.ts';
-import { addDays, baaActive, isCalendarDay, today, trainingStanding, trainingStandingOfAll, type CourseStanding } from '../../platform/compliance/phi-gate.ts';
+import { addDays, baaActive, baaCalendar, renewed, isCalendarDay, today, todayIn, trainingStanding, trainingStandingOfAll, type CourseStanding } from '../../platform/compliance/phi-gate.ts';
 import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
 import type { TenantDb } from '../../platform/db/tenant-db.ts';
 import type { BaaRow, BaaStatus, VendorRow, VendorService } from '../../platform/db/types.ts';
@@ -145,12 +145,12 @@ export interface BaaInput {
   notes?: string | null;
 }
 
-function presentBaa(b: BaaRow): BaaView {
+function presentBaa(b: BaaRow, day: string): BaaView {
   return {
     id: b.id,
     party: b.client_id ? { type: 'client', id: b.client_id } : { type: 'vendor', id: b.vendor_id! },
     status: b.status,
-    active: baaActive(b),
+    active: baaActive(b, day),
     effectiveOn: b.effective_on,
     endsOn: b.ends_on,
     counterpartySigner: b.counterparty_signer,
@@ -180,7 +180,8 @@ export async function listBaas(ctx: ActorContext, filter: { clientId?: string; v
   let q = ctx.db.selectFrom('baas').selectAll();
   if (filter.clientId) q = q.where('client_id', '=', filter.clientId);
   if (filter.vendorId) q = q.where('vendor_id', '=', filter.vendorId);
-  return (await q.orderBy('created_at', 'desc').orderBy('id').execute()).map(presentBaa);
+  const [rows, dayOf] = await Promise.all([q.orderBy('created_at', 'desc').orderBy('id').execute(), baaCalendar(ctx.db)]);
+  return rows.map((b) => presentBaa(b, dayOf(b)));
 }
 
 async function findBaa(ctx: ActorContext, id: string): Promise<BaaRow> {
@@ -191,7 +192,8 @@ async function findBaa(ctx: ActorContext, id: string): Promise<BaaRow> {
 
 export async function getBaa(ctx: ActorContext, id: string): Promise<BaaView> {
   assertCan(ctx, 'read', 'ComplianceRecord');
-  return presentBaa(await findBaa(ctx, id));
+  const [row, dayOf] = await Promise.all([findBaa(ctx, id), baaCalendar(ctx.db)]);
+  return presentBaa(row, dayOf(row));
 }
 
 export async function createBaa(ctx: ActorContext, input: BaaInput & { clientId?: string; vendorId?: string }): Promise<BaaView> {
@@ -304,7 +306,8 @@ export interface ChainEntry {
    * client. A client: the names of the PHI-handling vendors that serve it.
    */
   reach: string[] | null;
-  state: 'active' | 'expiring' | 'draft' | 'expired' | 'terminated' | 'missing';
+  /** `pending`: signed, taking effect on a later day; `expiring`: ends within 60 days with no renewal recorded. */
+  state: 'active' | 'expiring' | 'pending' | 'draft' | 'expired' | 'terminated' | 'missing';
   baaId: string | null;
   effectiveOn: string | null;
   endsOn: string | null;
@@ -314,31 +317,25 @@ export interface ChainEntry {
 /** Days before its end at which an active BAA counts as expiring. */
 export const EXPIRING_WITHIN_DAYS = 60;
 
-/** The state of one party's agreements: the best of them wins (an active one over a draft). */
+/** The state of one party's agreements: the best of them wins (an active one over one signed for later, over a draft). */
 function chainState(rows: BaaRow[], day: string): Pick<ChainEntry, 'state' | 'baaId' | 'effectiveOn' | 'endsOn' | 'breachNoticeDays'> {
-  const rank = (b: BaaRow): number => (baaActive(b, day) ? 0 : b.status === 'draft' ? 1 : b.status === 'signed' ? 2 : 3);
+  const pending = (b: BaaRow) => b.status === 'signed' && b.effective_on !== null && b.effective_on > day;
+  const rank = (b: BaaRow): number => (baaActive(b, day) ? 0 : pending(b) ? 1 : b.status === 'draft' ? 2 : b.status === 'signed' ? 3 : 4);
   const best = [...rows].sort((a, b) => rank(a) - rank(b) || (b.effective_on ?? '').localeCompare(a.effective_on ?? ''))[0];
   if (!best) return { state: 'missing', baaId: null, effectiveOn: null, endsOn: null, breachNoticeDays: null };
-  const state = baaActive(best, day)
-    ? best.ends_on !== null && best.ends_on <= addDays(day, EXPIRING_WITHIN_DAYS)
-      ? 'expiring'
-      : 'active'
-    : best.status === 'draft'
-      ? 'draft'
-      : best.status === 'signed'
-        ? 'expired'
-        : 'terminated';
+  const ending = best.ends_on !== null && best.ends_on <= addDays(day, EXPIRING_WITHIN_DAYS) && !renewed(best, rows);
+  const state = baaActive(best, day) ? (ending ? 'expiring' : 'active') : pending(best) ? 'pending' : best.status === 'draft' ? 'draft' : best.status === 'signed' ? 'expired' : 'terminated';
   return { state, baaId: best.id, effectiveOn: best.effective_on, endsOn: best.ends_on, breachNoticeDays: Number(best.breach_notice_days) };
 }
 
-const GAP_FIRST: Record<ChainEntry['state'], number> = { missing: 0, expired: 1, terminated: 2, draft: 3, expiring: 4, active: 5 };
+const GAP_FIRST: Record<ChainEntry['state'], number> = { missing: 0, expired: 1, terminated: 2, draft: 3, pending: 4, expiring: 5, active: 6 };
 
-/** Every active client and every PHI-handling vendor with its BAA state, gaps first. */
+/** Every active client and every PHI-handling vendor with its BAA state (a client's on its own calendar), gaps first. */
 export async function baaChain(ctx: ActorContext): Promise<ChainEntry[]> {
   assertCan(ctx, 'read', 'ComplianceRecord');
   const day = today();
   const [clients, vendors, baas] = await Promise.all([
-    ctx.db.selectFrom('clients').select(['id', 'name']).where('status', '=', 'active').execute(),
+    ctx.db.selectFrom('clients').select(['id', 'name', 'time_zone']).where('status', '=', 'active').execute(),
     ctx.db.selectFrom('vendors').selectAll().where('status', '=', 'active').where('handles_phi', '=', 1).orderBy('name').execute(),
     ctx.db.selectFrom('baas').selectAll().execute(),
   ]);
@@ -346,7 +343,7 @@ export async function baaChain(ctx: ActorContext): Promise<ChainEntry[]> {
   const clientName = new Map(clients.map((c) => [c.id, c.name]));
   const servedBy = (clientId: string) => vendors.filter((v) => reachOf(v)?.includes(clientId) ?? true).map((v) => v.name);
   const entries: ChainEntry[] = [
-    ...clients.map((c) => ({ party: { type: 'client' as const, id: c.id, name: c.name }, services: [], handlesPhi: true, reach: servedBy(c.id), ...chainState(baas.filter((b) => b.client_id === c.id), day) })),
+    ...clients.map((c) => ({ party: { type: 'client' as const, id: c.id, name: c.name }, services: [], handlesPhi: true, reach: servedBy(c.id), ...chainState(baas.filter((b) => b.client_id === c.id), todayIn(c.time_zone)) })),
     ...vendors.map((v) => ({
       party: { type: 'vendor' as const, id: v.id, name: v.name },
       services: JSON.parse(v.services) as VendorService[],

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { inflateSync } from 'node:zlib';
-import { addDays, addMonths, assertVendorMayCarryPhi, today } from '../../platform/compliance/phi-gate.ts';
-import { auditEvents, buildTestApp, completeTestTraining, createTestOrg, insertTestBaa, insertTestUser, signedInClient } from '../../../test/helpers.ts';
+import { addDays, addMonths, assertVendorMayCarryPhi, hasActiveBaa, today, todayIn } from '../../platform/compliance/phi-gate.ts';
+import { auditEvents, buildTestApp, clientToday, completeTestTraining, createTestOrg, insertTestBaa, insertTestUser, signedInClient } from '../../../test/helpers.ts';
 
 /** A one-page PDF with a few non-ASCII bytes, as scanners write them. */
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n%'), Buffer.from([0xe2, 0xe3, 0xcf, 0xd3]), Buffer.from('\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')]);
@@ -55,7 +55,7 @@ test('BAAs: checked terms, signing makes one active, terminated stays terminated
   assert.equal(draft.status, 201, draft.text);
   assert.equal(draft.body.status, 'draft');
   assert.equal(draft.body.active, false);
-  const signed = await officer.patch(`/api/baas/${draft.body.id}`, { status: 'signed', effectiveOn: today() });
+  const signed = await officer.patch(`/api/baas/${draft.body.id}`, { status: 'signed', effectiveOn: clientToday() });
   assert.equal(signed.status, 200);
   assert.equal(signed.body.active, true);
   const ended = await officer.patch(`/api/baas/${draft.body.id}`, { status: 'terminated' });
@@ -71,7 +71,7 @@ test('BAAs: checked terms, signing makes one active, terminated stays terminated
 
 test('the signed PDF is stored encrypted, comes back byte for byte, and each download is logged; anything else is refused', async (t) => {
   const { app, org, officer } = await setup(t);
-  const baa = (await officer.post('/api/baas', { clientId: org.clients.A!, status: 'signed', effectiveOn: today() })).body;
+  const baa = (await officer.post('/api/baas', { clientId: org.clients.A!, status: 'signed', effectiveOn: clientToday() })).body;
   const notPdf = await officer.request('PUT', `/api/baas/${baa.id}/document?name=scan.pdf`, Buffer.from('GIF89a not a pdf'), { 'content-type': 'application/pdf' });
   assert.equal(notPdf.status, 400);
   assert.equal(notPdf.body.field, 'document');
@@ -269,8 +269,12 @@ test('training import from CSV: a preview names each bad row, an import with any
 test('the compliance dashboard: BAA coverage, vendors without BAAs, training coverage and expiries, open access reviews', async (t) => {
   const { app, org, officer } = await setup(t);
   const day = today();
-  await insertTestBaa(app, org.orgId, org.clients.A!);
-  await insertTestBaa(app, org.orgId, org.clients.B!, { effective_on: addMonths(day, -11), ends_on: addDays(day, 30) });
+  // A's agreement ends in 20 days, and its renewal, already signed, carries on the day after: nothing is ending for A.
+  await insertTestBaa(app, org.orgId, org.clients.A!, { effective_on: addMonths(day, -12), ends_on: addDays(clientToday(), 20) });
+  await insertTestBaa(app, org.orgId, org.clients.A!, { effective_on: addDays(clientToday(), 21) });
+  await insertTestBaa(app, org.orgId, org.clients.B!, { effective_on: addMonths(day, -11), ends_on: addDays(clientToday(), 30) });
+  // C has signed, to take effect in ten days: not covered yet.
+  await insertTestBaa(app, org.orgId, org.clients.C!, { effective_on: addDays(clientToday(), 10) });
   const covered = (await officer.post('/api/vendors', { name: 'Covered Hosting', services: ['hosting'], handlesPhi: true })).body;
   await officer.post('/api/baas', { vendorId: covered.id, status: 'signed', effectiveOn: day });
   const bare = (await officer.post('/api/vendors', { name: 'Bare Transcription', services: ['transcription'], handlesPhi: true })).body;
@@ -284,7 +288,7 @@ test('the compliance dashboard: BAA coverage, vendors without BAAs, training cov
   assert.equal(res.status, 200, res.text);
   const d = res.body;
   assert.equal(d.asOf, day);
-  assert.deepEqual(d.baaCoverage, { clients: 3, covered: 2, byState: { active: 1, expiring: 1, draft: 0, expired: 0, terminated: 0, missing: 1 } });
+  assert.deepEqual(d.baaCoverage, { clients: 3, covered: 2, byState: { active: 1, expiring: 1, pending: 1, draft: 0, expired: 0, terminated: 0, missing: 0 } });
   assert.deepEqual(d.vendors, { handlingPhi: 2, withoutBaa: [{ id: bare.id, name: 'Bare Transcription', services: ['transcription'], state: 'missing' }] });
   assert.deepEqual(
     d.baasEnding.map((e: { party: { id: string }; daysLeft: number }) => [e.party.id, e.daysLeft]),
@@ -304,4 +308,27 @@ test('the compliance dashboard: BAA coverage, vendors without BAAs, training cov
 
   const agent = await signedInClient(app, org.orgId, org.users.agent!.id);
   assert.equal((await agent.get('/api/compliance/dashboard')).status, 403);
+});
+
+test("a client's BAA takes effect and ends on the client's own calendar, not UTC's", async (t) => {
+  const { app, org, officer } = await setup(t);
+  const tenant = app.tenant(org.orgId);
+  // At any moment one of these is on another day than UTC: Kiritimati is 14 hours ahead, Pago Pago 11 behind.
+  const ahead = todayIn('Pacific/Kiritimati') !== today();
+  const zone = ahead ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
+  const local = todayIn(zone);
+  assert.notEqual(local, today());
+  await tenant.updateTable('clients').set({ time_zone: zone }).where('id', 'in', [org.clients.A!, org.clients.B!]).execute();
+  // A: in effect on the client's today, which UTC has not reached (ahead) or has already left (behind).
+  const open = await insertTestBaa(app, org.orgId, org.clients.A!, ahead ? { effective_on: local, ends_on: null } : { effective_on: addMonths(local, -12), ends_on: local });
+  // B: not in effect on the client's today, though it is on UTC's: PHI must not open early nor stay open late.
+  const closed = await insertTestBaa(app, org.orgId, org.clients.B!, ahead ? { effective_on: addMonths(local, -12), ends_on: today() } : { effective_on: today(), ends_on: null });
+
+  assert.equal(await hasActiveBaa(tenant, org.clients.A!), true);
+  assert.equal(await hasActiveBaa(tenant, org.clients.B!), false);
+  assert.equal((await officer.get(`/api/baas/${open}`)).body.active, true);
+  assert.equal((await officer.get(`/api/baas/${closed}`)).body.active, false);
+  const chain = (await officer.get('/api/compliance/baa-chain')).body.items as { party: { id: string }; state: string }[];
+  assert.equal(chain.find((e) => e.party.id === org.clients.A!)?.state, ahead ? 'active' : 'expiring');
+  assert.equal(chain.find((e) => e.party.id === org.clients.B!)?.state, ahead ? 'expired' : 'pending', 'ended yesterday, or taking effect tomorrow, on the client’s calendar');
 });

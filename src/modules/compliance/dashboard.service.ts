@@ -4,14 +4,14 @@
  * access-review campaigns), so a figure here never disagrees with the screen behind it.
  */
 import { assertCan } from '../../platform/authz/guard.ts';
-import { daysUntil, today, trainingStandingOfAll } from '../../platform/compliance/phi-gate.ts';
+import { baaCalendar, daysUntil, today, trainingStandingOfAll } from '../../platform/compliance/phi-gate.ts';
 import type { ActorContext } from '../../platform/context.ts';
 import { listAccessReviews, type AccessReviewView } from './access-reviews.service.ts';
 import { baaChain, type ChainEntry } from './compliance.service.ts';
 import { TRAINING_REMINDER_DAYS } from './reminders.service.ts';
 
 type ChainState = ChainEntry['state'];
-const STATES: ChainState[] = ['active', 'expiring', 'draft', 'expired', 'terminated', 'missing'];
+const STATES: ChainState[] = ['active', 'expiring', 'pending', 'draft', 'expired', 'terminated', 'missing'];
 
 /** Days ahead the dashboard lists training expiries for: the first reminder's reach. */
 export const TRAINING_HORIZON_DAYS = Math.max(...TRAINING_REMINDER_DAYS);
@@ -49,8 +49,9 @@ export interface ComplianceDashboard {
 export async function complianceDashboard(ctx: ActorContext): Promise<ComplianceDashboard> {
   assertCan(ctx, 'read', 'ComplianceRecord');
   const day = today();
-  const [chain, people, standingOf, reviews] = await Promise.all([
+  const [chain, dayOf, people, standingOf, reviews] = await Promise.all([
     baaChain(ctx),
+    baaCalendar(ctx.db),
     ctx.db.selectFrom('users').select(['id', 'display_name']).where('status', '=', 'active').orderBy('display_name').execute(),
     trainingStandingOfAll(ctx.db, day),
     listAccessReviews(ctx),
@@ -86,7 +87,7 @@ export async function complianceDashboard(ctx: ActorContext): Promise<Compliance
     },
     baasEnding: chain
       .filter((e) => e.state === 'expiring')
-      .map((e) => ({ party: e.party, endsOn: e.endsOn!, daysLeft: daysUntil(e.endsOn!, day) }))
+      .map((e) => ({ party: e.party, endsOn: e.endsOn!, daysLeft: daysUntil(e.endsOn!, dayOf({ client_id: e.party.type === 'client' ? e.party.id : null })) }))
       .sort((a, b) => a.daysLeft - b.daysLeft),
     training: { people: people.length, current, byCourse: [...byCourse.values()], expiringSoon: expiringSoon.sort((a, b) => a.daysLeft - b.daysLeft || a.displayName.localeCompare(b.displayName)) },
     accessReviews: { open: reviews.filter((r) => r.status === 'open') },

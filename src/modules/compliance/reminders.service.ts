@@ -8,11 +8,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { can } from '../../platform/authz/guard.ts';
-import { addDays, baaActive, daysUntil, today, trainingStanding, trainingStandingOfAll, type CourseStanding } from '../../platform/compliance/phi-gate.ts';
+import { baaActive, baaCalendar, daysUntil, renewed, today, trainingStanding, trainingStandingOfAll, type CourseStanding } from '../../platform/compliance/phi-gate.ts';
 import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
 import type { RingfenceDatabase } from '../../platform/db/database.ts';
 import { tenantDb, type TenantDb } from '../../platform/db/tenant-db.ts';
-import type { BaaRow, ReminderKind } from '../../platform/db/types.ts';
+import type { ReminderKind } from '../../platform/db/types.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 
 /** Days before a BAA ends at which its keepers are reminded. */
@@ -36,14 +36,8 @@ interface DueReminder {
   /** What it is about, for the person reading it: a client's, vendor's or course's name. */
   about: string;
   partyType: 'client' | 'vendor' | null;
-}
-
-/** Whether another signed agreement with the same party carries on after this one ends. */
-function renewed(b: BaaRow, signed: BaaRow[]): boolean {
-  const nextDay = addDays(b.ends_on!, 1);
-  return signed.some(
-    (o) => o.id !== b.id && o.client_id === b.client_id && o.vendor_id === b.vendor_id && (o.effective_on === null || o.effective_on <= nextDay) && (o.ends_on === null || o.ends_on > b.ends_on!),
-  );
+  /** The day it was judged on: the client's today for a client's BAA, UTC's otherwise. */
+  asOf: string;
 }
 
 /** Whose reminders to work out: the BAAs' (for the compliance officers), and which people's training. */
@@ -52,20 +46,23 @@ interface ReminderScope {
   people: 'everyone' | string[];
 }
 
-async function baaReminders(tenant: TenantDb, day: string): Promise<DueReminder[]> {
-  const [signed, clients, vendors] = await Promise.all([
+/** BAAs ending soon, each judged on its party's calendar (a client's own, or UTC for a vendor). */
+async function baaReminders(tenant: TenantDb, now: Date): Promise<DueReminder[]> {
+  const [signed, clients, vendors, dayOf] = await Promise.all([
     tenant.selectFrom('baas').selectAll().where('status', '=', 'signed').execute(),
     tenant.selectFrom('clients').select(['id', 'name']).where('status', '=', 'active').execute(),
     tenant.selectFrom('vendors').select(['id', 'name']).where('status', '=', 'active').execute(),
+    baaCalendar(tenant, now),
   ]);
   const partyName = new Map<string, string>([...clients, ...vendors].map((p) => [p.id, p.name]));
   const due: DueReminder[] = [];
   for (const b of signed) {
     const partyId = b.client_id ?? b.vendor_id!;
+    const day = dayOf(b);
     if (b.ends_on === null || !baaActive(b, day) || !partyName.has(partyId) || renewed(b, signed)) continue;
     const step = reminderStep(daysUntil(b.ends_on, day), BAA_REMINDER_DAYS);
     if (step === null) continue;
-    due.push({ kind: 'baa_ending', subjectKey: b.id, userId: null, thresholdDays: step, dueOn: b.ends_on, about: partyName.get(partyId)!, partyType: b.client_id ? 'client' : 'vendor' });
+    due.push({ kind: 'baa_ending', subjectKey: b.id, userId: null, thresholdDays: step, dueOn: b.ends_on, about: partyName.get(partyId)!, partyType: b.client_id ? 'client' : 'vendor', asOf: day });
   }
   return due;
 }
@@ -88,33 +85,33 @@ async function trainingReminders(tenant: TenantDb, day: string, people: Reminder
       if (course.state !== 'current' || course.expiresOn === null) continue;
       const step = reminderStep(daysUntil(course.expiresOn, day), TRAINING_REMINDER_DAYS);
       if (step === null) continue;
-      due.push({ kind: 'training_expiring', subjectKey: `${personId}/${course.courseId}`, userId: personId, thresholdDays: step, dueOn: course.expiresOn, about: course.name, partyType: null });
+      due.push({ kind: 'training_expiring', subjectKey: `${personId}/${course.courseId}`, userId: personId, thresholdDays: step, dueOn: course.expiresOn, about: course.name, partyType: null, asOf: day });
     }
   }
   return due;
 }
 
 /** The reminders the records call for on `day`, within a scope. */
-async function dueReminders(tenant: TenantDb, day: string, scope: ReminderScope): Promise<DueReminder[]> {
-  const [baas, training] = await Promise.all([scope.baas ? baaReminders(tenant, day) : [], trainingReminders(tenant, day, scope.people)]);
+async function dueReminders(tenant: TenantDb, now: Date, scope: ReminderScope): Promise<DueReminder[]> {
+  const [baas, training] = await Promise.all([scope.baas ? baaReminders(tenant, now) : [], trainingReminders(tenant, today(now), scope.people)]);
   return [...baas, ...training];
 }
 
 /** Reminders stored per INSERT: 5,000 bound values, far below SQLite's 32,766. */
 const SWEEP_SLICE = 500;
 
-/** Records the reminders one organization's records call for on `day`; returns how many are new. */
-async function sweepOrganization(tenant: TenantDb, day: string): Promise<number> {
-  const due = await dueReminders(tenant, day, { baas: true, people: 'everyone' });
+/** Records the reminders one organization's records call for at `now`; returns how many are new. */
+async function sweepOrganization(tenant: TenantDb, now: Date): Promise<number> {
+  const due = await dueReminders(tenant, now, { baas: true, people: 'everyone' });
   if (due.length === 0) return 0;
-  const now = new Date().toISOString();
+  const createdAt = new Date().toISOString();
   let created = 0;
   // A whole organization trained on one day comes due at once: insert in slices.
   for (let i = 0; i < due.length; i += SWEEP_SLICE) {
     const result = await tenant
       .insertInto(
         'reminders',
-        due.slice(i, i + SWEEP_SLICE).map((r) => ({ id: randomUUID(), kind: r.kind, subject_key: r.subjectKey, user_id: r.userId, threshold_days: r.thresholdDays, due_on: r.dueOn, created_at: now, acknowledged_by: null, acknowledged_at: null })),
+        due.slice(i, i + SWEEP_SLICE).map((r) => ({ id: randomUUID(), kind: r.kind, subject_key: r.subjectKey, user_id: r.userId, threshold_days: r.thresholdDays, due_on: r.dueOn, created_at: createdAt, acknowledged_by: null, acknowledged_at: null })),
       )
       .onConflict((oc) => oc.columns(['org_id', 'kind', 'subject_key', 'threshold_days', 'due_on']).doNothing())
       .executeTakeFirst();
@@ -123,11 +120,11 @@ async function sweepOrganization(tenant: TenantDb, day: string): Promise<number>
   return created;
 }
 
-/** Records the reminders due on `day` in every organization; returns how many are new. */
-export async function sweepReminders(database: RingfenceDatabase, day = today()): Promise<number> {
+/** Records the reminders due at `now` in every organization; returns how many are new. */
+export async function sweepReminders(database: RingfenceDatabase, now = new Date()): Promise<number> {
   const orgs = await database.unsafeKysely.selectFrom('organizations').select('id').execute();
   let created = 0;
-  for (const org of orgs) created += await sweepOrganization(tenantDb(database.unsafeKysely, database.engine, org.id), day);
+  for (const org of orgs) created += await sweepOrganization(tenantDb(database.unsafeKysely, database.engine, org.id), now);
   return created;
 }
 
@@ -156,7 +153,7 @@ function reminderMessage(r: DueReminder, daysLeft: number): string {
  * the compliance records. Only the latest step of each is shown, and only while it still
  * applies; an acknowledged step stays quiet until the next one.
  */
-export async function listReminders(ctx: ActorContext, day = today()): Promise<ReminderView[]> {
+export async function listReminders(ctx: ActorContext, now = new Date()): Promise<ReminderView[]> {
   const userId = actorUserId(ctx);
   const officer = can(ctx, 'read', 'ComplianceRecord');
   if (!userId && !officer) return [];
@@ -167,7 +164,7 @@ export async function listReminders(ctx: ActorContext, day = today()): Promise<R
   });
   const stored = await q.orderBy('due_on').orderBy('threshold_days').execute();
   if (stored.length === 0) return [];
-  const current = new Map((await dueReminders(ctx.db, day, { baas: officer, people: userId ? [userId] : [] })).map((r) => [`${r.kind}|${r.subjectKey}|${r.dueOn}`, r]));
+  const current = new Map((await dueReminders(ctx.db, now, { baas: officer, people: userId ? [userId] : [] })).map((r) => [`${r.kind}|${r.subjectKey}|${r.dueOn}`, r]));
   const latest = new Map<string, (typeof stored)[number]>();
   for (const row of stored) {
     const key = `${row.kind}|${row.subject_key}|${row.due_on}`;
@@ -178,7 +175,7 @@ export async function listReminders(ctx: ActorContext, day = today()): Promise<R
     .filter(([, row]) => row.acknowledged_at === null)
     .map(([key, row]) => {
       const due = current.get(key)!;
-      const daysLeft = daysUntil(row.due_on, day);
+      const daysLeft = daysUntil(row.due_on, due.asOf);
       return { id: row.id, kind: row.kind, message: reminderMessage(due, daysLeft), about: due.about, partyType: due.partyType, dueOn: row.due_on, daysLeft, thresholdDays: Number(row.threshold_days), remindedAt: row.created_at };
     })
     .sort((a, b) => a.daysLeft - b.daysLeft);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { addDays, addMonths, today } from '../../platform/compliance/phi-gate.ts';
-import { auditEvents, buildTestApp, completeTestTraining, createTestOrg, insertTestBaa, insertTestUser, signedInClient } from '../../../test/helpers.ts';
+import { auditEvents, buildTestApp, clientToday, completeTestTraining, createTestOrg, insertTestBaa, insertTestUser, signedInClient } from '../../../test/helpers.ts';
 import { BAA_REMINDER_DAYS, TRAINING_REMINDER_DAYS, reminderStep, sweepReminders } from './reminders.service.ts';
 
 test('a reminder belongs to the nearest step not yet passed, and none is due before the first or after the end', () => {
@@ -22,10 +22,12 @@ test('reminders: each step recorded once however many sweeps, shown to the right
   const app = await buildTestApp(t);
   const org = await createTestOrg(app, { clients: ['A', 'B'], baas: false, users: { compliance: ['compliance', null], agent: ['agent', 'A'] } });
   const tenant = app.tenant(org.orgId);
+  // Vendors' agreements and training are dated in UTC, a client's agreement on the client's calendar.
   const day = today();
+  const local = clientToday();
   // Client A's agreement ends in 45 days, B's in over a year; a vendor's ends in 5 days.
-  await insertTestBaa(app, org.orgId, org.clients.A!, { effective_on: addMonths(day, -11), ends_on: addDays(day, 45) });
-  await insertTestBaa(app, org.orgId, org.clients.B!, { effective_on: addMonths(day, -1), ends_on: addDays(day, 400) });
+  await insertTestBaa(app, org.orgId, org.clients.A!, { effective_on: addMonths(local, -11), ends_on: addDays(local, 45) });
+  await insertTestBaa(app, org.orgId, org.clients.B!, { effective_on: addMonths(local, -1), ends_on: addDays(local, 400) });
   const officer = await signedInClient(app, org.orgId, org.users.compliance!.id);
   const vendor = (await officer.post('/api/vendors', { name: 'Answering Line Telephony', services: ['telephony'], handlesPhi: true })).body;
   assert.equal((await officer.post('/api/baas', { vendorId: vendor.id, status: 'signed', effectiveOn: addMonths(day, -12), endsOn: addDays(day, 5) })).status, 201);
@@ -67,7 +69,7 @@ test('reminders: each step recorded once however many sweeps, shown to the right
   assert.equal(acknowledged[0]!.actor_id, newcomer.id);
 
   // A renewal that carries on from the end retires A's reminder; a course taken again retires its own.
-  const renewal = await officer.post('/api/baas', { clientId: org.clients.A!, status: 'signed', effectiveOn: addDays(day, 46) });
+  const renewal = await officer.post('/api/baas', { clientId: org.clients.A!, status: 'signed', effectiveOn: addDays(local, 46) });
   assert.equal(renewal.status, 201);
   assert.deepEqual(
     ((await officer.get('/api/reminders')).body.items as { about: string }[]).map((r) => r.about),
@@ -79,7 +81,7 @@ test('reminders: each step recorded once however many sweeps, shown to the right
 
   // Sixteen days on, two app instances sweep at once: the vendor's agreement has ended (no
   // reminder after the end), A is renewed, and the four courses not retaken reach their 7-day step.
-  const later = addDays(day, 16);
+  const later = new Date(Date.now() + 16 * 86_400_000);
   const [first, second] = await Promise.all([sweepReminders(app.database, later), sweepReminders(app.database, later)]);
   assert.equal(first + second, 4);
   const steps = await tenant.selectFrom('reminders').select(['kind', 'threshold_days']).where('threshold_days', '=', 7).where('kind', '=', 'training_expiring').execute();

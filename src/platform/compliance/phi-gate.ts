@@ -2,13 +2,15 @@
  * The compliance gate on PHI, in one place: a client's PHI is only ever written or read under
  * that client's data key, and a request's key ring uses a client's key only while
  *
- * - the client has an active business associate agreement (signed, in effect today), and
+ * - the client has an active business associate agreement (signed, in effect today on the
+ *   client's calendar), and
  * - the person acting has completed every required course within its validity
  *   (integrations acting through an API token are not people and need only the BAA).
  *
  * Routes and services do nothing for it: the platform hands each request a gated key ring.
  * Records stay where they are; access resumes as soon as the missing record exists.
  */
+import { DateTime } from 'luxon';
 import type { Actor, PhiGate } from '../context.ts';
 import type { KeyRing } from '../crypto/keyring.ts';
 import type { TenantDb } from '../db/tenant-db.ts';
@@ -21,7 +23,7 @@ const GATED = new Set<PropertyKey>(['encryptField', 'decryptField', 'encryptRow'
 /** Client-keyed values that are not PHI: a client's integration credentials. */
 const NOT_PHI_TABLES = new Set(['practice_links']);
 
-/** Today as YYYY-MM-DD in UTC: agreements and completions are dated by calendar day. */
+/** Today as YYYY-MM-DD in UTC: training and vendors' agreements are dated by UTC calendar day (a client's agreement by the client's: `todayIn`). */
 export function today(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
@@ -57,9 +59,49 @@ export function baaActive(row: Pick<BaaRow, 'status' | 'effective_on' | 'ends_on
   return row.status === 'signed' && (row.effective_on === null || row.effective_on <= day) && (row.ends_on === null || row.ends_on >= day);
 }
 
-/** Whether a client has a BAA active on `day`. */
-export async function hasActiveBaa(tenant: TenantDb, clientId: string, day = today()): Promise<boolean> {
-  const signed = await tenant.selectFrom('baas').select(['status', 'effective_on', 'ends_on']).where('client_id', '=', clientId).where('status', '=', 'signed').execute();
+/** Whether another signed agreement with the same party carries on from the day after this one ends. */
+export function renewed(b: Pick<BaaRow, 'id' | 'client_id' | 'vendor_id' | 'ends_on'>, others: Pick<BaaRow, 'id' | 'client_id' | 'vendor_id' | 'status' | 'effective_on' | 'ends_on'>[]): boolean {
+  if (b.ends_on === null) return false;
+  const nextDay = addDays(b.ends_on, 1);
+  return others.some(
+    (o) => o.id !== b.id && o.status === 'signed' && o.client_id === b.client_id && o.vendor_id === b.vendor_id && (o.effective_on === null || o.effective_on <= nextDay) && (o.ends_on === null || o.ends_on > b.ends_on!),
+  );
+}
+
+/**
+ * Today on a client's calendar. A client's BAA takes effect and ends on the client's own days:
+ * judged in UTC, an agreement taking effect on the 1st would open a Pacific client's PHI on
+ * the afternoon of the 31st. An unknown zone falls back to UTC.
+ */
+export function todayIn(timeZone: string | null | undefined, now = new Date()): string {
+  if (timeZone) {
+    const local = DateTime.fromJSDate(now, { zone: timeZone });
+    if (local.isValid) return local.toISODate()!;
+  }
+  return today(now);
+}
+
+/** The day each BAA is judged on: its client's today, or UTC's for a vendor's agreement. */
+export type BaaDay = (b: Pick<BaaRow, 'client_id'>) => string;
+
+/** The calendar of every client of the organization, for judging many BAAs at once. */
+export async function baaCalendar(tenant: TenantDb, now = new Date()): Promise<BaaDay> {
+  const zones = new Map((await tenant.selectFrom('clients').select(['id', 'time_zone']).execute()).map((c) => [c.id, c.time_zone]));
+  const days = new Map<string | null, string>();
+  return (b) => {
+    const zone = b.client_id ? (zones.get(b.client_id) ?? null) : null;
+    if (!days.has(zone)) days.set(zone, todayIn(zone, now));
+    return days.get(zone)!;
+  };
+}
+
+/** Whether a client has a BAA active today, on the client's calendar. */
+export async function hasActiveBaa(tenant: TenantDb, clientId: string, now = new Date()): Promise<boolean> {
+  const [client, signed] = await Promise.all([
+    tenant.selectFrom('clients').select('time_zone').where('id', '=', clientId).executeTakeFirst(),
+    tenant.selectFrom('baas').select(['status', 'effective_on', 'ends_on']).where('client_id', '=', clientId).where('status', '=', 'signed').execute(),
+  ]);
+  const day = todayIn(client?.time_zone, now);
   return signed.some((b) => baaActive(b, day));
 }
 

@@ -3498,7 +3498,7 @@ export interface paths {
                                 /** @description A vendor: the clients whose PHI it touches (null: every client). A client: the PHI-handling vendors serving it */
                                 reach: string[] | null;
                                 services: string[];
-                                state: "active" | "expiring" | "draft" | "expired" | "terminated" | "missing";
+                                state: "active" | "expiring" | "pending" | "draft" | "expired" | "terminated" | "missing";
                             }[];
                         };
                     };
@@ -3621,6 +3621,7 @@ export interface paths {
                                     expired: number;
                                     expiring: number;
                                     missing: number;
+                                    pending: number;
                                     terminated: number;
                                 };
                                 clients: number;
@@ -3665,7 +3666,7 @@ export interface paths {
                                     id: string;
                                     name: string;
                                     services: string[];
-                                    state: "active" | "expiring" | "draft" | "expired" | "terminated" | "missing";
+                                    state: "active" | "expiring" | "pending" | "draft" | "expired" | "terminated" | "missing";
                                 }[];
                             };
                         };

@@ -9,6 +9,7 @@ import { ErrorNotice, Loading } from '../ui/States';
 const STATE_COLOURS = {
   active: '#13652b',
   expiring: '#c27c0e',
+  pending: '#5b8fc7',
   draft: '#8d98a6',
   expired: '#b42318',
   terminated: '#7a1a12',
@@ -17,6 +18,7 @@ const STATE_COLOURS = {
 const STATE_NAMES: Record<keyof typeof STATE_COLOURS, string> = {
   active: 'Active',
   expiring: 'Ends within 60 days',
+  pending: 'Signed, not yet in effect',
   draft: 'Draft only',
   expired: 'Expired',
   terminated: 'Terminated',

@@ -18,6 +18,7 @@ const STATE_LABELS: Record<BaaChainEntry['state'], string> = {
   missing: 'No BAA',
   expired: 'Expired',
   terminated: 'Terminated',
+  pending: 'Not yet in effect',
   draft: 'Draft only',
   expiring: 'Ends soon',
   active: 'Active',
@@ -26,8 +27,13 @@ const STATE_LABELS: Record<BaaChainEntry['state'], string> = {
 const ComplianceOverview = lazy(() => import('./ComplianceOverview'));
 const SERVICES = ['telephony', 'recording', 'transcription', 'sms', 'email', 'hosting', 'other'] as const;
 
-function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
+/** Today as YYYY-MM-DD on a calendar: a client's for its BAA (the server judges it there), else UTC's. */
+function todayIso(timeZone = 'UTC'): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  } catch {
+    return new Date().toISOString().slice(0, 10);
+  }
 }
 
 /** Sends the signed PDF itself (not JSON) to be stored encrypted with the BAA. */
@@ -180,7 +186,9 @@ function useRefreshCompliance() {
 function RecordBaaDialog({ party, onClose }: { party: BaaChainEntry['party']; onClose: () => void }) {
   const toast = useToast();
   const refresh = useRefreshCompliance();
-  const [form, setForm] = useState({ status: 'signed' as 'draft' | 'signed', effectiveOn: todayIso(), endsOn: '', counterpartySigner: '', breachNoticeDays: '30', terminationDisposition: 'destroy' as 'return' | 'destroy' });
+  const clients = useClients();
+  const zone = party.type === 'client' ? clients.data?.items.find((c) => c.id === party.id)?.timeZone : undefined;
+  const [form, setForm] = useState({ status: 'signed' as 'draft' | 'signed', effectiveOn: todayIso(zone), endsOn: '', counterpartySigner: '', breachNoticeDays: '30', terminationDisposition: 'destroy' as 'return' | 'destroy' });
   const [file, setFile] = useState<File | null>(null);
   const submit = useSubmit(
     async () => {
@@ -213,7 +221,7 @@ function RecordBaaDialog({ party, onClose }: { party: BaaChainEntry['party']; on
             <option value="signed">Signed</option>
             <option value="draft">Draft</option>
           </SelectField>
-          <TextField label="In effect from" name="effectiveOn" type="date" value={form.effectiveOn} error={submit.fieldErrors.effectiveOn} onChange={(e) => setForm({ ...form, effectiveOn: e.target.value })} />
+          <TextField label="In effect from" name="effectiveOn" type="date" hint={zone ? `Days on the client’s calendar (${zone})` : 'Days in UTC'} value={form.effectiveOn} error={submit.fieldErrors.effectiveOn} onChange={(e) => setForm({ ...form, effectiveOn: e.target.value })} />
           <TextField label="Ends (optional)" name="endsOn" type="date" value={form.endsOn} error={submit.fieldErrors.endsOn} onChange={(e) => setForm({ ...form, endsOn: e.target.value })} />
         </div>
         <TextField label="Signed for the other party by" name="counterpartySigner" value={form.counterpartySigner} maxLength={200} onChange={(e) => setForm({ ...form, counterpartySigner: e.target.value })} />

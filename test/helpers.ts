@@ -26,7 +26,7 @@ import { unsafeSystemContext } from '../src/platform/system-context.ts';
 import { sealAllPending } from '../src/platform/audit/chain.ts';
 import { verifyOrganizationChain } from '../src/platform/audit/verify.ts';
 import type { ActorContext } from '../src/platform/context.ts';
-import { addMonths, today, todayIn } from '../src/platform/compliance/phi-gate.ts';
+import { addMonths, today, todayIn } from '../src/platform/calendar.ts';
 import type { BaaRow } from '../src/platform/db/types.ts';
 
 /** Which engine this run of the suite uses: `npm test` runs it once per engine. */

@@ -10,7 +10,7 @@ import type { RingfenceDatabase } from '../platform/db/database.ts';
 import { unsafeSystemContext } from '../platform/system-context.ts';
 import { createClient, type ClientView } from '../modules/clients/clients.service.ts';
 import { createBaa, createVendor, listCourses, recordCompletion } from '../modules/compliance/compliance.service.ts';
-import { addMonths, today } from '../platform/compliance/phi-gate.ts';
+import { addMonths, today } from '../platform/calendar.ts';
 import { isSetupNeeded, unsafeCreateOrganization } from '../modules/organizations/organizations.service.ts';
 import { createUser } from '../modules/users/users.service.ts';
 import { createPatient } from '../modules/patients/patients.service.ts';

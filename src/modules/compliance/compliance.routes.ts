@@ -22,7 +22,7 @@ import {
   updateBaa,
   updateVendor,
 } from './compliance.service.ts';
-import { today } from '../../platform/compliance/phi-gate.ts';
+import { today } from '../../platform/calendar.ts';
 import { baaChainPdf } from './baa-chain-pdf.ts';
 import { complianceDashboard } from './dashboard.service.ts';
 import { acknowledgeReminder, listReminders } from './reminders.service.ts';
@@ -83,6 +83,7 @@ const ChainEntrySchema = Out({
   baaId: Nullable(Type.String()),
   effectiveOn: Nullable(Type.String()),
   endsOn: Nullable(Type.String()),
+  daysLeft: Nullable(Type.Integer(), { description: "Days until an active agreement ends, on the party's calendar" }),
   breachNoticeDays: Nullable(Type.Integer()),
 });
 

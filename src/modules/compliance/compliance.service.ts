@@ -6,7 +6,8 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { assertCan } from '../../platform/authz/guard.ts';
-import { addDays, baaActive, baaCalendar, renewed, isCalendarDay, today, todayIn, trainingStanding, trainingStandingOfAll, type CourseStanding } from '../../platform/compliance/phi-gate.ts';
+import { baaActive, baaCalendar, lackingCourses, renewed, trainingStanding, trainingStandingOfAll, type CourseStanding } from '../../platform/compliance/phi-gate.ts';
+import { addDays, daysUntil, isCalendarDay, today, todayIn } from '../../platform/calendar.ts';
 import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
 import type { TenantDb } from '../../platform/db/tenant-db.ts';
 import type { BaaRow, BaaStatus, VendorRow, VendorService } from '../../platform/db/types.ts';
@@ -311,6 +312,8 @@ export interface ChainEntry {
   baaId: string | null;
   effectiveOn: string | null;
   endsOn: string | null;
+  /** Days until an active agreement ends, on the party's calendar; null when open-ended or not active. */
+  daysLeft: number | null;
   breachNoticeDays: number | null;
 }
 
@@ -318,14 +321,15 @@ export interface ChainEntry {
 export const EXPIRING_WITHIN_DAYS = 60;
 
 /** The state of one party's agreements: the best of them wins (an active one over one signed for later, over a draft). */
-function chainState(rows: BaaRow[], day: string): Pick<ChainEntry, 'state' | 'baaId' | 'effectiveOn' | 'endsOn' | 'breachNoticeDays'> {
+function chainState(rows: BaaRow[], day: string): Pick<ChainEntry, 'state' | 'baaId' | 'effectiveOn' | 'endsOn' | 'daysLeft' | 'breachNoticeDays'> {
   const pending = (b: BaaRow) => b.status === 'signed' && b.effective_on !== null && b.effective_on > day;
   const rank = (b: BaaRow): number => (baaActive(b, day) ? 0 : pending(b) ? 1 : b.status === 'draft' ? 2 : b.status === 'signed' ? 3 : 4);
   const best = [...rows].sort((a, b) => rank(a) - rank(b) || (b.effective_on ?? '').localeCompare(a.effective_on ?? ''))[0];
-  if (!best) return { state: 'missing', baaId: null, effectiveOn: null, endsOn: null, breachNoticeDays: null };
+  if (!best) return { state: 'missing', baaId: null, effectiveOn: null, endsOn: null, daysLeft: null, breachNoticeDays: null };
   const ending = best.ends_on !== null && best.ends_on <= addDays(day, EXPIRING_WITHIN_DAYS) && !renewed(best, rows);
   const state = baaActive(best, day) ? (ending ? 'expiring' : 'active') : pending(best) ? 'pending' : best.status === 'draft' ? 'draft' : best.status === 'signed' ? 'expired' : 'terminated';
-  return { state, baaId: best.id, effectiveOn: best.effective_on, endsOn: best.ends_on, breachNoticeDays: Number(best.breach_notice_days) };
+  const daysLeft = baaActive(best, day) && best.ends_on !== null ? daysUntil(best.ends_on, day) : null;
+  return { state, baaId: best.id, effectiveOn: best.effective_on, endsOn: best.ends_on, daysLeft, breachNoticeDays: Number(best.breach_notice_days) };
 }
 
 const GAP_FIRST: Record<ChainEntry['state'], number> = { missing: 0, expired: 1, terminated: 2, draft: 3, pending: 4, expiring: 5, active: 6 };
@@ -393,7 +397,7 @@ export async function trainingStatus(ctx: ActorContext, userId: string): Promise
   const user = await ctx.db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
   if (!user) throw notFound('Person');
   const courses = await trainingStanding(ctx.db, userId);
-  return { userId, phiAccess: courses.every((c) => !c.required || c.state === 'current'), courses };
+  return { userId, phiAccess: lackingCourses(courses).length === 0, courses };
 }
 
 /** Every active person's training at a glance: who has PHI access, who lacks what. */
@@ -403,9 +407,9 @@ export async function trainingOverview(ctx: ActorContext): Promise<{ userId: str
   const standingOf = await trainingStandingOfAll(ctx.db);
   const out = [];
   for (const person of people) {
-    const courses = standingOf(person.id).filter((c) => c.required);
-    const lacking = courses.filter((c) => c.state !== 'current').map((c) => c.name);
-    const expiries = courses.map((c) => c.expiresOn).filter((d): d is string => d !== null && d > today()).sort();
+    const courses = standingOf(person.id);
+    const lacking = lackingCourses(courses).map((c) => c.name);
+    const expiries = courses.filter((c) => c.required && c.state === 'current').map((c) => c.expiresOn!).sort();
     out.push({ userId: person.id, displayName: person.display_name, phiAccess: lacking.length === 0, lacking, nextExpiry: expiries[0] ?? null });
   }
   return out;

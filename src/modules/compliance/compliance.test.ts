@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { inflateSync } from 'node:zlib';
-import { addDays, addMonths, assertVendorMayCarryPhi, hasActiveBaa, today, todayIn } from '../../platform/compliance/phi-gate.ts';
+import { assertVendorMayCarryPhi, hasActiveBaa } from '../../platform/compliance/phi-gate.ts';
+import { addDays, addMonths, today, todayIn } from '../../platform/calendar.ts';
 import { auditEvents, buildTestApp, clientToday, completeTestTraining, createTestOrg, insertTestBaa, insertTestUser, signedInClient } from '../../../test/helpers.ts';
 
 /** A one-page PDF with a few non-ASCII bytes, as scanners write them. */

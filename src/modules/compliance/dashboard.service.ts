@@ -4,7 +4,8 @@
  * access-review campaigns), so a figure here never disagrees with the screen behind it.
  */
 import { assertCan } from '../../platform/authz/guard.ts';
-import { baaCalendar, daysUntil, today, trainingStandingOfAll } from '../../platform/compliance/phi-gate.ts';
+import { lackingCourses, trainingStandingOfAll } from '../../platform/compliance/phi-gate.ts';
+import { daysUntil, today } from '../../platform/calendar.ts';
 import type { ActorContext } from '../../platform/context.ts';
 import { listAccessReviews, type AccessReviewView } from './access-reviews.service.ts';
 import { baaChain, type ChainEntry } from './compliance.service.ts';
@@ -49,9 +50,8 @@ export interface ComplianceDashboard {
 export async function complianceDashboard(ctx: ActorContext): Promise<ComplianceDashboard> {
   assertCan(ctx, 'read', 'ComplianceRecord');
   const day = today();
-  const [chain, dayOf, people, standingOf, reviews] = await Promise.all([
+  const [chain, people, standingOf, reviews] = await Promise.all([
     baaChain(ctx),
-    baaCalendar(ctx.db),
     ctx.db.selectFrom('users').select(['id', 'display_name']).where('status', '=', 'active').orderBy('display_name').execute(),
     trainingStandingOfAll(ctx.db, day),
     listAccessReviews(ctx),
@@ -66,7 +66,7 @@ export async function complianceDashboard(ctx: ActorContext): Promise<Compliance
   let current = 0;
   for (const person of people) {
     const standing = standingOf(person.id);
-    if (standing.every((c) => !c.required || c.state === 'current')) current++;
+    if (lackingCourses(standing).length === 0) current++;
     for (const c of standing) {
       const tally = byCourse.get(c.courseId) ?? { courseId: c.courseId, name: c.name, required: c.required, current: 0, expiringSoon: 0, expired: 0, missing: 0 };
       const daysLeft = c.expiresOn ? daysUntil(c.expiresOn, day) : null;
@@ -87,7 +87,7 @@ export async function complianceDashboard(ctx: ActorContext): Promise<Compliance
     },
     baasEnding: chain
       .filter((e) => e.state === 'expiring')
-      .map((e) => ({ party: e.party, endsOn: e.endsOn!, daysLeft: daysUntil(e.endsOn!, dayOf({ client_id: e.party.type === 'client' ? e.party.id : null })) }))
+      .map((e) => ({ party: e.party, endsOn: e.endsOn!, daysLeft: e.daysLeft! }))
       .sort((a, b) => a.daysLeft - b.daysLeft),
     training: { people: people.length, current, byCourse: [...byCourse.values()], expiringSoon: expiringSoon.sort((a, b) => a.daysLeft - b.daysLeft || a.displayName.localeCompare(b.displayName)) },
     accessReviews: { open: reviews.filter((r) => r.status === 'open') },

@@ -8,7 +8,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { can } from '../../platform/authz/guard.ts';
-import { baaActive, baaCalendar, daysUntil, renewed, today, trainingStanding, trainingStandingOfAll, type CourseStanding } from '../../platform/compliance/phi-gate.ts';
+import { baaActive, calendarOf, renewed, trainingStanding, trainingStandingOfAll, type CourseStanding } from '../../platform/compliance/phi-gate.ts';
+import { daysUntil, today } from '../../platform/calendar.ts';
 import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
 import type { RingfenceDatabase } from '../../platform/db/database.ts';
 import { tenantDb, type TenantDb } from '../../platform/db/tenant-db.ts';
@@ -48,12 +49,12 @@ interface ReminderScope {
 
 /** BAAs ending soon, each judged on its party's calendar (a client's own, or UTC for a vendor). */
 async function baaReminders(tenant: TenantDb, now: Date): Promise<DueReminder[]> {
-  const [signed, clients, vendors, dayOf] = await Promise.all([
+  const [signed, clients, vendors] = await Promise.all([
     tenant.selectFrom('baas').selectAll().where('status', '=', 'signed').execute(),
-    tenant.selectFrom('clients').select(['id', 'name']).where('status', '=', 'active').execute(),
+    tenant.selectFrom('clients').select(['id', 'name', 'time_zone']).where('status', '=', 'active').execute(),
     tenant.selectFrom('vendors').select(['id', 'name']).where('status', '=', 'active').execute(),
-    baaCalendar(tenant, now),
   ]);
+  const dayOf = calendarOf(clients, now);
   const partyName = new Map<string, string>([...clients, ...vendors].map((p) => [p.id, p.name]));
   const due: DueReminder[] = [];
   for (const b of signed) {
@@ -186,10 +187,11 @@ export async function acknowledgeReminder(ctx: ActorContext, id: string): Promis
   await inTransaction(ctx, async (tx) => {
     const row = await tx.db.selectFrom('reminders').selectAll().where('id', '=', id).executeTakeFirst();
     const userId = actorUserId(tx);
-    const mayAcknowledge = row && (row.user_id === null ? can(tx, 'update', 'ComplianceRecord') : row.user_id === userId);
-    // Someone else's reminder is as good as absent: its existence says something about them.
-    if (!row || !(mayAcknowledge || (row.user_id === null && can(tx, 'read', 'ComplianceRecord')))) throw notFound('Reminder');
-    if (!mayAcknowledge) throw new AppError('forbidden', 'Only those who keep the compliance records acknowledge a BAA reminder');
+    // A person's reminder is theirs alone; a BAA's is seen by whoever may read the compliance
+    // records. To anyone else it is as good as absent: its existence says something about them.
+    const forOfficers = row?.user_id === null;
+    if (!row || (forOfficers ? !can(tx, 'read', 'ComplianceRecord') : row.user_id !== userId)) throw notFound('Reminder');
+    if (forOfficers && !can(tx, 'update', 'ComplianceRecord')) throw new AppError('forbidden', 'Only those who keep the compliance records acknowledge a BAA reminder');
     if (row.acknowledged_at !== null) return;
     await tx.db.updateTable('reminders').set({ acknowledged_by: userId, acknowledged_at: new Date().toISOString() }).where('id', '=', id).execute();
     await audit(tx, { action: 'reminder.acknowledged', resourceType: 'Reminder', resourceId: id, details: { kind: row.kind, dueOn: row.due_on, thresholdDays: Number(row.threshold_days) } });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addDays, addMonths, today } from '../../platform/compliance/phi-gate.ts';
+import { addDays, addMonths, today } from '../../platform/calendar.ts';
 import { auditEvents, buildTestApp, clientToday, completeTestTraining, createTestOrg, insertTestBaa, insertTestUser, signedInClient } from '../../../test/helpers.ts';
 import { BAA_REMINDER_DAYS, TRAINING_REMINDER_DAYS, reminderStep, sweepReminders } from './reminders.service.ts';
 

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { assertCan } from '../../platform/authz/guard.ts';
-import { isCalendarDay, today } from '../../platform/compliance/phi-gate.ts';
+import { isCalendarDay, today } from '../../platform/calendar.ts';
 import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 

@@ -37,14 +37,6 @@ export function normalizeMrn(input: string): string {
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(input: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input);
-  if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().slice(0, 10) === input;
-}
-
 /** The blind-index kinds and the normalised string each one hashes. */
 export const indexValue = {
   phone: (e164: string) => e164,

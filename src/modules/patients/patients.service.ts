@@ -20,7 +20,8 @@ import {
   type PatientFields,
   type PatientPhone,
 } from './patient-fields.ts';
-import { indexValue, isIsoDate, newPatientRef, normalizePatientRef, normalizePhone } from './normalize.ts';
+import { isCalendarDay, today } from '../../platform/calendar.ts';
+import { indexValue, newPatientRef, normalizePatientRef, normalizePhone } from './normalize.ts';
 
 /** What lists and lookups return: the reference and operational fields, never PHI. */
 export interface PatientSummary {
@@ -87,8 +88,8 @@ function cleanFields(input: { [F in PatientField]?: PatientFields[F] | null }): 
     out.phones = phones;
   }
   if (input.dateOfBirth) {
-    if (!isIsoDate(input.dateOfBirth)) throw invalidField('dateOfBirth', 'must be a real date written YYYY-MM-DD');
-    if (input.dateOfBirth > new Date().toISOString().slice(0, 10) || input.dateOfBirth < '1880-01-01') throw invalidField('dateOfBirth', 'must be a past date');
+    if (!isCalendarDay(input.dateOfBirth)) throw invalidField('dateOfBirth', 'must be a real date written YYYY-MM-DD');
+    if (input.dateOfBirth > today() || input.dateOfBirth < '1880-01-01') throw invalidField('dateOfBirth', 'must be a past date');
   }
   if (input.name) out.name = { given: input.name.given.trim(), family: input.name.family.trim() };
   if (input.email) out.email = input.email.trim().toLowerCase();
@@ -267,7 +268,7 @@ export async function searchPatients(ctx: ActorContext, search: PatientSearch): 
     const family = search.family ?? '';
     const dob = search.dateOfBirth;
     if (!dob) throw invalidField('dateOfBirth', 'is required with a family name');
-    if (!isIsoDate(dob)) throw invalidField('dateOfBirth', 'must be a real date written YYYY-MM-DD');
+    if (!isCalendarDay(dob)) throw invalidField('dateOfBirth', 'must be a real date written YYYY-MM-DD');
     const given = search.given?.trim() ?? '';
     by = given ? 'name_dob' : 'family_dob';
     if (given) {

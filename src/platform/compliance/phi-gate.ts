@@ -10,49 +10,17 @@
  * Routes and services do nothing for it: the platform hands each request a gated key ring.
  * Records stay where they are; access resumes as soon as the missing record exists.
  */
-import { DateTime } from 'luxon';
+import { addDays, addMonths, today, todayIn } from '../calendar.ts';
 import type { Actor, PhiGate } from '../context.ts';
 import type { KeyRing } from '../crypto/keyring.ts';
 import type { TenantDb } from '../db/tenant-db.ts';
 import type { BaaRow } from '../db/types.ts';
 import { AppError } from '../http/errors.ts';
 
-
 /** Client-key operations that handle PHI. */
 const GATED = new Set<PropertyKey>(['encryptField', 'decryptField', 'encryptRow', 'decryptRow', 'blindIndexer']);
 /** Client-keyed values that are not PHI: a client's integration credentials. */
 const NOT_PHI_TABLES = new Set(['practice_links']);
-
-/** Today as YYYY-MM-DD in UTC: training and vendors' agreements are dated by UTC calendar day (a client's agreement by the client's: `todayIn`). */
-export function today(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
-/** A real calendar day, YYYY-MM-DD: 2026-02-30 has the shape and is no date. */
-export function isCalendarDay(day: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
-  const parsed = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
-}
-
-/** The calendar day `months` after `day` (YYYY-MM-DD), clamped to the month's end. */
-export function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
-}
-
-/** The calendar day `days` after `day` (YYYY-MM-DD); negative goes back. */
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Whole days from `day` until `until` (both YYYY-MM-DD): 0 on the day itself, negative once past. */
-export function daysUntil(until: string, day = today()): number {
-  return Math.round((Date.parse(`${until}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000);
-}
 
 /** Signed and in effect on `day`: the one rule for an active BAA (the gate, the records, the chain). */
 export function baaActive(row: Pick<BaaRow, 'status' | 'effective_on' | 'ends_on'>, day = today()): boolean {
@@ -68,31 +36,23 @@ export function renewed(b: Pick<BaaRow, 'id' | 'client_id' | 'vendor_id' | 'ends
   );
 }
 
-/**
- * Today on a client's calendar. A client's BAA takes effect and ends on the client's own days:
- * judged in UTC, an agreement taking effect on the 1st would open a Pacific client's PHI on
- * the afternoon of the 31st. An unknown zone falls back to UTC.
- */
-export function todayIn(timeZone: string | null | undefined, now = new Date()): string {
-  if (timeZone) {
-    const local = DateTime.fromJSDate(now, { zone: timeZone });
-    if (local.isValid) return local.toISODate()!;
-  }
-  return today(now);
-}
-
 /** The day each BAA is judged on: its client's today, or UTC's for a vendor's agreement. */
 export type BaaDay = (b: Pick<BaaRow, 'client_id'>) => string;
 
-/** The calendar of every client of the organization, for judging many BAAs at once. */
-export async function baaCalendar(tenant: TenantDb, now = new Date()): Promise<BaaDay> {
-  const zones = new Map((await tenant.selectFrom('clients').select(['id', 'time_zone']).execute()).map((c) => [c.id, c.time_zone]));
+/** The day each BAA is judged on, from the clients' time zones (already loaded), for judging many BAAs at once. */
+export function calendarOf(clients: { id: string; time_zone: string }[], now = new Date()): BaaDay {
+  const zones = new Map(clients.map((c) => [c.id, c.time_zone]));
   const days = new Map<string | null, string>();
   return (b) => {
     const zone = b.client_id ? (zones.get(b.client_id) ?? null) : null;
     if (!days.has(zone)) days.set(zone, todayIn(zone, now));
     return days.get(zone)!;
   };
+}
+
+/** The calendar of every client of the organization. */
+export async function baaCalendar(tenant: TenantDb, now = new Date()): Promise<BaaDay> {
+  return calendarOf(await tenant.selectFrom('clients').select(['id', 'time_zone']).execute(), now);
 }
 
 /** Whether a client has a BAA active today, on the client's calendar. */
@@ -112,14 +72,14 @@ export async function hasActiveBaa(tenant: TenantDb, clientId: string, now = new
  * one client, serve that client. Enabling such an integration calls this first; so does
  * each use of it, so a lapsed BAA stops the data at once.
  */
-export async function assertVendorMayCarryPhi(tenant: TenantDb, vendorId: string, options: { clientId?: string; day?: string } = {}): Promise<void> {
+export async function assertVendorMayCarryPhi(tenant: TenantDb, vendorId: string, options: { clientId?: string } = {}): Promise<void> {
   const vendor = await tenant.selectFrom('vendors').select(['name', 'status', 'handles_phi', 'all_clients']).where('id', '=', vendorId).executeTakeFirst();
   if (!vendor) throw new AppError('not_found', 'Vendor not found', { field: 'vendorId' });
   const refuse = (why: string) => new AppError('baa_required', `${vendor.name} ${why}: no PHI may be sent through it`, { field: 'vendorId' });
   if (vendor.status !== 'active') throw refuse('is inactive');
   if (Number(vendor.handles_phi) !== 1) throw refuse('is recorded as not handling PHI; record that it does, and its BAA');
   const signed = await tenant.selectFrom('baas').select(['status', 'effective_on', 'ends_on']).where('vendor_id', '=', vendorId).where('status', '=', 'signed').execute();
-  if (!signed.some((b) => baaActive(b, options.day))) throw refuse('has no active signed business associate agreement');
+  if (!signed.some((b) => baaActive(b))) throw refuse('has no active signed business associate agreement');
   if (options.clientId && Number(vendor.all_clients) !== 1) {
     const serves = await tenant.selectFrom('vendor_clients').select('client_id').where('vendor_id', '=', vendorId).where('client_id', '=', options.clientId).executeTakeFirst();
     if (!serves) throw refuse("is not recorded as serving this client");
@@ -137,6 +97,11 @@ export interface CourseStanding {
   /** The day it lapses (the latest completion plus the validity), or null when never completed. */
   expiresOn: string | null;
   state: 'current' | 'expired' | 'missing';
+}
+
+/** The required courses not current: what stands between a person and PHI (none: PHI is open to them). */
+export function lackingCourses(standing: CourseStanding[]): CourseStanding[] {
+  return standing.filter((c) => c.required && c.state !== 'current');
 }
 
 type CourseRow = { id: string; key: string; name: string; validity_months: number; required: number };
@@ -212,7 +177,7 @@ export function phiGateFor(actor: Actor): PhiGate {
     }
     if (actor.type !== 'user') return;
     trained ??= (async () => {
-      const lacking = (await trainingStanding(tenant, actor.userId)).filter((c) => c.required && c.state !== 'current');
+      const lacking = lackingCourses(await trainingStanding(tenant, actor.userId));
       if (lacking.length > 0) {
         const list = lacking.map((c) => (c.state === 'missing' ? `${c.name} (not completed)` : `${c.name} (expired ${c.expiresOn})`)).join(', ');
         throw new AppError('training_required', `Complete your training before handling PHI: ${list}`, {

@@ -3487,6 +3487,8 @@ export interface paths {
                             items: {
                                 baaId: string | null;
                                 breachNoticeDays: number | null;
+                                /** @description Days until an active agreement ends, on the party's calendar */
+                                daysLeft: number | null;
                                 effectiveOn: string | null;
                                 endsOn: string | null;
                                 handlesPhi: boolean;

@@ -6,6 +6,7 @@ import { api, unwrap } from '../api/client';
 import type { AccessReviewDetail, AccessReviewItem, AccessReviewSummary } from '../api/types';
 import { useSession } from '../session';
 import { Button } from '../ui/Button';
+import { FormFooter } from '../ui/FormFooter';
 import { DataTable } from '../ui/DataTable';
 import { SelectField, TextField } from '../ui/Field';
 import { ErrorNotice, FormError, Loading, PageHeader } from '../ui/States';
@@ -84,12 +85,9 @@ function OpenCampaign() {
               ))}
           </SelectField>
         </div>
-        <FormError message={submit.formError} />
-        <div className="form-actions">
-          <Button type="submit" variant="primary" busy={submit.busy}>
-            Open campaign
-          </Button>
-        </div>
+        <FormFooter error={submit.formError} busy={submit.busy}>
+          Open campaign
+        </FormFooter>
       </form>
     </section>
   );

@@ -3,8 +3,9 @@ import { api, unwrap } from '../api/client';
 import { EnrolAuthenticator, RecoveryCodes } from '../auth/Authenticator';
 import { useSession } from '../session';
 import { Button } from '../ui/Button';
+import { FormFooter } from '../ui/FormFooter';
 import { TextField } from '../ui/Field';
-import { FormError, PageHeader } from '../ui/States';
+import { PageHeader } from '../ui/States';
 import { useToast } from '../ui/Toasts';
 import { useSubmit } from '../ui/useSubmit';
 import { ROLE_NAMES } from './HomePage';
@@ -70,12 +71,9 @@ function ChangePassword() {
           onChange={(e) => setForm({ ...form, newPassword: e.target.value })}
         />
         <TextField label="Confirm new password" type="password" autoComplete="new-password" required value={form.confirm} error={mismatch} onChange={(e) => setForm({ ...form, confirm: e.target.value })} />
-        <FormError message={submit.formError} />
-        <div className="form-actions">
-          <Button type="submit" variant="primary" busy={submit.busy}>
-            Change password
-          </Button>
-        </div>
+        <FormFooter error={submit.formError} busy={submit.busy}>
+          Change password
+        </FormFooter>
       </form>
     </section>
   );
@@ -105,13 +103,9 @@ function ReenrolAuthenticator() {
       ) : step.name === 'password' ? (
         <form className="form" onSubmit={start.submit} noValidate style={{ maxWidth: 420 }}>
           <TextField label="Confirm with your password" type="password" autoComplete="current-password" autoFocus required value={password} error={start.fieldErrors.password} onChange={(e) => setPassword(e.target.value)} />
-          <FormError message={start.formError} />
-          <div className="form-actions">
-            <Button onClick={() => setStep({ name: 'idle' })}>Cancel</Button>
-            <Button type="submit" variant="primary" busy={start.busy}>
-              Continue
-            </Button>
-          </div>
+          <FormFooter error={start.formError} busy={start.busy} onCancel={() => setStep({ name: 'idle' })}>
+            Continue
+          </FormFooter>
         </form>
       ) : step.name === 'scan' ? (
         <div style={{ maxWidth: 420 }}>

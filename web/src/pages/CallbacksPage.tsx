@@ -6,6 +6,7 @@ import type { AttemptBody, PatientFieldValues, TaskView } from '../api/types';
 import { NoAccess } from '../AppShell';
 import { useSession } from '../session';
 import { Button } from '../ui/Button';
+import { FormFooter } from '../ui/FormFooter';
 import { ClientPicker } from '../ui/ClientPicker';
 import { DataTable } from '../ui/DataTable';
 import { Dialog } from '../ui/Dialog';
@@ -342,12 +343,9 @@ function CompleteForm({ task, onDone }: { task: TaskView; onDone: () => void }) 
       {followUp ? (
         <PhiTextField label="Follow-up (no PHI)" name="followUpTitle" value={title} onChange={setTitle} overrides={overrides} onOverridesChange={setOverrides} error={submit.fieldErrors['followUp.title']} rows={1} maxLength={200} />
       ) : null}
-      <FormError message={submit.formError} />
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={submit.busy}>
-          Complete callback
-        </Button>
-      </div>
+      <FormFooter error={submit.formError} busy={submit.busy}>
+        Complete callback
+      </FormFooter>
     </form>
   );
 }
@@ -488,13 +486,9 @@ function IntakeDialog({ clientId, onClose, onCreated }: { clientId: string; onCl
           hint="Refer to the patient by reference; names and numbers belong in the patient record"
           maxLength={2000}
         />
-        <FormError message={submit.formError} />
-        <div className="form-actions">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={submit.busy}>
-            Create callback
-          </Button>
-        </div>
+        <FormFooter error={submit.formError} busy={submit.busy} onCancel={onClose}>
+          Create callback
+        </FormFooter>
       </form>
     </Dialog>
   );

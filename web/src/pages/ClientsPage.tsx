@@ -6,6 +6,7 @@ import type { ClientView } from '../api/types';
 import { NoAccess } from '../AppShell';
 import { useSession } from '../session';
 import { Button } from '../ui/Button';
+import { FormFooter } from '../ui/FormFooter';
 import { DataTable } from '../ui/DataTable';
 import { Dialog } from '../ui/Dialog';
 import { SelectField, TextField } from '../ui/Field';
@@ -180,13 +181,9 @@ function ClientDialog({ client, onClose }: { client: ClientView | null; onClose:
             <option value="inactive">Inactive</option>
           </SelectField>
         ) : null}
-        <FormError message={submit.formError} />
-        <div className="form-actions">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={submit.busy}>
-            {client ? 'Save' : 'Add client'}
-          </Button>
-        </div>
+        <FormFooter error={submit.formError} busy={submit.busy} onCancel={onClose}>
+          {client ? 'Save' : 'Add client'}
+        </FormFooter>
       </form>
     </Dialog>
   );

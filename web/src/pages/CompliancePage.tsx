@@ -6,9 +6,10 @@ import type { BaaChainEntry, BaaView, TrainingImport, TrainingOverview, VendorVi
 import { NoAccess } from '../AppShell';
 import { useSession } from '../session';
 import { Button } from '../ui/Button';
+import { FormFooter } from '../ui/FormFooter';
 import { DataTable } from '../ui/DataTable';
 import { Dialog } from '../ui/Dialog';
-import { Checkbox, SelectField, TextField } from '../ui/Field';
+import { Checkbox, InlineError, SelectField, TextField } from '../ui/Field';
 import { ErrorNotice, FormError, Loading, PageHeader } from '../ui/States';
 import { useToast } from '../ui/Toasts';
 import { useChosen } from '../ui/useChosen';
@@ -235,19 +236,11 @@ function RecordBaaDialog({ party, onClose }: { party: BaaChainEntry['party']; on
         <div className="field">
           <label htmlFor="baa-document">Signed document (PDF, stored encrypted)</label>
           <input id="baa-document" name="document" type="file" accept="application/pdf" aria-invalid={submit.fieldErrors.document ? true : undefined} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-          {submit.fieldErrors.document ? (
-            <span className="error" role="alert">
-              {submit.fieldErrors.document}
-            </span>
-          ) : null}
+          <InlineError message={submit.fieldErrors.document} />
         </div>
-        <FormError message={submit.formError} />
-        <div className="form-actions">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={submit.busy}>
-            Record BAA
-          </Button>
-        </div>
+        <FormFooter error={submit.formError} busy={submit.busy} onCancel={onClose}>
+          Record BAA
+        </FormFooter>
       </form>
     </Dialog>
   );
@@ -413,21 +406,13 @@ function CompletionDialog({ person, onClose }: { person: TrainingRow; onClose: (
               onChange={toggleChosen(c.id)}
             />
           ))}
-          {submit.fieldErrors.courseId ? (
-            <span className="error" role="alert">
-              {submit.fieldErrors.courseId}
-            </span>
-          ) : null}
+          <InlineError message={submit.fieldErrors.courseId} />
         </fieldset>
         <TextField label="Completed on" name="completedOn" type="date" value={completedOn} max={todayIso()} error={submit.fieldErrors.completedOn} onChange={(e) => setCompletedOn(e.target.value)} />
         <TextField label="Evidence (attestation or certificate)" name="evidence" value={evidence} maxLength={2000} error={submit.fieldErrors.evidence} onChange={(e) => setEvidence(e.target.value)} />
-        <FormError message={submit.formError} />
-        <div className="form-actions">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={submit.busy}>
-            Record
-          </Button>
-        </div>
+        <FormFooter error={submit.formError} busy={submit.busy} onCancel={onClose}>
+          Record
+        </FormFooter>
       </form>
     </Dialog>
   );
@@ -546,11 +531,7 @@ function VendorDialog({ vendor, onClose }: { vendor?: VendorView; onClose: () =>
               />
             ))}
           </div>
-          {submit.fieldErrors.services ? (
-            <span className="error" role="alert">
-              {submit.fieldErrors.services}
-            </span>
-          ) : null}
+          <InlineError message={submit.fieldErrors.services} />
         </fieldset>
         <Checkbox label="Handles PHI (needs a BAA)" checked={handlesPhi} onChange={(e) => setHandlesPhi(e.target.checked)} />
         <fieldset>
@@ -568,20 +549,12 @@ function VendorDialog({ vendor, onClose }: { vendor?: VendorView; onClose: () =>
               ))}
             </div>
           )}
-          {submit.fieldErrors.clientIds ? (
-            <span className="error" role="alert">
-              {submit.fieldErrors.clientIds}
-            </span>
-          ) : null}
+          <InlineError message={submit.fieldErrors.clientIds} />
         </fieldset>
         {vendor ? <Checkbox label="Still in use (an inactive vendor carries nothing)" checked={active} onChange={(e) => setActive(e.target.checked)} /> : null}
-        <FormError message={submit.formError} />
-        <div className="form-actions">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={submit.busy}>
-            {vendor ? 'Save' : 'Add vendor'}
-          </Button>
-        </div>
+        <FormFooter error={submit.formError} busy={submit.busy} onCancel={onClose}>
+          {vendor ? 'Save' : 'Add vendor'}
+        </FormFooter>
       </form>
     </Dialog>
   );

@@ -6,6 +6,7 @@ import { useClients } from '../api/queries';
 import type { PatientFieldValues, PatientSummary, RevealPurpose } from '../api/types';
 import { useSession } from '../session';
 import { Button } from '../ui/Button';
+import { FormFooter } from '../ui/FormFooter';
 import { Dialog } from '../ui/Dialog';
 import { Checkbox, SelectField, TextField } from '../ui/Field';
 import { ErrorNotice, FormError, Loading, PageHeader } from '../ui/States';
@@ -163,13 +164,9 @@ function EditDialog({ patient, onClose }: { patient: PatientSummary; onClose: ()
       ) : (
         <form className="form" onSubmit={submit.submit} noValidate>
           <PatientForm form={value!} setForm={setForm} errors={submit.fieldErrors} clientId={patient.clientId} actions={['update']} />
-          <FormError message={submit.formError} />
-          <div className="form-actions">
-            <Button onClick={onClose}>Cancel</Button>
-            <Button type="submit" variant="primary" busy={submit.busy}>
-              Save
-            </Button>
-          </div>
+          <FormFooter error={submit.formError} busy={submit.busy} onCancel={onClose}>
+            Save
+          </FormFooter>
         </form>
       )}
     </Dialog>
@@ -206,13 +203,9 @@ function MergeDialog({ patient, onClose }: { patient: PatientSummary; onClose: (
         <form className="form" onSubmit={find.submit} noValidate>
           <p>Enter the reference of the duplicate record. {patient.ref} keeps its details and gains what only the duplicate has; the duplicate’s reference will point here.</p>
           <TextField label="Duplicate’s reference" name="duplicate-ref" placeholder="P-7F3K2Q" autoFocus value={ref} error={find.fieldErrors.ref} onChange={(e) => setRef(e.target.value)} />
-          <FormError message={find.formError} />
-          <div className="form-actions">
-            <Button onClick={onClose}>Cancel</Button>
-            <Button type="submit" variant="primary" busy={find.busy}>
-              Find record
-            </Button>
-          </div>
+          <FormFooter error={find.formError} busy={find.busy} onCancel={onClose}>
+            Find record
+          </FormFooter>
         </form>
       ) : (
         <form className="form" onSubmit={merge.submit}>

@@ -7,6 +7,7 @@ import type { PatientMatch, PatientSearch, PracticeMatch, RevealPurpose } from '
 import { NoAccess } from '../AppShell';
 import { useSession } from '../session';
 import { Button } from '../ui/Button';
+import { FormFooter } from '../ui/FormFooter';
 import { ClientPicker } from '../ui/ClientPicker';
 import { DataTable } from '../ui/DataTable';
 import { Dialog } from '../ui/Dialog';
@@ -168,13 +169,9 @@ function AddPatientDialog({ clientId, onClose }: { clientId: string; onClose: ()
     <Dialog title="Add a patient" open onClose={onClose}>
       <form className="form" onSubmit={submit.submit} noValidate>
         <PatientForm form={form} setForm={setForm} errors={submit.fieldErrors} clientId={clientId} actions={['create']} />
-        <FormError message={submit.formError} />
-        <div className="form-actions">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={submit.busy}>
-            Add patient
-          </Button>
-        </div>
+        <FormFooter error={submit.formError} busy={submit.busy} onCancel={onClose}>
+          Add patient
+        </FormFooter>
       </form>
     </Dialog>
   );

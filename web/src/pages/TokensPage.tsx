@@ -5,10 +5,11 @@ import type { ApiTokenView } from '../api/types';
 import { NoAccess } from '../AppShell';
 import { useSession } from '../session';
 import { Button } from '../ui/Button';
+import { FormFooter } from '../ui/FormFooter';
 import { DataTable } from '../ui/DataTable';
 import { Dialog } from '../ui/Dialog';
 import { Checkbox, TextField } from '../ui/Field';
-import { EmptyState, ErrorNotice, FormError, Loading, PageHeader } from '../ui/States';
+import { EmptyState, ErrorNotice, Loading, PageHeader } from '../ui/States';
 import { useToast } from '../ui/Toasts';
 import { useSubmit } from '../ui/useSubmit';
 
@@ -153,13 +154,9 @@ function CreateTokenDialog({ onClose, clients }: { onClose: () => void; clients:
               <Checkbox key={c.id} label={c.name} checked={clientIds.includes(c.id)} onChange={(e) => setClientIds(toggle(clientIds, c.id, e.target.checked))} />
             ))}
           </fieldset>
-          <FormError message={submit.formError} />
-          <div className="form-actions">
-            <Button onClick={onClose}>Cancel</Button>
-            <Button type="submit" variant="primary" busy={submit.busy}>
-              Create token
-            </Button>
-          </div>
+          <FormFooter error={submit.formError} busy={submit.busy} onCancel={onClose}>
+            Create token
+          </FormFooter>
         </form>
       )}
     </Dialog>

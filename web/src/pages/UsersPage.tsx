@@ -6,10 +6,11 @@ import type { StaffMember } from '../api/types';
 import { NoAccess } from '../AppShell';
 import { useSession } from '../session';
 import { Button } from '../ui/Button';
+import { FormFooter } from '../ui/FormFooter';
 import { DataTable } from '../ui/DataTable';
 import { Dialog } from '../ui/Dialog';
 import { SelectField, TextField } from '../ui/Field';
-import { EmptyState, ErrorNotice, FormError, Loading, PageHeader } from '../ui/States';
+import { EmptyState, ErrorNotice, Loading, PageHeader } from '../ui/States';
 import { useToast } from '../ui/Toasts';
 import { useSubmit } from '../ui/useSubmit';
 import { ROLE_NAMES } from './HomePage';
@@ -219,13 +220,9 @@ function AddPersonDialog({ open, onClose, onAdded }: { open: boolean; onClose: (
             <ClientOptions />
           </SelectField>
         </fieldset>
-        <FormError message={submit.formError} />
-        <div className="form-actions">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={submit.busy}>
-            Add person
-          </Button>
-        </div>
+        <FormFooter error={submit.formError} busy={submit.busy} onCancel={onClose}>
+          Add person
+        </FormFooter>
       </form>
     </Dialog>
   );
@@ -304,12 +301,9 @@ function PersonDialog({ id, onClose }: { id: string; onClose: () => void }) {
                 <SelectField label="Client" value={clientId} error={addRole.fieldErrors.clientId} onChange={(e) => setClientId(e.target.value)}>
                   <ClientOptions />
                 </SelectField>
-                <FormError message={addRole.formError} />
-                <div className="form-actions">
-                  <Button type="submit" variant="primary" busy={addRole.busy}>
-                    Add role
-                  </Button>
-                </div>
+                <FormFooter error={addRole.formError} busy={addRole.busy}>
+                  Add role
+                </FormFooter>
               </fieldset>
             </form>
           ) : null}

@@ -18,6 +18,11 @@ function FieldMessages({ hint, hintId, error, errorId }: { hint?: ReactNode; hin
   );
 }
 
+/** The inline error of a group of fields (a fieldset of checkboxes, a file), announced when it appears. */
+export function InlineError({ message }: { message?: string }) {
+  return <FieldMessages error={message} />;
+}
+
 interface FieldProps {
   label: string;
   error?: string;

@@ -1,4 +1,5 @@
-import type { TaskDetail } from '../api/types';
+import { useEffect, useRef } from 'react';
+import type { TaskDetail, TaskView } from '../api/types';
 
 /** Contact-attempt outcomes in the order of their buttons and digit keys (1–7). */
 export const OUTCOMES = [
@@ -40,3 +41,48 @@ export function AttemptHistory({ attempts, agentName }: { attempts: TaskDetail['
     </ol>
   );
 }
+
+export const PRIORITY_LABELS = { emergent: 'Emergent', urgent: 'Urgent', routine: 'Routine' } as const;
+export const REASONS = [
+  ['refill', 'Refill'],
+  ['appointment', 'Appointment'],
+  ['results', 'Results'],
+  ['billing', 'Billing'],
+  ['clinical', 'Clinical'],
+  ['other', 'Other'],
+] as const;
+export const RESOLUTIONS = [
+  ['resolved', 'Resolved'],
+  ['information_given', 'Information given'],
+  ['appointment_made', 'Appointment made'],
+  ['refill_sent', 'Refill sent'],
+  ['transferred', 'Transferred'],
+  ['other', 'Other'],
+] as const;
+
+/** A task's due time, or how long it has been overdue. */
+export function Due({ task }: { task: TaskView }) {
+  return <span className={task.overdue ? 'badge badge-danger' : 'muted'}>{task.overdue ? `Overdue since ${when(task.dueAt)}` : `Due ${when(task.dueAt)}`}</span>;
+}
+
+/** Keys that are not typed into a field (ignored while a dialog is open). */
+export function useKeys(handlers: Record<string, () => void>) {
+  // The latest handlers, read at key time: the listener is added once, not on every render.
+  const current = useRef(handlers);
+  current.current = handlers;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target && (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || target.isContentEditable)) return;
+      if (e.metaKey || e.ctrlKey || e.altKey || document.querySelector('dialog[open]')) return;
+      const fn = current.current[e.key];
+      if (fn) {
+        e.preventDefault();
+        fn();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+

@@ -1,0 +1,190 @@
+import { useQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { api, unwrap } from '../api/client';
+import { useClients } from '../api/queries';
+import type { AttemptBody, PatientFieldValues, TaskView } from '../api/types';
+import { useSession } from '../session';
+import { Button } from '../ui/Button';
+import { FormFooter } from '../ui/FormFooter';
+import { SelectField } from '../ui/Field';
+import { overridesFor, PhiTextField, type PhiOverrideMark } from '../ui/PhiTextField';
+import { ErrorNotice, FormError, Loading } from '../ui/States';
+import { useToast } from '../ui/Toasts';
+import { useSubmit } from '../ui/useSubmit';
+import { RevealedValues } from './patient-fields';
+import { AttemptHistory, Due, OUTCOMES, PRIORITY_LABELS, RESOLUTIONS, useKeys } from './task-parts';
+
+/** One task: contact on demand, the voicemail script, attempts, completion. */
+export function TaskPanel({ id, onClosed }: { id: string; onClosed: () => void }) {
+  const { me } = useSession();
+  const queryClient = useQueryClient();
+  const detail = useQuery({ queryKey: ['task', id], queryFn: () => unwrap(api.GET('/api/tasks/{id}', { params: { path: { id } } })) });
+  const clients = useClients();
+  const reveal = useMutation({
+    mutationFn: (patientId: string) => unwrap(api.POST('/api/patients/{id}/reveal', { params: { path: { id: patientId } }, body: { fields: ['name', 'phones', 'callbackWindow'], purpose: 'callback' } })),
+  });
+  if (detail.isLoading) return <Loading />;
+  if (detail.error || !detail.data) return <ErrorNotice error={detail.error} />;
+  const { task, attempts } = detail.data;
+  const script = clients.data?.items.find((c) => c.id === task.clientId)?.voicemailScript;
+  const workable = task.status === 'claimed' && task.assigneeId === me.user.id;
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+    void queryClient.invalidateQueries({ queryKey: ['task', id] });
+  };
+  return (
+    <section className="card task-panel" aria-labelledby="task-title">
+      <h2 id="task-title">{task.title}</h2>
+      <p>
+        <span className={`badge badge-${task.priority}`}>{PRIORITY_LABELS[task.priority]}</span> <code>{task.patientRef}</code> · {task.reasonCode} · <Due task={task} /> · {task.status}
+      </p>
+      {task.note ? <p className="task-note">{task.note}</p> : null}
+      {task.incidentFlag ? (
+        <p className="notice notice-warning" role="status">
+          Details were given to a wrong number: open an incident?
+        </p>
+      ) : null}
+      <div className="task-contact">
+        <h3>Contact</h3>
+        {reveal.data ? (
+          <>
+            <RevealedValues values={reveal.data.fields as PatientFieldValues} fields={['name', 'phones', 'callbackWindow']} />
+            <p className="muted small" role="status">
+              Revealed for a callback. This was logged.
+            </p>
+          </>
+        ) : (
+          <Button onClick={() => reveal.mutate(task.patientId)} busy={reveal.isPending}>
+            Reveal contact
+          </Button>
+        )}
+        {reveal.error ? <ErrorNotice error={reveal.error} /> : null}
+      </div>
+      {script ? (
+        <div>
+          <h3>Voicemail script</h3>
+          <blockquote className="script">{script}</blockquote>
+        </div>
+      ) : null}
+      {workable ? <AttemptForm task={task} onDone={refresh} /> : null}
+      {workable ? (
+        <CompleteForm
+          task={task}
+          onDone={() => {
+            refresh();
+            onClosed();
+          }}
+        />
+      ) : null}
+      <h3>Attempts</h3>
+      <AttemptHistory attempts={attempts} agentName={(id) => (id !== null && id === me.user.id ? 'you' : null)} />
+    </section>
+  );
+}
+
+function AttemptForm({ task, onDone }: { task: TaskView; onDone: () => void }) {
+  const [channel, setChannel] = useState<AttemptBody['channel']>('phone');
+  const [note, setNote] = useState('');
+  const [detailsGiven, setDetailsGiven] = useState(false);
+  const [overrides, setOverrides] = useState<PhiOverrideMark[]>([]);
+  const toast = useToast();
+  const [outcome, setOutcome] = useState<AttemptBody['outcome'] | null>(null);
+  // The outcome button pressed: read by the submit it starts, in the same event.
+  const pressed = useRef<AttemptBody['outcome']>('no_answer');
+  const submit = useSubmit(
+    async () => {
+      const text = note.trim();
+      const outcome = pressed.current;
+      const body: AttemptBody = {
+        channel,
+        outcome,
+        ...(outcome === 'wrong_number' ? { disclosure: detailsGiven ? 'details_given' : 'none' } : {}),
+        ...(text ? { note: text, phiOverrides: await overridesFor('note', text, overrides) } : {}),
+      };
+      return unwrap(api.POST('/api/tasks/{id}/attempts', { params: { path: { id: task.id } }, body }));
+    },
+    (result) => {
+      setNote('');
+      setOverrides([]);
+      toast('success', `Attempt ${result.attempt.number} logged: the callback is now ${result.task.status}`);
+      onDone();
+    },
+  );
+  const log = (value: AttemptBody['outcome']) => {
+    pressed.current = value;
+    setOutcome(value);
+    void submit.submit();
+  };
+  useKeys(Object.fromEntries(OUTCOMES.map(([value], i) => [String(i + 1), () => log(value)])));
+  return (
+    <form className="form" onSubmit={(e) => e.preventDefault()} aria-labelledby="attempt-title" noValidate>
+      <h3 id="attempt-title">Log an attempt</h3>
+      <SelectField label="Channel" value={channel} onChange={(e) => setChannel(e.target.value as AttemptBody['channel'])}>
+        <option value="phone">Phone</option>
+        <option value="sms">SMS</option>
+        <option value="voicemail">Voicemail</option>
+        <option value="portal">Portal</option>
+      </SelectField>
+      <PhiTextField label="Note (no PHI)" name="note" value={note} onChange={setNote} overrides={overrides} onOverridesChange={setOverrides} error={submit.fieldErrors.note} rows={2} maxLength={1000} />
+      <label className="checkbox">
+        <input type="checkbox" checked={detailsGiven} onChange={(e) => setDetailsGiven(e.target.checked)} /> For a wrong number: I had given details before I knew
+      </label>
+      <div className="outcomes" role="group" aria-label="Outcome">
+        {OUTCOMES.map(([value, label], i) => (
+          <Button key={value} small onClick={() => log(value)} busy={submit.busy && outcome === value}>
+            {label} <span className="kbd">{i + 1}</span>
+          </Button>
+        ))}
+      </div>
+      <FormError message={submit.formError} />
+    </form>
+  );
+}
+
+function CompleteForm({ task, onDone }: { task: TaskView; onDone: () => void }) {
+  const [resolution, setResolution] = useState<(typeof RESOLUTIONS)[number][0]>('resolved');
+  const [followUp, setFollowUp] = useState(false);
+  const [title, setTitle] = useState('');
+  const [overrides, setOverrides] = useState<PhiOverrideMark[]>([]);
+  const toast = useToast();
+  const submit = useSubmit(
+    async () => {
+      const text = title.trim();
+      return unwrap(
+        api.POST('/api/tasks/{id}/complete', {
+          params: { path: { id: task.id } },
+          body: {
+            resolution,
+            ...(followUp ? { followUp: { reasonCode: task.reasonCode as 'refill', priority: 'routine', title: text }, phiOverrides: await overridesFor('followUp.title', text, overrides) } : {}),
+          },
+        }),
+      );
+    },
+    (result) => {
+      toast('success', result.followUp ? `Completed; follow-up created for ${result.followUp.patientRef}` : 'Completed');
+      onDone();
+    },
+  );
+  return (
+    <form className="form" onSubmit={submit.submit} aria-labelledby="complete-title" noValidate>
+      <h3 id="complete-title">Complete</h3>
+      <SelectField label="Resolution" value={resolution} onChange={(e) => setResolution(e.target.value as typeof resolution)}>
+        {RESOLUTIONS.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </SelectField>
+      <label className="checkbox">
+        <input type="checkbox" checked={followUp} onChange={(e) => setFollowUp(e.target.checked)} /> Create a follow-up for the same patient
+      </label>
+      {followUp ? (
+        <PhiTextField label="Follow-up (no PHI)" name="followUpTitle" value={title} onChange={setTitle} overrides={overrides} onOverridesChange={setOverrides} error={submit.fieldErrors['followUp.title']} rows={1} maxLength={200} />
+      ) : null}
+      <FormFooter error={submit.formError} busy={submit.busy}>
+        Complete callback
+      </FormFooter>
+    </form>
+  );
+}
+

@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { useClients } from '../api/queries';
 import type { PatientFieldValues, PatientSummary, RevealPurpose } from '../api/types';
+import { useHideRevealed } from '../privacy';
 import { useSession } from '../session';
 import { Button } from '../ui/Button';
 import { FormFooter } from '../ui/FormFooter';
@@ -69,6 +70,7 @@ function RevealCard({ patient }: { patient: PatientSummary }) {
   const reveal = useMutation({
     mutationFn: (fields: PatientField[]) => unwrap(api.POST('/api/patients/{id}/reveal', { params: { path: { id: patient.id } }, body: { fields, purpose } })),
   });
+  useHideRevealed(reveal.reset);
   const shown = reveal.variables ?? [];
   return (
     <section className="card" aria-labelledby="reveal-title">

@@ -1,8 +1,9 @@
 import { useQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { useClients } from '../api/queries';
 import type { AttemptBody, PatientFieldValues, TaskView } from '../api/types';
+import { useHideRevealed } from '../privacy';
 import { useSession } from '../session';
 import { Button } from '../ui/Button';
 import { FormFooter } from '../ui/FormFooter';
@@ -23,6 +24,16 @@ export function TaskPanel({ id, onClosed }: { id: string; onClosed: () => void }
   const reveal = useMutation({
     mutationFn: (patientId: string) => unwrap(api.POST('/api/patients/{id}/reveal', { params: { path: { id: patientId } }, body: { fields: ['name', 'phones', 'callbackWindow'], purpose: 'callback' } })),
   });
+  useHideRevealed(reveal.reset);
+  // The contact stays on screen only while the callback is this agent's to work: once it waits,
+  // escalates, is reassigned or closes, what was revealed for it goes.
+  const mineNow = detail.data?.task.status === 'claimed' && detail.data.task.assigneeId === me.user.id;
+  const wasMine = useRef(false);
+  const { reset: resetReveal } = reveal;
+  useEffect(() => {
+    if (wasMine.current && !mineNow) resetReveal();
+    wasMine.current = mineNow;
+  }, [mineNow, resetReveal]);
   if (detail.isLoading) return <Loading />;
   if (detail.error || !detail.data) return <ErrorNotice error={detail.error} />;
   const { task, attempts } = detail.data;

@@ -88,6 +88,7 @@ const CASES: Record<string, RouteCase> = {
   'POST /api/auth/mfa': { allowed: 'session', success: 409, request: () => ({ url: '/api/auth/mfa', body: { code: '123456' } }) },
   'POST /api/auth/logout': { allowed: 'session', success: 204, request: () => ({ url: '/api/auth/logout' }) },
   'GET /api/auth/me': { allowed: 'session', success: 200, request: () => ({ url: '/api/auth/me' }) },
+  'POST /api/auth/activity': { allowed: 'signed-in', success: 200, request: () => ({ url: '/api/auth/activity' }) },
   'POST /api/account/mfa/enroll': { allowed: 'signed-in', success: 200, request: () => ({ url: '/api/account/mfa/enroll', body: { password: TEST_PASSWORD } }) },
   // Reaching the check is the permission; the made-up code is then refused as a wrong code.
   'POST /api/account/mfa/confirm': { allowed: 'signed-in', success: 400, request: () => ({ url: '/api/account/mfa/confirm', body: { code: '000000' } }) },

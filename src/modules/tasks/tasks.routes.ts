@@ -105,7 +105,8 @@ export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/events',
     {
-      config: { permission: { action: 'read', subject: 'Task' } },
+      // A screen left open streams for hours: the stream is never activity of the person.
+      config: { permission: { action: 'read', subject: 'Task' }, sessionActivity: 'background' },
       schema: {
         tags: ['tasks'],
         summary: 'Live task changes (Server-Sent Events) for the clients you may see',

@@ -112,6 +112,24 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  app.post(
+    '/api/auth/activity',
+    {
+      config: { permission: 'authenticated', sessionActivity: 'activity' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Report that the person is active (typing, pointing) without another request',
+        description:
+          'The console reports keys, pointer and focus, throttled; requests it makes by itself carry `x-ringfence-background: 1` and do not count. Answers when the session now lapses.',
+        response: replies(Out({ expiresAt: IsoTime, expiryReason: Type.Union([Type.Literal('idle'), Type.Literal('absolute')]) })),
+      },
+    },
+    async (request) => {
+      const expiry = sessionExpiry(request.authSession!.session, deps.policy);
+      return { expiresAt: expiry.at.toISOString(), expiryReason: expiry.reason };
+    },
+  );
+
   app.get(
     '/api/auth/me',
     { config: { permission: 'signing-in' }, schema: { tags: ['auth'], summary: 'The signed-in person, their roles and permissions', response: replies(MeResponse) } },

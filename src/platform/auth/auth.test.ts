@@ -167,6 +167,41 @@ test('idle sessions expire and are audited; the absolute limit holds too', async
   );
 });
 
+test('automatic logoff: background requests and the live stream never extend a session; what the person does does', async (t) => {
+  const app = await buildTestApp(t);
+  const org = await createTestOrg(app, { clients: ['A'], users: { agent: ['agent', 'A'] } });
+  const agent = org.users.agent!;
+  const admin = await signedInClient(app, org.orgId, agent.id);
+  const tenant = app.tenant(org.orgId);
+  const lastSeen = async () => (await tenant.selectFrom('sessions').select('last_seen_at').where('user_id', '=', agent.id).executeTakeFirstOrThrow()).last_seen_at;
+  const setLastSeen = (minutesAgo: number) => tenant.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - minutesAgo * 60_000).toISOString() }).where('user_id', '=', agent.id).execute();
+  const background = { 'x-ringfence-background': '1' };
+
+  await setLastSeen(14);
+  const before = await lastSeen();
+  // A screen polling for minutes, and the live stream, leave the idle clock where it was.
+  for (let i = 0; i < 3; i++) assert.equal((await admin.request('GET', '/api/tasks', undefined, background)).status, 200);
+  assert.equal((await admin.request('GET', '/api/events?wait=0', undefined, background)).status, 200);
+  assert.equal((await admin.get('/api/events?wait=0')).status, 200, 'the stream is background even unmarked');
+  assert.equal(await lastSeen(), before);
+
+  // Typing reported by the console counts at once, whatever the 15-second write throttle would say.
+  const reported = await admin.post('/api/auth/activity');
+  assert.equal(reported.status, 200);
+  assert.ok(Date.now() - Date.parse(await lastSeen()) < 5_000);
+  assert.ok(Date.parse(reported.body.expiresAt) > Date.now() + 14 * 60_000);
+  assert.equal(reported.body.expiryReason, 'idle');
+
+  // Past the idle limit, even a background request finds the session ended: logoff happens.
+  await setLastSeen(16);
+  const lapsed = await admin.request('GET', '/api/tasks', undefined, background);
+  assert.equal(lapsed.status, 401);
+  assert.equal(lapsed.body.type, 'urn:ringfence:problem:session_expired');
+  assert.equal((await admin.post('/api/auth/activity')).status, 401, 'an activity report cannot revive an ended session');
+  const events = (await auditEvents(app, org.orgId)).filter((e) => e.action === 'auth.session.expired');
+  assert.equal(events.length, 1);
+});
+
 test('state-changing requests need the CSRF token', async (t) => {
   const app = await buildTestApp(t);
   const org = await createTestOrg(app);

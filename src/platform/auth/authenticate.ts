@@ -26,6 +26,12 @@ export type RoutePermission = 'public' | 'signing-in' | 'authenticated' | { acti
 declare module 'fastify' {
   interface FastifyContextConfig {
     permission?: RoutePermission;
+    /**
+     * How a request on this route counts toward the session's idle limit: `background` never
+     * (a live stream), `activity` always (the console's report that the person did something).
+     * Other routes count unless the request is marked `x-ringfence-background: 1`.
+     */
+    sessionActivity?: 'background' | 'activity';
   }
   interface FastifyRequest {
     actor: ActorContext | null;
@@ -34,6 +40,21 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The header a client sends on requests it makes by itself (polling, refreshing after a live
+ * event): they do not keep a session alive, so automatic logoff happens when the person walks
+ * away however busy the screen is.
+ */
+export const BACKGROUND_HEADER = 'x-ringfence-background';
+
+/** Whether this request is activity of the person, for the idle limit. */
+function sessionTouch(request: FastifyRequest): 'throttled' | 'never' | 'now' {
+  const declared = request.routeOptions.config?.sessionActivity;
+  if (declared === 'activity') return 'now';
+  if (declared === 'background' || request.headers[BACKGROUND_HEADER] === '1') return 'never';
+  return 'throttled';
+}
 
 /** The session cookie's name: the `__Host-` prefix pins it to this origin whenever it is Secure. */
 export function sessionCookieName(secure: boolean): string {
@@ -112,7 +133,7 @@ export const authenticatePlugin = fp(async function authenticate(app: FastifyIns
 
     const cookie = request.cookies[cookieName];
     if (!cookie) throw new AppError('unauthenticated', 'Sign in first');
-    const found = await resolveSession(opts.database, cookie, policy, String(request.id));
+    const found = await resolveSession(opts.database, cookie, policy, String(request.id), sessionTouch(request));
     if (found.state === 'expired') {
       reply.clearCookie(cookieName, { path: '/' });
       throw new AppError('session_expired', found.reason === 'idle' ? 'You were signed out after a period of inactivity' : 'Your session reached its time limit; sign in again');

@@ -77,7 +77,7 @@ export type SessionLookup =
  * here; a session of a deactivated person is refused. The organization is not known before
  * the lookup, so this is one of the few platform reads through the unscoped connection.
  */
-export async function resolveSession(database: RingfenceDatabase, token: string, policy: SessionPolicy, requestId: string): Promise<SessionLookup> {
+export async function resolveSession(database: RingfenceDatabase, token: string, policy: SessionPolicy, requestId: string, touch: 'throttled' | 'never' | 'now' = 'throttled'): Promise<SessionLookup> {
   const session = await database.unsafeKysely.selectFrom('sessions').selectAll().where('id', '=', sha256Hex(token)).executeTakeFirst();
   if (!session || session.ended_at) return { state: 'none' };
   const tenant = tenantDb(database.unsafeKysely, database.engine, session.org_id);
@@ -91,8 +91,10 @@ export async function resolveSession(database: RingfenceDatabase, token: string,
     await endSession(tenant, session.id, 'deactivated');
     return { state: 'none' };
   }
-  // Writing last_seen_at on every request would make every read a write; 15 s is far below the idle limit.
-  if (Date.now() - Date.parse(session.last_seen_at) > 15_000) {
+  // Only what the person does restarts the idle timer: background requests never do. Writing
+  // last_seen_at on every request would make every read a write; 15 s is far below the idle
+  // limit. An explicit activity report is written at once: the console times its warning from it.
+  if (touch === 'now' || (touch === 'throttled' && Date.now() - Date.parse(session.last_seen_at) > 15_000)) {
     const now = new Date().toISOString();
     await tenant.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', session.id).execute();
     session.last_seen_at = now;

@@ -16,6 +16,14 @@ declare module 'autocannon' {
        * unset fields come from the options above. Plain values only: they are copied to the workers.
        */
       requests?: Request[];
+      /** Called with each connection before it starts; a function only without `workers`. */
+      setupClient?: (client: Client) => void;
+    }
+
+    /** One connection. */
+    interface Client {
+      /** Replaces the requests this connection sends in turn. */
+      setRequests(requests: Request[]): void;
     }
 
     interface Request {
@@ -50,6 +58,8 @@ declare module 'autocannon' {
       errors: number;
       timeouts: number;
       non2xx: number;
+      /** Answers per status code, e.g. `{ "200": { count: 500 } }`. */
+      statusCodeStats: Record<string, { count: number }>;
     }
   }
 

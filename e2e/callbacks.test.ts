@@ -95,7 +95,7 @@ test('callbacks: intake a call (PHI in the title refused), claim it, reveal cont
   await followUpHistory.getByLabel('Assign to').selectOption({ label: agentName });
   await followUpHistory.getByRole('button', { name: 'Assign' }).click();
   await boss.page.getByText(/now claimed/).waitFor();
-  await followUpHistory.getByText(`claimed · ${agentName}`).waitFor();
+  await followUpHistory.getByText(`Claimed · ${agentName}`).waitFor();
   await boss.page.keyboard.press('Escape');
   await boss.page.getByLabel('Assignee').selectOption({ label: agentName });
   await followUp.getByRole('cell', { name: agentName }).waitFor();

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
+import type { Locator } from 'playwright-core';
 import { assignTestRole, auditEvents, createTestOrg, insertTestPatient, insertTestQueue, insertTestTask, insertTestUser } from '../test/helpers.ts';
 import { sweepReminders } from '../src/modules/compliance/reminders.service.ts';
 import { assertAccessible, launchBrowser, screenshot, signIn, startConsole } from './harness.ts';
@@ -19,15 +20,14 @@ test('compliance: a client without a BAA has its PHI closed; the officer records
   const patient = await insertTestPatient(app, org.orgId, clientId, { name: { given: 'Thessaly', family: 'Okonkwo-Brandt' }, phones: [{ number: '555-010-0188', type: 'mobile' }] });
   await insertTestTask(app, org.orgId, clientId, { queueId, patientId: patient.id });
 
-  // The agent claims the callback; the contact stays closed, and the screen says why.
+  // Next callback hands the agent nothing while the client's PHI is closed, and the screen says why.
   const { page } = await launchBrowser(t);
   await signIn(page, app.url, org.users.agent!);
   await page.goto(`${app.url}/callbacks`);
   await page.getByRole('heading', { name: 'Callbacks', exact: true }).waitFor();
   await page.keyboard.press('n');
-  const panel = page.locator('.task-panel');
-  await panel.getByRole('button', { name: 'Reveal contact' }).click();
-  await panel.getByRole('alert').getByText(/has no active signed business associate agreement/).waitFor();
+  await page.getByRole('alert').getByText(/has no active signed business associate agreement/).waitFor();
+  assert.equal(await page.locator('.task-panel').count(), 0, 'the callback stays in its queue');
   assert.ok(!(await page.content()).includes('Okonkwo-Brandt'));
   await screenshot(page, '60-contact-closed-no-baa');
 
@@ -65,7 +65,9 @@ test('compliance: a client without a BAA has its PHI closed; the officer records
   assert.ok(stored.document_enc?.startsWith('rf1.'));
   assert.ok(!stored.document_enc!.includes(SIGNED_PDF.toString('base64').slice(0, 40)));
 
-  // The gate lifts at once: the agent reveals the contact.
+  // The gate lifts at once: the agent takes the callback and reveals the contact.
+  await page.getByRole('button', { name: /Next callback/ }).click();
+  const panel = page.locator('.task-panel');
   await panel.getByRole('button', { name: 'Reveal contact' }).click();
   await panel.getByText('Okonkwo-Brandt').waitFor();
 
@@ -78,10 +80,10 @@ test('compliance: a client without a BAA has its PHI closed; the officer records
   await second.page.getByText('Patient information is closed to you until your training is up to date.').waitFor();
   await second.page.goto(`${app.url}/callbacks`);
   await second.page.getByRole('heading', { name: 'Callbacks', exact: true }).waitFor();
+  // Next callback hands them nothing they could not work, and says why.
   await second.page.keyboard.press('n');
-  const theirs = second.page.locator('.task-panel');
-  await theirs.getByRole('button', { name: 'Reveal contact' }).click();
-  await theirs.getByRole('alert').getByText(/Complete your training before handling PHI: HIPAA basics \(not completed\), Minimum necessary/).waitFor();
+  await second.page.getByRole('alert').getByText(/Complete your training before handling PHI: HIPAA basics \(not completed\), Minimum necessary/).waitFor();
+  assert.equal(await second.page.locator('.task-panel').count(), 0, 'no callback was handed to them');
   assert.ok(!(await second.page.content()).includes('Okonkwo-Brandt'));
   await assertAccessible(second.page, 'untrained agent');
   await screenshot(second.page, '63-untrained-agent');
@@ -111,6 +113,8 @@ test('compliance: a client without a BAA has its PHI closed; the officer records
   await record.getByRole('button', { name: 'Record' }).click();
   await officer.page.getByText(/5 courses recorded for/).waitFor();
   await person.getByText('Open').waitFor();
+  await second.page.getByRole('button', { name: /Next callback/ }).click();
+  const theirs = second.page.locator('.task-panel');
   await theirs.getByRole('button', { name: 'Reveal contact' }).click();
   await theirs.getByText('Okonkwo-Brandt').waitFor();
 
@@ -156,3 +160,58 @@ test('compliance: a client without a BAA has its PHI closed; the officer records
   assert.ok(events.some((e) => e.action === 'baa.document_read'));
   assert.equal(events.filter((e) => e.action === 'training.completed' && e.resource_id === newcomer.id).length, 5);
 });
+
+test('terminate a BAA: the officer reads what it does and types the client’s name before the button works; the BAA shows as terminated', async (t) => {
+  const app = await startConsole(t);
+  const org = await createTestOrg(app, { clients: ['A'], users: { compliance: ['compliance', null] } });
+  const clientName = (await app.tenant(org.orgId).selectFrom('clients').select('name').executeTakeFirstOrThrow()).name;
+  const { page } = await launchBrowser(t);
+  await signIn(page, app.url, org.users.compliance!);
+  await page.goto(`${app.url}/compliance`);
+  const row = page.getByRole('row', { name: new RegExp(clientName) });
+  await row.getByText('Active').waitFor();
+  await row.getByRole('button', { name: 'Open' }).click();
+  const opened = page.getByRole('dialog', { name: `BAA · ${clientName}` });
+  await assertFits(opened, opened.getByRole('button', { name: 'Terminate BAA…' }));
+  await screenshot(page, '70-baa-open');
+
+  await opened.getByRole('button', { name: 'Terminate BAA…' }).click();
+  const confirm = page.getByRole('dialog', { name: `Terminate the BAA with ${clientName}?` });
+  await confirm.getByText(`${clientName}’s PHI closes at once`).waitFor();
+  await confirm.getByText('This cannot be undone').waitFor();
+  const button = confirm.getByRole('button', { name: 'Terminate BAA', exact: true });
+  assert.equal(await button.isDisabled(), true, 'nothing typed yet');
+  const name = confirm.getByLabel(`Type “${clientName}” to confirm`);
+  await name.fill(clientName.toLowerCase());
+  assert.equal(await button.isDisabled(), true, 'a name that is not exactly the client’s keeps it disabled');
+  await name.press('Enter');
+  await name.fill('Client A');
+  assert.equal(await button.isDisabled(), true, 'part of the name keeps it disabled');
+  await assertFits(confirm, button);
+  await assertAccessible(page, 'terminate BAA');
+  await screenshot(page, '71-baa-terminate-confirm');
+  await page.setViewportSize({ width: 800, height: 860 });
+  await assertFits(confirm, button);
+  await screenshot(page, '72-baa-terminate-confirm-narrow');
+  await page.setViewportSize({ width: 1280, height: 860 });
+  assert.equal((await app.tenant(org.orgId).selectFrom('baas').select('status').executeTakeFirstOrThrow()).status, 'signed', 'Enter with the wrong name did nothing');
+
+  await name.fill(clientName);
+  await button.click();
+  await page.getByText(`BAA with ${clientName} terminated.`).waitFor();
+  await confirm.waitFor({ state: 'detached' });
+  await opened.waitFor({ state: 'detached' });
+  await row.getByText('Terminated').waitFor();
+  await screenshot(page, '73-baa-terminated');
+  assert.equal((await app.tenant(org.orgId).selectFrom('baas').select('status').executeTakeFirstOrThrow()).status, 'terminated');
+  assert.ok((await auditEvents(app, org.orgId)).some((e) => e.action === 'baa.updated' && JSON.parse(e.details!).status === 'terminated'), 'the termination is audited');
+});
+
+/** The button lies inside its dialog's body, and the body does not scroll sideways (nothing is clipped at its edge). */
+async function assertFits(dialog: Locator, button: Locator): Promise<void> {
+  const body = dialog.locator('.dialog-body');
+  const [b, d] = [await button.boundingBox(), await body.boundingBox()];
+  assert.ok(b && d, 'both are on screen');
+  assert.ok(b.x >= d.x && b.x + b.width <= d.x + d.width, `the button (${b.x}–${b.x + b.width}) lies inside the dialog (${d.x}–${d.x + d.width})`);
+  assert.equal(await body.evaluate((e) => e.scrollWidth <= e.clientWidth), true, 'the dialog does not scroll sideways');
+}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { WEB_DIST } from '../src/platform/http/web.ts';
 import { TEST_PASSWORD, buildTestApp, totpCode, type TestApp } from '../test/helpers.ts';
 
@@ -33,28 +33,33 @@ export async function launchBrowser(t: TestContext): Promise<{ context: BrowserC
 
 /**
  * Counts the page's requests in flight; `quiet()` resolves once none has been for 300 ms.
- * Tests that jump the page's clock wait for it: an answer that lands after the jump counts
- * as activity at the new time.
+ * Tests that jump the page's clock wait for it, so that what a request started finishes
+ * before time moves on. The live event stream stays open and is not counted.
  */
 export function trackRequests(page: Page): { quiet(): Promise<void> } {
-  let inFlight = 0;
-  page.on('request', () => inFlight++);
-  page.on('requestfinished', () => inFlight--);
-  page.on('requestfailed', () => inFlight--);
+  // The requests themselves, not a count: one that started before tracking began must not
+  // drive a counter below zero when it finishes (the page would never look quiet again).
+  const inFlight = new Set<Request>();
+  const counted = (request: Request) => request.resourceType() !== 'eventsource' && !new URL(request.url()).pathname.startsWith('/api/events');
+  page.on('request', (request) => {
+    if (counted(request)) inFlight.add(request);
+  });
+  page.on('requestfinished', (request) => inFlight.delete(request));
+  page.on('requestfailed', (request) => inFlight.delete(request));
   return {
     async quiet() {
       for (let calm = 0, rounds = 0; calm < 6 && rounds < 200; rounds++) {
         await new Promise((resolve) => setTimeout(resolve, 50));
-        calm = inFlight === 0 ? calm + 1 : 0;
+        calm = inFlight.size === 0 ? calm + 1 : 0;
       }
     },
   };
 }
 
 /** The real app, with the built web console, on a loopback port. */
-export async function startConsole(t: TestContext, overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function startConsole(t: TestContext, overrides: Record<string, string> = {}, options: { pushAssignment?: boolean } = {}): Promise<TestApp> {
   assert.ok(existsSync(path.join(WEB_DIST, 'index.html')), 'the web console is not built: run `npm run build:web` (npm test does it first)');
-  return buildTestApp(t, overrides, { web: true });
+  return buildTestApp(t, overrides, { web: true, ...options });
 }
 
 /** Saves a screenshot into the git-ignored e2e/screenshots folder. */

@@ -36,6 +36,7 @@ test('PHI guard in the browser: PHI typed into a voicemail script is highlighted
   // A minimum-necessary script with the practice's own line: the number is flagged, marked not PHI with a reason, saved.
   await script.fill('Hello, this is the answering service for your doctor. Please call us back at 555-014-2233.');
   await page.locator('.phi-mark[data-phi-type="PHONE"]').waitFor();
+  assert.equal(await page.getByText('contains PHI (NAME, PHONE)').count(), 0, 'the refusal was about the text before: it goes as the text changes');
   await page.locator('.phi-mark[data-phi-type="NAME"]').waitFor({ state: 'detached' });
   await findings.getByRole('button', { name: 'Not PHI…' }).click();
   await page.getByLabel('Why this is not PHI').fill("the answering service's own line");

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -10,48 +10,68 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { isLoopbackHost, type RingfenceConfig } from './config.ts';
 import { startSealer } from './platform/audit/chain.ts';
 import { idempotencyPlugin } from './platform/http/idempotency.ts';
-import { taskRoutes } from './modules/tasks/tasks.routes.ts';
 import { authenticatePlugin } from './platform/auth/authenticate.ts';
 import { phiGuardPlugin } from './platform/http/phi-guard.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
-import { sweepExpiredSessions } from './platform/auth/sessions.ts';
+import { sessionSweepJob } from './platform/auth/session-sweep.job.ts';
 import { openKeyRing } from './platform/crypto/key-provider.ts';
 import { openDatabase, type RingfenceDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
+import { createJobs } from './platform/jobs/jobs.ts';
 import { AppError } from './platform/http/errors.ts';
-import { registerProblemHandlers } from './platform/http/problem.ts';
+import { registerProblemHandlers, sendClientErrorProblem, sendFrameworkProblem } from './platform/http/problem.ts';
 import { ProblemSchema } from './platform/http/schemas.ts';
 import { createValidatorCompiler } from './platform/http/validation.ts';
 import { registerPublicPlugin, registerWebApp } from './platform/http/web.ts';
 import type { Platform } from './platform/platform.ts';
-import { auditRoutes } from './modules/audit/audit.routes.ts';
-import { accessReviewRoutes } from './modules/compliance/access-reviews.routes.ts';
-import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
-import { sweepReminders } from './modules/compliance/reminders.service.ts';
-import { clientRoutes } from './modules/clients/clients.routes.ts';
-import { healthRoutes } from './modules/health/health.routes.ts';
-import { patientRoutes } from './modules/patients/patients.routes.ts';
-import { practiceLinkRoutes } from './modules/practice-link/practice-link.routes.ts';
-import { roleRoutes } from './modules/roles/roles.routes.ts';
-import { setupRoutes } from './modules/setup/setup.routes.ts';
-import { tokenRoutes } from './modules/tokens/tokens.routes.ts';
-import { userRoutes } from './modules/users/users.routes.ts';
+import { LocalEventBus } from './platform/events/domain-events.ts';
+import { complianceRules } from './modules/compliance/index.ts';
+import { startPushAssignment } from './modules/tasks/assignment.service.ts';
+import { MIGRATIONS, MODULES } from './modules/index.ts';
+import { clientDirectory } from './modules/clients/index.ts';
 
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export interface BuildOptions {
   /** An already open database (tests, CLI); otherwise opened from the configuration. */
   database?: RingfenceDatabase;
-  /** Run the audit sealer and session sweep in the background (default true). */
+  /** Run the background services (default true): the platform jobs (session and reminder sweeps) and push assignment; the audit sealer runs regardless. */
   background?: boolean;
+  /** Hand out work of push queues in the background (default: as `background`). */
+  pushAssignment?: boolean;
   logger?: FastifyServerOptions['logger'];
+  /**
+   * One short line per request (`GET /api/users 200 4ms`) instead of Fastify's structured pair
+   * of lines; default: when the logs are pretty (`prettyLogs`).
+   */
+  requestLines?: boolean;
   /** Serve the built web app (default true when it is built). */
   web?: boolean;
 }
 
+/**
+ * Logs each request as one line when it completes (`GET /api/users 200 4ms`), for a person
+ * reading a terminal: pretty-printed, Fastify's two structured lines per request fill a screen.
+ * The path only, since a query string could carry PHI; Fastify's other error lines are kept.
+ */
+class RequestLineLogController extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = `${request.method} ${request.url.split('?')[0]} ${reply.statusCode} ${Math.round(reply.elapsedTime)}ms`;
+    // The server's logger, not the request's: its request id would add a line of its own.
+    if (error) reply.log.error({ err: error }, line);
+    else reply.server.log.info(line);
+  }
+}
+
+/** Pretty logs for a person at a terminal in development; JSON lines everywhere else. */
+export function prettyLogs(config: RingfenceConfig): boolean {
+  return !config.production && process.stdout.isTTY;
+}
+
 /** Log options: JSON, secrets redacted, URLs without query strings, never a body. */
-export function loggerOptions(config: RingfenceConfig): FastifyServerOptions['logger'] {
-  const pretty = !config.production && process.stdout.isTTY;
+export function loggerOptions(config: RingfenceConfig, pretty = prettyLogs(config)): FastifyServerOptions['logger'] {
   return {
     level: config.logLevel,
     redact: {
@@ -81,17 +101,28 @@ export function loggerOptions(config: RingfenceConfig): FastifyServerOptions['lo
  * Builds the Ringfence app: platform plugins first (errors, headers, cookies, rate limits,
  * OpenAPI, the route guard), then the modules, explicitly.
  */
+/** The TLS 1.2 cipher suites served: ECDHE key exchange with AES-GCM or ChaCha20-Poly1305. */
+const TLS12_CIPHERS = ['ECDHE-ECDSA-AES128-GCM-SHA256', 'ECDHE-RSA-AES128-GCM-SHA256', 'ECDHE-ECDSA-AES256-GCM-SHA384', 'ECDHE-RSA-AES256-GCM-SHA384', 'ECDHE-ECDSA-CHACHA20-POLY1305', 'ECDHE-RSA-CHACHA20-POLY1305'].join(':');
+
 export async function buildApp(config: RingfenceConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
   const database = options.database ?? openDatabase(config, { backgroundCheckpoints: options.background !== false });
-  await migrateToLatest(database);
+  await migrateToLatest(database, MIGRATIONS);
   const { keyring, warning: keyWarning } = openKeyRing(config);
-  const tls = config.tlsCertFile && config.tlsKeyFile ? { cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) } : null;
+  // TLS 1.2 and 1.3 only; for 1.2, forward-secret AEAD suites only (1.3's are all of that kind).
+  const tls =
+    config.tlsCertFile && config.tlsKeyFile
+      ? { cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile), minVersion: 'TLSv1.2' as const, ciphers: TLS12_CIPHERS, honorCipherOrder: true }
+      : null;
 
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config),
+    ...((options.requestLines ?? prettyLogs(config)) ? { logController: new RequestLineLogController() } : {}),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
+    // Refusals from before routing are problem+json too.
+    frameworkErrors: sendFrameworkProblem,
+    clientErrorHandler: sendClientErrorProblem,
     ...(tls ? { https: tls } : {}),
   }).withTypeProvider<TypeBoxTypeProvider>();
   if (keyWarning) app.log.warn(keyWarning);
@@ -148,49 +179,44 @@ export async function buildApp(config: RingfenceConfig, options: BuildOptions = 
   });
 
   const cookieSecure = tls !== null || !isLoopbackHost(config.host);
+  const events = new LocalEventBus((err, type) => app.log.error({ err }, `a ${type} listener failed`));
+  // The sealer and push assignment stay loops of their own, not jobs. The sealer runs every
+  // auditSealIntervalMs (half a second by default), below a job engine's polling and cron
+  // resolution, in every instance (the chain's head lock orders their batches), and its stop()
+  // seals what is pending before the database closes. Push assignment answers the task events
+  // of this process, coalesced per organization, at once; a job per event would add a poll's
+  // delay and a job row to every hand-out.
   const sealer = startSealer(database, config.auditSealIntervalMs, (err) => app.log.error({ err }, 'audit sealing failed'));
-  const platform: Platform = { config, database, keyring, version: VERSION, cookieSecure, sealAudit: () => sealer.sealNow() };
+  // Push queues hand out work in the background; without background services only an explicit pass does.
+  const pusher = (options.pushAssignment ?? options.background !== false) ? startPushAssignment(database, keyring, events, (err) => app.log.error({ err }, 'push assignment failed')) : null;
+  // Enqueueing works in every app; only background services work the jobs.
+  const jobs = createJobs({
+    database,
+    keyring,
+    logger: app.log,
+    definitions: [sessionSweepJob({ idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }), ...MODULES.flatMap((module) => module.jobs ?? [])],
+  });
+  const platform: Platform = { config, database, keyring, events, jobs, version: VERSION, cookieSecure, clients: clientDirectory, sealAudit: () => sealer.sealNow(), nudgePush: (orgId) => pusher?.nudge(orgId) };
   app.decorate('platform', platform);
-  await app.register(authenticatePlugin, { config, database, keyring, cookieSecure });
+  await app.register(authenticatePlugin, { config, database, keyring, cookieSecure, complianceRules, events });
   await app.register(phiGuardPlugin);
   await app.register(idempotencyPlugin);
 
-  await app.register(healthRoutes);
-  await app.register(setupRoutes);
   await app.register(authRoutes);
-  await app.register(userRoutes);
-  await app.register(clientRoutes);
-  await app.register(patientRoutes);
-  await app.register(taskRoutes);
-  await app.register(practiceLinkRoutes);
-  await app.register(roleRoutes);
-  await app.register(tokenRoutes);
-  await app.register(auditRoutes);
-  await app.register(complianceRoutes);
-  await app.register(accessReviewRoutes);
+  for (const module of MODULES) {
+    for (const routes of module.routes ?? []) await app.register(routes);
+  }
 
   // The interactive API documentation is public, like the document it shows.
-  await registerPublicPlugin(app, swaggerUi as unknown as FastifyPluginAsync<object>, { routePrefix: '/api/docs', staticCSP: true });
+  // Under the same content-security policy as the console (no framing, scripts from this origin only).
+  await registerPublicPlugin(app, swaggerUi as unknown as FastifyPluginAsync<object>, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } });
   if (options.web !== false) webIndex = await registerWebApp(app);
 
-  let sweep: NodeJS.Timeout | null = null;
-  let reminderStart: NodeJS.Timeout | null = null;
-  let reminderSweep: NodeJS.Timeout | null = null;
-  if (options.background !== false) {
-    const policy = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
-    sweep = setInterval(() => void sweepExpiredSessions(database, policy).catch((err) => app.log.error({ err }, 'session sweep failed')), 60_000);
-    sweep.unref();
-    // Reminders are dated by day: a sweep soon after start and then hourly records each step once.
-    const remind = () => void sweepReminders(database).catch((err) => app.log.error({ err }, 'reminder sweep failed'));
-    reminderStart = setTimeout(remind, 5_000);
-    reminderStart.unref();
-    reminderSweep = setInterval(remind, 3_600_000);
-    reminderSweep.unref();
-  }
+  if (options.background !== false) await jobs.start();
   app.addHook('onClose', async () => {
-    if (sweep) clearInterval(sweep);
-    if (reminderStart) clearTimeout(reminderStart);
-    if (reminderSweep) clearInterval(reminderSweep);
+    // Runs in progress finish before the database closes.
+    await jobs.stop();
+    await pusher?.stop();
     // A graceful shutdown seals every pending audit event before the database closes.
     await sealer.stop();
     if (!options.database) await database.close();

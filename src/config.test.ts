@@ -27,6 +27,7 @@ test('an invalid setting fails with one line naming it', () => {
     [{ RINGFENCE_MASTER_KEY: 'too-short' }, 'RINGFENCE_MASTER_KEY'],
     [{ RINGFENCE_SESSION_IDLE_MINUTES: '0' }, 'RINGFENCE_SESSION_IDLE_MINUTES'],
     [{ RINGFENCE_LOG_LEVEL: 'loud' }, 'RINGFENCE_LOG_LEVEL'],
+    [{ RINGFENCE_SQLITE_SYNCHRONOUS: 'off' }, 'RINGFENCE_SQLITE_SYNCHRONOUS'],
     [{ RINGFENCE_TLS_CERT: 'cert.pem' }, 'RINGFENCE_TLS_KEY'],
     [{ RINGFENCE_ALLOW_GENERATED_KEY: 'maybe' }, 'RINGFENCE_ALLOW_GENERATED_KEY'],
     [{ RINGFENCE_CONFIG: 'missing.json' }, 'RINGFENCE_CONFIG'],
@@ -51,4 +52,14 @@ test('a JSON config file is read; the environment wins; unknown keys are refused
   assert.throws(() => loadConfig({}, cwd), /prot is not a known setting/);
   writeFileSync(path.join(cwd, 'ringfence.config.json'), '{ nope');
   assert.throws(() => loadConfig({}, cwd), /RINGFENCE_CONFIG .* is not valid JSON/);
+});
+
+test('SQLite syncs its log at checkpoints by default; full (per commit) from the environment or the file; anything else is refused', () => {
+  assert.equal(loadConfig({}, dir()).sqliteSynchronous, 'normal');
+  assert.equal(loadConfig({ RINGFENCE_SQLITE_SYNCHRONOUS: 'full' }, dir()).sqliteSynchronous, 'full');
+  const cwd = dir();
+  writeFileSync(path.join(cwd, 'ringfence.config.json'), JSON.stringify({ sqliteSynchronous: 'full' }));
+  assert.equal(loadConfig({}, cwd).sqliteSynchronous, 'full');
+  assert.equal(loadConfig({ RINGFENCE_SQLITE_SYNCHRONOUS: 'normal' }, cwd).sqliteSynchronous, 'normal');
+  assert.throws(() => loadConfig({ RINGFENCE_SQLITE_SYNCHRONOUS: 'extra' }, dir()), /Invalid configuration: RINGFENCE_SQLITE_SYNCHRONOUS must be one of normal, full \(got "extra"\)/);
 });

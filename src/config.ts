@@ -10,6 +10,11 @@ export interface RingfenceConfig {
   databaseUrl: string | null;
   /** PostgreSQL schema to use (tests run each suite in its own). */
   databaseSchema: string | null;
+  /**
+   * SQLite's `synchronous` pragma. `normal` (WAL synced at checkpoints) survives a crash of the
+   * process but may lose the last commits to a power failure; `full` syncs the WAL on every commit.
+   */
+  sqliteSynchronous: SqliteSynchronous;
   masterKey: string | null;
   masterKeyFile: string | null;
   /** During a master-key rotation: the previous key, still accepted for unwrapping until `ringfence keys rotate-master` has run. */
@@ -26,6 +31,10 @@ export interface RingfenceConfig {
   /** Requests per minute per IP on the sign-in routes. */
   authRateLimitPerMinute: number;
 }
+
+/** How SQLite syncs its write-ahead log: see RingfenceConfig.sqliteSynchronous. */
+export type SqliteSynchronous = 'normal' | 'full';
+const SQLITE_SYNCHRONOUS: SqliteSynchronous[] = ['normal', 'full'];
 
 /** Thrown for an invalid setting; the message is one line that names the setting. */
 export class ConfigError extends Error {
@@ -50,6 +59,7 @@ const SETTINGS = {
   dataDir: { env: 'RINGFENCE_DATA_DIR', file: 'dataDir' },
   databaseUrl: { env: 'DATABASE_URL', file: 'databaseUrl' },
   databaseSchema: { env: 'RINGFENCE_DATABASE_SCHEMA', file: 'databaseSchema' },
+  sqliteSynchronous: { env: 'RINGFENCE_SQLITE_SYNCHRONOUS', file: 'sqliteSynchronous' },
   masterKey: { env: 'RINGFENCE_MASTER_KEY', file: 'masterKey' },
   masterKeyFile: { env: 'RINGFENCE_MASTER_KEY_FILE', file: 'masterKeyFile' },
   previousMasterKeyFile: { env: 'RINGFENCE_PREVIOUS_MASTER_KEY_FILE', file: 'previousMasterKeyFile' },
@@ -129,6 +139,10 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Ring
   if (databaseSchema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
     throw new ConfigError('RINGFENCE_DATABASE_SCHEMA', 'must be a lowercase SQL identifier');
   }
+  const sqliteSynchronous = (raw('sqliteSynchronous')?.toLowerCase() ?? 'normal') as SqliteSynchronous;
+  if (!SQLITE_SYNCHRONOUS.includes(sqliteSynchronous)) {
+    throw new ConfigError('RINGFENCE_SQLITE_SYNCHRONOUS', `must be one of ${SQLITE_SYNCHRONOUS.join(', ')} (got "${raw('sqliteSynchronous')}")`);
+  }
   const masterKey = raw('masterKey') ?? null;
   if (masterKey !== null) {
     const bytes = Buffer.from(masterKey, 'base64');
@@ -156,6 +170,7 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Ring
     dataDir: path.resolve(cwd, raw('dataDir') ?? './data'),
     databaseUrl,
     databaseSchema,
+    sqliteSynchronous,
     masterKey,
     masterKeyFile: raw('masterKeyFile') ? path.resolve(cwd, raw('masterKeyFile')!) : null,
     previousMasterKeyFile: raw('previousMasterKeyFile') ? path.resolve(cwd, raw('previousMasterKeyFile')!) : null,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { test } from 'node:test';
+import { TOKEN_SCOPES } from '../src/platform/authz/builtin-roles.ts';
 import { TEST_PASSWORD, buildTestApp, createTestOrg, insertTestBaa, insertTestPatient, insertTestQueue, insertTestTask, insertTestToken, insertTestUser, signedInClient, type TestApp, type TestClient, type TestOrg } from './helpers.ts';
 
 /**
@@ -11,8 +12,11 @@ import { TEST_PASSWORD, buildTestApp, createTestOrg, insertTestBaa, insertTestPa
 
 const ROLES = ['admin', 'compliance', 'supervisor', 'agent', 'clinical_agent', 'provider'] as const;
 type Role = (typeof ROLES)[number];
-type ActorKey = Role | 'none' | 'token' | 'anonymous';
-const ACTORS: ActorKey[] = [...ROLES, 'none', 'token', 'anonymous'];
+/** A token of one scope each: a scope opens exactly the routes its description names. */
+const SCOPED_TOKENS = Object.keys(TOKEN_SCOPES).map((scope) => `token:${scope}` as const);
+type ScopedToken = (typeof SCOPED_TOKENS)[number];
+type ActorKey = Role | 'none' | 'token' | ScopedToken | 'anonymous';
+const ACTORS: ActorKey[] = [...ROLES, 'none', 'token', ...SCOPED_TOKENS, 'anonymous'];
 type Target = 'own' | 'otherClient' | 'otherOrg';
 
 /** Roles whose grants are limited to the clients they are assigned (here: client A). */
@@ -48,6 +52,10 @@ interface Fixture {
   review(target: Target, withItem?: boolean): Promise<{ id: string; itemId: string | null }>;
   /** A new reminder of a BAA's end for the target organization's compliance officers. */
   reminder(target: Target): Promise<string>;
+  /** The target organization's e-mail channel (made once), through a relay with a signed BAA, pointing at a closed loopback port. */
+  channel(target: Target): Promise<string>;
+  /** A new vendor of the target organization recorded as providing e-mail. */
+  mailVendor(target: Target): Promise<string>;
 }
 
 /** Compliance records are the organization's: only the compliance officer reaches them. */
@@ -70,6 +78,8 @@ const CLOSED_PORT_URL = 'http://127.0.0.1:9/fhir';
 const orgWide = (actor: ActorKey) => !CLIENT_SCOPED.includes(actor);
 /** Roles that work callbacks: they see queues and tasks of their clients and update the tasks. */
 const TASK_WORKERS: ActorKey[] = ['supervisor', 'agent', 'clinical_agent'];
+/** Who sets up queues: supervisors for their clients, administrators for every client. */
+const QUEUE_MANAGERS: ActorKey[] = ['supervisor', 'admin'];
 /** Working a task someone else claimed: a supervisor may; an agent reaches the check and is told to claim it first. */
 const onClaimedTask = (ok: number) => (actor: ActorKey, t: Target) => (t !== 'own' ? 404 : actor === 'supervisor' ? ok : 409);
 const unique = () => `p${randomBytes(4).toString('hex')}@example.test`;
@@ -150,7 +160,7 @@ const CASES: Record<string, RouteCase> = {
     expect: (_a, t) => (t === 'otherOrg' ? 404 : 200),
   },
   'GET /api/clients/:id/phi-guard': {
-    allowed: ['compliance', 'token'],
+    allowed: ['compliance'],
     success: 200,
     targets: ['own', 'otherClient', 'otherOrg'],
     request: (fx, t) => ({ url: `/api/clients/${fx.client(t)}/phi-guard` }),
@@ -192,7 +202,7 @@ const CASES: Record<string, RouteCase> = {
     request: async (fx, t) => ({ url: `/api/patients/${await fx.patient(t)}/merge`, body: { duplicateId: await fx.patient(t) } }),
   },
   'GET /api/clients/:id/practice-link': {
-    allowed: ['admin', 'compliance', 'supervisor', 'agent', 'clinical_agent', 'token'],
+    allowed: ['admin', 'compliance', 'supervisor', 'agent', 'clinical_agent'],
     success: 200,
     targets: ['own', 'otherClient', 'otherOrg'],
     request: async (fx, t) => ({ url: `/api/clients/${await fx.practiceLink(t)}/practice-link` }),
@@ -221,14 +231,14 @@ const CASES: Record<string, RouteCase> = {
     expect: (_a, t) => (t === 'otherOrg' ? 409 : 502),
   },
   'POST /api/patients/practice-search': {
-    allowed: ['supervisor', 'agent', 'clinical_agent', 'token'],
+    allowed: ['supervisor', 'agent', 'clinical_agent'],
     success: 502,
     targets: ['own', 'otherClient', 'otherOrg'],
     request: async (fx, t) => ({ url: '/api/patients/practice-search', body: { clientId: await fx.practiceLink(t), purpose: 'intake', phone: '555-010-0100' } }),
     expect: (_a, t) => (t === 'own' ? 502 : 403),
   },
   'POST /api/patients/practice-import': {
-    allowed: ['supervisor', 'agent', 'clinical_agent', 'token'],
+    allowed: ['supervisor', 'agent', 'clinical_agent'],
     success: 502,
     targets: ['own', 'otherClient', 'otherOrg'],
     request: async (fx, t) => ({ url: '/api/patients/practice-import', body: { clientId: await fx.practiceLink(t), fhirId: 'synth-0001' } }),
@@ -236,21 +246,36 @@ const CASES: Record<string, RouteCase> = {
   },
   // wait=0: the stream opens and ends at once.
   'GET /api/events': { allowed: [...TASK_WORKERS, 'token'], success: 200, request: () => ({ url: '/api/events?wait=0' }) },
-  'GET /api/queues': { allowed: TASK_WORKERS, success: 200, request: () => ({ url: '/api/queues' }) },
+  'GET /api/queues': { allowed: [...TASK_WORKERS, 'admin'], success: 200, request: () => ({ url: '/api/queues' }) },
   'POST /api/queues': {
-    allowed: ['supervisor'],
+    allowed: QUEUE_MANAGERS,
     success: 201,
     targets: ['own', 'otherClient', 'otherOrg'],
     request: (fx, t) => ({ url: '/api/queues', body: { clientId: fx.client(t), name: `Refills ${randomBytes(3).toString('hex')}` } }),
-    expect: (_a, t) => (t === 'own' ? 201 : 403),
+    expect: (a, t) => (t === 'own' || (t === 'otherClient' && orgWide(a)) ? 201 : orgWide(a) ? 404 : 403),
   },
-  'GET /api/queues/:id': { allowed: TASK_WORKERS, success: 200, targets: ['own', 'otherClient', 'otherOrg'], request: async (fx, t) => ({ url: `/api/queues/${await fx.queue(t)}` }) },
+  'PUT /api/queues/order': {
+    allowed: QUEUE_MANAGERS,
+    success: 200,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => {
+      await fx.queue(t);
+      const ids = (await fx.app.tenant(t === 'otherOrg' ? fx.other.orgId : fx.org.orgId).selectFrom('queues').select('id').where('client_id', '=', fx.client(t)).orderBy('position', 'desc').execute()).map((q) => q.id);
+      return { url: '/api/queues/order', body: { clientId: fx.client(t), queueIds: ids } };
+    },
+    expect: (a, t) => (t === 'own' || (t === 'otherClient' && orgWide(a)) ? 200 : orgWide(a) ? 404 : 403),
+  },
+  'GET /api/queues/:id': { allowed: [...TASK_WORKERS, 'admin'], success: 200, targets: ['own', 'otherClient', 'otherOrg'], request: async (fx, t) => ({ url: `/api/queues/${await fx.queue(t)}` }) },
   'PATCH /api/queues/:id': {
-    allowed: ['supervisor'],
+    allowed: QUEUE_MANAGERS,
     success: 200,
     targets: ['own', 'otherClient', 'otherOrg'],
     request: async (fx, t) => ({ url: `/api/queues/${await fx.queue(t)}`, body: { name: `Renamed ${randomBytes(3).toString('hex')}` } }),
   },
+  'GET /api/setup/checklist': { allowed: ['admin'], success: 200, request: () => ({ url: '/api/setup/checklist' }) },
+  'GET /api/duty': { allowed: TASK_WORKERS, success: 200, request: () => ({ url: '/api/duty' }) },
+  'PUT /api/duty': { allowed: TASK_WORKERS, success: 200, request: () => ({ url: '/api/duty', body: { onDuty: false } }) },
+  'GET /api/board/agents': { allowed: ['supervisor'], success: 200, request: () => ({ url: '/api/board/agents' }) },
   'GET /api/board': { allowed: [...TASK_WORKERS, 'token'], success: 200, request: () => ({ url: '/api/board' }) },
   'GET /api/tasks': { allowed: [...TASK_WORKERS, 'token'], success: 200, request: () => ({ url: '/api/tasks' }) },
   'POST /api/tasks': {
@@ -304,6 +329,12 @@ const CASES: Record<string, RouteCase> = {
     targets: ['own', 'otherClient', 'otherOrg'],
     request: async (fx, t) => ({ url: `/api/tasks/${(await fx.task(t)).id}/supervise`, body: { escalate: true } }),
   },
+  'GET /api/tasks/:id/assignees': {
+    allowed: ['supervisor'],
+    success: 200,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => ({ url: `/api/tasks/${(await fx.task(t)).id}/assignees` }),
+  },
   'GET /api/tasks/:id/messages': {
     allowed: ['supervisor', 'clinical_agent'],
     success: 200,
@@ -335,6 +366,14 @@ const CASES: Record<string, RouteCase> = {
   'GET /api/baas/:id/document': { ...COMPLIANCE_ONLY, success: 404, request: async (fx, t) => ({ url: `/api/baas/${await fx.baa(t)}/document` }) },
   'GET /api/compliance/baa-chain': { ...COMPLIANCE_ONLY, targets: ['own'], success: 200, request: () => ({ url: '/api/compliance/baa-chain' }) },
   'GET /api/compliance/dashboard': { ...COMPLIANCE_ONLY, targets: ['own'], success: 200, request: () => ({ url: '/api/compliance/dashboard' }) },
+  // Reports: supervisors for their clients, administrators for every client; a client outside one's scope is refused, another organization's is not found.
+  'GET /api/reports/callbacks': {
+    allowed: ['supervisor', 'admin'],
+    success: 200,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: (fx, t) => ({ url: `/api/reports/callbacks?clientId=${fx.client(t)}&from=2026-11-01&to=2026-11-30&format=csv` }),
+    expect: (a, t) => (t === 'own' || (t === 'otherClient' && orgWide(a)) ? 200 : orgWide(a) ? 404 : 403),
+  },
   'GET /api/reminders': { allowed: 'signed-in', success: 200, request: () => ({ url: '/api/reminders' }) },
   // A BAA reminder is for whoever keeps the compliance records; to anyone else it does not exist.
   'POST /api/reminders/:id/acknowledge': {
@@ -388,13 +427,43 @@ const CASES: Record<string, RouteCase> = {
     expect: (_a, t) => (t === 'otherOrg' ? 400 : 201),
   },
   'DELETE /api/tokens/:id': { allowed: ['admin'], success: 200, targets: ['own', 'otherOrg'], request: async (fx, t) => ({ url: `/api/tokens/${await fx.apiToken(t)}` }) },
+  'GET /api/notification-channels': { allowed: ['admin'], success: 200, request: () => ({ url: '/api/notification-channels' }) },
+  'GET /api/notification-channels/vendors': { allowed: ['admin'], success: 200, request: () => ({ url: '/api/notification-channels/vendors' }) },
+  // One e-mail channel per organization: each request starts from none, so the administrator's creates one.
+  'POST /api/notification-channels': {
+    allowed: ['admin'],
+    success: 201,
+    targets: ['own', 'otherOrg'],
+    request: async (fx, t) => {
+      const tenant = fx.app.tenant(fx.org.orgId);
+      await tenant.deleteFrom('notifications').execute();
+      await tenant.deleteFrom('notification_channels').execute();
+      return { url: '/api/notification-channels', body: { kind: 'email', vendorId: await fx.mailVendor(t), host: '127.0.0.1', port: 9, secure: false, fromAddress: 'alerts@example.test' } };
+    },
+  },
+  'GET /api/notification-channels/:id': { allowed: ['admin'], success: 200, targets: ['own', 'otherOrg'], request: async (fx, t) => ({ url: `/api/notification-channels/${await fx.channel(t)}` }) },
+  'PATCH /api/notification-channels/:id': { allowed: ['admin'], success: 200, targets: ['own', 'otherOrg'], request: async (fx, t) => ({ url: `/api/notification-channels/${await fx.channel(t)}`, body: { secure: false } }) },
+  'POST /api/notification-channels/:id/enable': { allowed: ['admin'], success: 200, targets: ['own', 'otherOrg'], request: async (fx, t) => ({ url: `/api/notification-channels/${await fx.channel(t)}/enable` }) },
+  'POST /api/notification-channels/:id/disable': { allowed: ['admin'], success: 200, targets: ['own', 'otherOrg'], request: async (fx, t) => ({ url: `/api/notification-channels/${await fx.channel(t)}/disable` }) },
+  // Reaching the relay is the permission: the channel points at a closed port, so the answer is a 502.
+  'POST /api/notification-channels/:id/test': {
+    allowed: ['admin'],
+    success: 502,
+    targets: ['own', 'otherOrg'],
+    request: async (fx, t) => ({ url: `/api/notification-channels/${await fx.channel(t)}/test`, body: { to: 'desk@example.test' } }),
+  },
   'GET /api/audit/events': { allowed: ['compliance', 'token'], success: 200, request: () => ({ url: '/api/audit/events' }) },
   'GET /api/audit/status': { allowed: ['compliance', 'token'], success: 200, request: () => ({ url: '/api/audit/status' }) },
 };
 
-function expected(c: RouteCase, actor: ActorKey, target: Target): number {
+function expected(key: string, c: RouteCase, actor: ActorKey, target: Target): number {
   if (c.allowed === 'public') return c.success;
   if (actor === 'anonymous') return 401;
+  if (actor.startsWith('token:')) {
+    // A token of one scope: refused outside the routes that scope opens, and there answered as a token with every scope.
+    const scope = TOKEN_SCOPES[actor.slice('token:'.length)]!;
+    return scope.routes.includes(key) ? expected(key, c, 'token', target) : 403;
+  }
   if (c.allowed === 'session' || c.allowed === 'signed-in') return actor === 'token' ? 403 : c.success;
   if (!c.allowed.includes(actor)) return 403;
   if (c.expect) return c.expect(actor, target);
@@ -440,7 +509,9 @@ test('authorization matrix: route × role × own/other client × own/other organ
     },
   });
   const other = await createTestOrg(app, { clients: ['C'], users: { staff: ['agent', 'C'] } });
-  const { secret: tokenSecret } = await insertTestToken(app, org.orgId, ['tasks:create', 'tasks:read', 'clients:read', 'audit:read'], [org.clients.A!]);
+  const { secret: tokenSecret } = await insertTestToken(app, org.orgId, Object.keys(TOKEN_SCOPES), [org.clients.A!]);
+  const scopedSecrets = new Map<string, string>();
+  for (const actor of SCOPED_TOKENS) scopedSecrets.set(actor, (await insertTestToken(app, org.orgId, [actor.slice('token:'.length)], [org.clients.A!])).secret);
   const now = new Date().toISOString();
 
   const orgOf = (target: Target) => (target === 'otherOrg' ? other : org);
@@ -484,6 +555,24 @@ test('authorization matrix: route × role × own/other client × own/other organ
         .execute();
       return id;
     },
+    mailVendor: async (target) => {
+      const id = randomUUID();
+      const tenant = app.tenant(orgOf(target).orgId);
+      await tenant.insertInto('vendors', { id, name: `Relay ${randomBytes(4).toString('hex')}`, services: '["email"]', handles_phi: 1, status: 'active', notes: null, created_at: now, updated_at: now }).execute();
+      await tenant
+        .insertInto('baas', { id: randomUUID(), client_id: null, vendor_id: id, status: 'signed', effective_on: '2020-01-01', ends_on: null, counterparty_signer: null, breach_notice_days: 30, termination_disposition: 'destroy', notes: null, document_enc: null, document_name: null, document_bytes: null, document_sha256: null, created_by: null, created_at: now, updated_at: now })
+        .execute();
+      return id;
+    },
+    channel: async (target) => {
+      const tenant = app.tenant(orgOf(target).orgId);
+      const existing = await tenant.selectFrom('notification_channels').select('id').where('kind', '=', 'email').executeTakeFirst();
+      if (existing) return existing.id;
+      const id = randomUUID();
+      const settings = JSON.stringify({ host: '127.0.0.1', port: 9, secure: false, fromAddress: 'alerts@example.test' });
+      await tenant.insertInto('notification_channels', { id, kind: 'email', vendor_id: await fx.mailVendor(target), settings, credentials_enc: null, status: 'disabled', created_by: null, created_at: now, updated_at: now }).execute();
+      return id;
+    },
     review: async (target, withItem = false) => {
       const o = orgOf(target);
       const tenant = app.tenant(o.orgId);
@@ -514,6 +603,11 @@ test('authorization matrix: route × role × own/other client × own/other organ
       c.bearer = tokenSecret;
       return c;
     }
+    if (actor.startsWith('token:')) {
+      const c = app.client();
+      c.bearer = scopedSecrets.get(actor)!;
+      return c;
+    }
     return signedInClient(app, org.orgId, org.users[actor]!.id);
   };
 
@@ -528,7 +622,7 @@ test('authorization matrix: route × role × own/other client × own/other organ
         const before = target === 'otherOrg' ? await snapshotOrg(app, other.orgId) : null;
         const res = await http.request(method, url, body ?? (method === 'GET' || method === 'DELETE' ? undefined : {}));
         if (before !== null && (await snapshotOrg(app, other.orgId)) !== before) failures.push(`${key} as ${actor}: changed the other organization's data`);
-        const want = expected(c, actor, target);
+        const want = expected(key, c, actor, target);
         checked += 1;
         if (res.status !== want) failures.push(`${key} as ${actor} on ${target} (${url}): expected ${want}, got ${res.status} ${res.body?.detail ?? ''}`);
         if (res.status >= 400 && !/application\/problem\+json/.test(res.headers.get('content-type') ?? '')) failures.push(`${key} as ${actor}: error without problem+json`);
@@ -537,6 +631,9 @@ test('authorization matrix: route × role × own/other client × own/other organ
       }
     }
   }
+  // A scope naming a route the app does not have is a typo that would silently open nothing.
+  const known = new Set(app.app.registeredRoutes.map((r) => `${r.method} ${r.url}`));
+  for (const [scope, s] of Object.entries(TOKEN_SCOPES)) for (const r of s.routes) if (!known.has(r)) failures.push(`token scope ${scope} names ${r}, which does not exist`);
   assert.deepEqual(failures, [], `${failures.length} of ${checked} matrix cells are wrong`);
   assert.ok(checked > 250, `matrix covered ${checked} cells`);
 });

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { PHI_CATEGORIES, SUBJECTS, type SubjectType } from '../src/platform/authz/catalogue.ts';
 import type { RegisteredRoute } from '../src/platform/auth/authenticate.ts';
 import { addMonths, today } from '../src/platform/calendar.ts';
-import { addTaskMessage } from '../src/modules/tasks/tasks.service.ts';
+import { addTaskMessage } from '../src/modules/tasks/messages.service.ts';
 import {
   assignTestRole,
   buildTestApp,

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
 import type { TestContext } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -20,20 +21,20 @@ import { tenantDb, type TenantDb } from '../src/platform/db/tenant-db.ts';
 import { unsafeCreateOrganization } from '../src/modules/organizations/organizations.service.ts';
 import { newUserRow } from '../src/modules/users/user-row.ts';
 import { createQueue } from '../src/modules/tasks/queues.service.ts';
-import { createTask, type TaskInput } from '../src/modules/tasks/tasks.service.ts';
+import { createTask, type TaskInput } from '../src/modules/tasks/intake.service.ts';
 import { createPatient, type PatientInput } from '../src/modules/patients/patients.service.ts';
 import { unsafeSystemContext } from '../src/platform/system-context.ts';
 import { sealAllPending } from '../src/platform/audit/chain.ts';
 import { verifyOrganizationChain } from '../src/platform/audit/verify.ts';
 import type { ActorContext } from '../src/platform/context.ts';
 import { addMonths, today, todayIn } from '../src/platform/calendar.ts';
-import type { BaaRow } from '../src/platform/db/types.ts';
+import type { BaaRow } from '../src/modules/compliance/compliance.tables.ts';
 
 /** Which engine this run of the suite uses: `npm test` runs it once per engine. */
 export const ENGINE: Engine = process.env.RINGFENCE_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 const PG_URL = process.env.RINGFENCE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-/** Every test schema starts with this; scripts/test.mjs drops them all after a run. */
-export const TEST_SCHEMA_PREFIX = 'rf_t_';
+/** Every test schema of one run starts with this; scripts/test.mjs drops that run's schemas after it. */
+export const TEST_SCHEMA_PREFIX = process.env.RINGFENCE_TEST_SCHEMA_PREFIX ?? 'rf_t_';
 
 export const TEST_PASSWORD = 'correct horse battery staple 42';
 
@@ -42,16 +43,22 @@ export interface TestDatabase {
   settings: { dataDir: string; databaseUrl: string | null; databaseSchema: string | null };
 }
 
+/**
+ * Where a fresh database of this run's engine lives (a temp dir for SQLite, a new PostgreSQL
+ * schema), without opening it: for a test whose server runs in another process.
+ */
+export function testDatabaseSettings(t: TestContext): TestDatabase['settings'] {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'ringfence-test-'));
+  t.after(() => rmSync(dataDir, { recursive: true, force: true }));
+  // Schemas are dropped by the test runner after the whole run: dropping one while another
+  // test's migrator scans the catalog makes that scan fail.
+  if (ENGINE === 'postgres') return { dataDir, databaseUrl: PG_URL, databaseSchema: `${TEST_SCHEMA_PREFIX}${randomBytes(6).toString('hex')}` };
+  return { dataDir, databaseUrl: null, databaseSchema: null };
+}
+
 /** A fresh, empty database of this run's engine (SQLite in a temp dir, or a PostgreSQL schema), removed after the test. */
 export async function createTestDatabase(t: TestContext): Promise<TestDatabase> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'ringfence-test-'));
-  let settings: TestDatabase['settings'] = { dataDir, databaseUrl: null, databaseSchema: null };
-  if (ENGINE === 'postgres') {
-    // Schemas are dropped by the test runner after the whole run: dropping one while another
-    // test's migrator scans the catalog makes that scan fail.
-    settings = { dataDir, databaseUrl: PG_URL, databaseSchema: `${TEST_SCHEMA_PREFIX}${randomBytes(6).toString('hex')}` };
-  }
-  t.after(() => rmSync(dataDir, { recursive: true, force: true }));
+  const settings = testDatabaseSettings(t);
   const database = openDatabase(settings);
   t.after(() => database.close());
   return { database, settings };
@@ -90,10 +97,10 @@ export interface TestApp {
  * Builds the real app on a real database, listening on 127.0.0.1, closed after the test.
  * The web console is served only when asked for (the browser tests).
  */
-export async function buildTestApp(t: TestContext, overrides: Record<string, string> = {}, options: { web?: boolean } = {}): Promise<TestApp> {
+export async function buildTestApp(t: TestContext, overrides: Record<string, string> = {}, options: { web?: boolean; pushAssignment?: boolean } = {}): Promise<TestApp> {
   const { database, settings } = await createTestDatabase(t);
   const config = testConfig(settings, overrides);
-  const app = await buildApp(config, { database, background: false, web: options.web ?? false });
+  const app = await buildApp(config, { database, background: false, pushAssignment: options.pushAssignment ?? false, web: options.web ?? false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   t.after(() => app.close());
   const address = app.server.address();
@@ -150,6 +157,9 @@ export class TestClient {
   }
   patch<T = any>(url: string, body?: unknown) {
     return this.request<T>('PATCH', url, body ?? {});
+  }
+  put<T = any>(url: string, body?: unknown) {
+    return this.request<T>('PUT', url, body ?? {});
   }
   delete<T = any>(url: string) {
     return this.request<T>('DELETE', url);
@@ -365,7 +375,7 @@ export async function insertTestToken(app: Pick<TestApp, 'tenant'>, orgId: strin
 
 /** An actor context with supervisor grants over every client of an organization, for seeding records through the real services. */
 export function supervisorContext(app: Pick<TestApp, 'app' | 'database'>, orgId: string): ActorContext {
-  return unsafeSystemContext(app.database, app.app.platform.keyring, orgId, 'supervisor');
+  return unsafeSystemContext(app.database, app.app.platform.keyring, orgId, 'supervisor', undefined, app.app.platform.events);
 }
 
 /** Adds a synthetic patient to a client's directory through the patient service; returns its id and reference. */
@@ -412,11 +422,51 @@ export async function sealUntilSettled(app: Pick<TestApp, 'database'>, orgId: st
   }
 }
 
+/**
+ * The tables of the test app's own database (its schema on PostgreSQL) with their column names.
+ * Asked of the catalogue for that schema alone: Kysely's introspection reads every schema of
+ * the server, and a test run on PostgreSQL holds hundreds of them.
+ */
+export async function schemaTables(database: RingfenceDatabase): Promise<{ name: string; columns: { name: string }[] }[]> {
+  const rows =
+    database.engine === 'postgres'
+      ? (
+          await sql<{ table: string; column: string }>`select c.table_name as "table", c.column_name as "column" from information_schema.columns c join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name where c.table_schema = ${database.schema ?? 'public'} and t.table_type = 'BASE TABLE' and c.table_name not like 'kysely_%' order by c.table_name, c.ordinal_position`.execute(database.unsafeKysely)
+        ).rows
+      : (await sql<{ table: string; column: string }>`select m.name as "table", p.name as "column" from sqlite_master m join pragma_table_info(m.name) p where m.type = 'table' and m.name not like 'sqlite_%' and m.name not like 'kysely_%' order by m.name, p.cid`.execute(database.unsafeKysely)).rows;
+  const tables = new Map<string, { name: string; columns: { name: string }[] }>();
+  for (const r of rows) {
+    const table = tables.get(r.table) ?? { name: r.table, columns: [] };
+    table.columns.push({ name: r.column });
+    tables.set(r.table, table);
+  }
+  return [...tables.values()];
+}
+
 /** Every stored row of every table of the test database, as one JSON text: to prove a value was never stored. */
 export async function everythingStored(app: Pick<TestApp, 'database'>): Promise<string> {
   const db = app.database.unsafeKysely;
-  const tables = (await db.introspection.getTables()).filter((t) => !app.database.schema || t.schema === app.database.schema);
+  const tables = await schemaTables(app.database);
   const rows: unknown[] = [];
   for (const table of tables) rows.push(...(await db.selectFrom(table.name as never).selectAll().execute()));
   return JSON.stringify(rows);
+}
+
+/** The text a PDF shows, in drawing order: its compressed content streams, their hex strings decoded. */
+export function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  let text = '';
+  for (const m of raw.matchAll(/stream\r?\n/g)) {
+    const start = m.index + m[0].length;
+    const end = raw.indexOf('endstream', start);
+    let content: string;
+    try {
+      content = inflateSync(pdf.subarray(start, end)).toString('latin1');
+    } catch {
+      continue; // fonts and images are not text
+    }
+    for (const [, hex] of content.matchAll(/<([0-9a-fA-F]+)>/g)) text += Buffer.from(hex!, 'hex').toString('latin1');
+    text += '\n';
+  }
+  return text;
 }

@@ -38,6 +38,13 @@ test('the OpenAPI document describes every API route, and the docs page is serve
   const docs = await app.client().get('/api/docs/');
   assert.equal(docs.status, 200);
   assert.match(docs.text, /swagger/i);
+  // The documentation is served under the console's policy: never framed, scripts from this origin only.
+  const appPolicy = (await app.client().get('/api/health')).headers.get('content-security-policy');
+  for (const page of ['/api/docs/', '/api/docs/static/index.html', '/api/docs/static/swagger-initializer.js']) {
+    const res = await app.client().get(page);
+    assert.equal(res.headers.get('content-security-policy'), appPolicy, `${page} has the app's policy`);
+  }
+  assert.match(appPolicy ?? '', /frame-ancestors 'none'/);
 });
 
 test('bad input is a problem+json 400 naming the field, and changes nothing', async (t) => {

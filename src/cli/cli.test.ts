@@ -3,7 +3,9 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
 import { ENGINE, buildTestApp, createTestDatabase, rawSql, type TestApp } from '../../test/helpers.ts';
-import { DEMO_PASSWORD, readDemoAccounts, seedDemo } from './demo.ts';
+import { DEMO_LAPSING_DAYS, DEMO_PASSWORD, completedToLapseIn, readDemoAccounts, seedDemo } from './demo.ts';
+import { addDays, addMonths, daysUntil } from '../platform/calendar.ts';
+import { TRAINING_REMINDER_DAYS } from '../modules/compliance/reminders.service.ts';
 import { openKeyRing } from '../platform/crypto/key-provider.ts';
 import { createPatient } from '../modules/patients/patients.service.ts';
 import { unsafeSystemContext } from '../platform/system-context.ts';
@@ -59,13 +61,14 @@ test('init, user add/list/deactivate, migrate and audit verify work against the 
   assert.deepEqual(Object.keys(created).sort(), ['orgId', 'totpUri', 'userId']);
   assert.match(created.totpUri, /^otpauth:\/\/totp\//);
 
-  const dup = await ringfence(['init', '--org', 'Again', '--email', 'chief@example.test', '--password-stdin'], env, PASSWORD);
+  // An address is unique within the organization.
+  const dup = await ringfence(['user', 'add', '--email', 'chief@example.test', '--name', 'Chief Again', '--password-stdin'], env, `${PASSWORD}\n`);
   assert.equal(dup.code, 1);
   assert.match(dup.stderr, /already exists/);
 
   const weak = await ringfence(['user', 'add', '--email', 'weak@example.test', '--name', 'Weak', '--password-stdin'], env, 'short');
   assert.equal(weak.code, 1);
-  assert.match(weak.stderr, /password: must be at least 12 characters/);
+  assert.match(weak.stderr, /The password must be at least 12 characters\./);
 
   const add = await ringfence(['user', 'add', '--email', 'nina@example.test', '--name', 'Nina Agent', '--role', 'compliance', '--password-stdin'], env, PASSWORD);
   assert.equal(add.code, 0, add.stderr);
@@ -168,6 +171,29 @@ test('the demo organization has one person per role, each able to sign in, with 
   assert.equal((await browser.get(`/api/patients?clientId=${firstClient}`)).body.total, 4);
   // Seeding happens once: the demo refuses to seed a database that already has an organization.
   await assert.rejects(seedDemo(app.database, app.app.platform.keyring, app.config.dataDir), /already been completed/);
+});
+
+test('the demo agent has a course lapsing soon, seen on the dashboard, whatever the date', async (t) => {
+  // Every day of four years (a leap year among them), for the validities a course may have.
+  for (let day = '2027-01-01'; day < '2031-01-01'; day = addDays(day, 1)) {
+    for (const months of [6, 12, 24]) {
+      const left = daysUntil(addMonths(completedToLapseIn(day, DEMO_LAPSING_DAYS, months), months), day);
+      assert.ok(left > Math.min(...TRAINING_REMINDER_DAYS) && left <= Math.max(...TRAINING_REMINDER_DAYS), `${day}, ${months} months: lapses in ${left} days`);
+    }
+  }
+  const app = await buildTestApp(t);
+  const accounts = await seedDemo(app.database, app.app.platform.keyring, app.config.dataDir);
+  const officer = accounts.find((a) => a.role === 'compliance')!;
+  const browser = app.client();
+  assert.equal((await browser.signIn(officer.email, DEMO_PASSWORD, officer.totpSecret)).status, 200);
+  const dashboard = await browser.get('/api/compliance/dashboard');
+  assert.equal(dashboard.status, 200, dashboard.text);
+  const lapsing = dashboard.body.training.expiringSoon as { displayName: string; daysLeft: number }[];
+  assert.deepEqual(
+    lapsing.map((e) => e.displayName),
+    ['Alex Agent'],
+  );
+  assert.ok(lapsing[0]!.daysLeft >= DEMO_LAPSING_DAYS - 1 && lapsing[0]!.daysLeft <= DEMO_LAPSING_DAYS, `lapses in ${lapsing[0]!.daysLeft} days`);
 });
 
 test('keys status, rotate, rewrap and rotate-master from the command line', async (t) => {

@@ -8,14 +8,17 @@ import { newTotpSecret, totpUri } from '../platform/auth/totp.ts';
 import type { KeyRing } from '../platform/crypto/keyring.ts';
 import type { RingfenceDatabase } from '../platform/db/database.ts';
 import { unsafeSystemContext } from '../platform/system-context.ts';
-import { createClient, type ClientView } from '../modules/clients/clients.service.ts';
-import { createBaa, createVendor, listCourses, recordCompletion } from '../modules/compliance/compliance.service.ts';
-import { addMonths, today } from '../platform/calendar.ts';
+import type { ClientView } from '../modules/clients/clients.schemas.ts';
+import { createClient } from '../modules/clients/clients.service.ts';
+import { createBaa } from '../modules/compliance/baas.service.ts';
+import { listCourses, recordCompletion } from '../modules/compliance/training.service.ts';
+import { createVendor } from '../modules/compliance/vendors.service.ts';
+import { addDays, addMonths, today } from '../platform/calendar.ts';
 import { isSetupNeeded, unsafeCreateOrganization } from '../modules/organizations/organizations.service.ts';
 import { createUser } from '../modules/users/users.service.ts';
 import { createPatient } from '../modules/patients/patients.service.ts';
 import { createQueue } from '../modules/tasks/queues.service.ts';
-import { createTask } from '../modules/tasks/tasks.service.ts';
+import { createTask } from '../modules/tasks/intake.service.ts';
 
 /** The demo's shared password: synthetic accounts only, in their own data directory. */
 export const DEMO_PASSWORD = 'ringfence demo only 2026';
@@ -51,6 +54,17 @@ const DEMO_PATIENTS = [
 ];
 
 /**
+ * Days until the agent's lapsing course lapses: inside the dashboard's and the reminders'
+ * 30-day horizon on any date (a completion eleven months back lapses 31 days on in a 31-day month).
+ */
+export const DEMO_LAPSING_DAYS = 20;
+
+/** The completion day that makes a course of `validityMonths` lapse `days` after `day` (a day earlier when the month is shorter). */
+export function completedToLapseIn(day: string, days: number, validityMonths: number): string {
+  return addMonths(addDays(day, days), -validityMonths);
+}
+
+/**
  * Seeds a synthetic demo organization (no real-looking PHI): three clients with a few
  * obviously fictional patients each and a callback queue with one waiting callback per
  * patient, and one person per role, each with an enrolled
@@ -80,7 +94,7 @@ export async function seedDemo(database: RingfenceDatabase, keyring: KeyRing, da
   const courses = await listCourses(compliance);
   const train = async (userId: string, key: string) => {
     for (const course of courses) {
-      const completedOn = key === 'agent' && course.key === 'verbal_phi' ? addMonths(today(), -11) : addMonths(today(), -1);
+      const completedOn = key === 'agent' && course.key === 'verbal_phi' ? completedToLapseIn(today(), DEMO_LAPSING_DAYS, course.validityMonths) : addMonths(today(), -1);
       await recordCompletion(compliance, { userId, courseId: course.id, completedOn, evidence: 'Attested completion (demo)' });
     }
   };

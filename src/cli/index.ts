@@ -11,6 +11,7 @@ import { MasterKeyError, openKeyRing } from '../platform/crypto/key-provider.ts'
 import type { KeyRing } from '../platform/crypto/keyring.ts';
 import { openDatabase, type RingfenceDatabase } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
+import { MIGRATIONS } from '../modules/index.ts';
 import { AppError } from '../platform/http/errors.ts';
 import { unsafeSystemContext } from '../platform/system-context.ts';
 import { scanPhiLines } from '../phi/scan.ts';
@@ -36,7 +37,7 @@ interface Opened {
 async function open(): Promise<Opened> {
   const config = loadConfig();
   const database = openDatabase(config);
-  await migrateToLatest(database);
+  await migrateToLatest(database, MIGRATIONS);
   const { keyring } = openKeyRing(config);
   return { config, database, keyring };
 }
@@ -103,7 +104,7 @@ program
     if (action !== undefined) throw new AppError('validation', `Unknown demo action "${action}" (did you mean "codes"?)`);
     const database = openDatabase(config);
     try {
-      await migrateToLatest(database);
+      await migrateToLatest(database, MIGRATIONS);
       const { keyring } = openKeyRing(config);
       const fresh = await demoNeedsSeeding(database);
       const accounts = fresh ? await seedDemo(database, keyring, config.dataDir) : readDemoAccounts(config.dataDir);
@@ -124,7 +125,7 @@ program
     const config = loadConfig();
     const database = openDatabase(config);
     try {
-      const results = await migrateToLatest(database);
+      const results = await migrateToLatest(database, MIGRATIONS);
       console.log(results.length === 0 ? `Database (${database.engine}) is up to date.` : results.map((r) => `${r.status}: ${r.migrationName}`).join('\n'));
     } finally {
       await database.close();
@@ -198,9 +199,14 @@ user
   .command('deactivate')
   .description('Deactivate a person and end all their sessions')
   .requiredOption('--email <email>', 'email address')
-  .action(async (opts: { email: string }) => {
+  .option('--org <id>', 'organization (needed when the address is used in several)')
+  .action(async (opts: { email: string; org?: string }) => {
     await withDatabase(async ({ database, keyring }) => {
-      const found = await database.unsafeKysely.selectFrom('users').select(['id', 'org_id']).where('email', '=', opts.email.trim().toLowerCase()).executeTakeFirst();
+      let query = database.unsafeKysely.selectFrom('users').select(['id', 'org_id']).where('email', '=', opts.email.trim().toLowerCase());
+      if (opts.org) query = query.where('org_id', '=', opts.org);
+      const matches = await query.limit(2).execute();
+      if (matches.length > 1) throw new AppError('validation', `${opts.email} is used in several organizations: name one with --org`, { field: 'org' });
+      const found = matches[0];
       if (!found) throw new AppError('not_found', `No person with email ${opts.email}`, { field: 'email' });
       const done = await deactivateUser(unsafeSystemContext(database, keyring, found.org_id), found.id);
       console.log(`Deactivated ${done.email}; their sessions have ended.`);

@@ -1,13 +1,35 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Engine } from '../platform/db/database.ts';
 import { columnTypes } from '../platform/db/column-types.ts';
-import { standardCourses, type CourseRow } from '../modules/compliance/courses.ts';
 
 /**
  * Compliance records that gate the work: vendors (subcontractors), business associate
  * agreements with clients and vendors (the signed document encrypted under the organization's
  * key), training courses and each person's completions.
  */
+/**
+ * The standard courses as they stood when this migration was written, copied here so that a
+ * later change to the module's list never changes what this migration did.
+ */
+const COURSES_0005 = [
+  ['hipaa_basics', 'HIPAA basics'],
+  ['minimum_necessary', 'Minimum necessary'],
+  ['verbal_phi', 'Verbal PHI on calls'],
+  ['secure_messaging', 'Secure messaging'],
+  ['breach_reporting', 'Recognising and reporting a breach'],
+] as const;
+
+interface CourseRow {
+  id: string;
+  org_id: string;
+  key: string;
+  name: string;
+  validity_months: number;
+  required: number;
+  created_at: string;
+}
+
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
   const t = columnTypes(engine);
 
@@ -82,7 +104,9 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
   const now = new Date().toISOString();
   const orgs = await (db as Kysely<{ organizations: { id: string } }>).selectFrom('organizations').select('id').execute();
   for (const org of orgs) {
-    await (db as Kysely<{ courses: CourseRow }>).insertInto('courses').values(standardCourses(org.id, now)).execute();
+    // A millisecond apart so that they list in this order; valid 12 months and required.
+    const rows = COURSES_0005.map(([key, name], i): CourseRow => ({ id: randomUUID(), org_id: org.id, key, name, validity_months: 12, required: 1, created_at: new Date(Date.parse(now) + i).toISOString() }));
+    await (db as Kysely<{ courses: CourseRow }>).insertInto('courses').values(rows).execute();
   }
   await db.schema.createIndex('training_completions_user_idx').on('training_completions').columns(['org_id', 'user_id', 'course_id', 'completed_on']).execute();
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { detectPhi, ROLE_MAILBOX, type PhiType } from './detect.ts';
+import { redact } from '../platform/http/phi-guard.ts';
 
 /** The flagged pieces of a text as "TYPE:text". */
 function found(text: string): string[] {
@@ -197,4 +198,13 @@ test('names: patients, relatives and callers of every culture are found; clinici
 test('the generated name and word lists are current with their sources (npm run phi:lexicon)', async () => {
   const { buildLexicon, LEXICON_FILE } = await import('../../scripts/build-phi-lexicon.ts');
   assert.ok(readFileSync(LEXICON_FILE, 'utf8') === buildLexicon(), 'src/phi/lexicon.generated.ts is stale: run npm run phi:lexicon');
+});
+
+test('a name with a middle initial is one span, so redaction leaves nothing of it', () => {
+  const cases: [string, string][] = [
+    ['Callback for Jane Q. Placeholder about a refill', 'Callback for [NAME] about a refill'],
+    ['Call Mary Ann Q Smith-Jones today', 'Call [NAME] today'],
+    ['Patient John R. Doe called twice', 'Patient [NAME] called twice'],
+  ];
+  for (const [text, expected] of cases) assert.equal(redact(text, detectPhi(text)), expected, text);
 });

@@ -13,6 +13,7 @@
  * Accepted words next to each other (with particles such as "de la", "van", "bin") form one span.
  */
 import { foldWord } from './fold.ts';
+import { decodeSortedWords } from './front-coding.ts';
 import { COMMON_WORDS, FAMILY_NAMES, GIVEN_NAMES, VERY_COMMON_WORDS } from './lexicon.generated.ts';
 import * as vocabulary from './vocabulary.ts';
 
@@ -54,10 +55,10 @@ interface Lexicon {
 let lexicon: Lexicon | undefined;
 function lex(): Lexicon {
   lexicon ??= {
-    given: new Set(GIVEN_NAMES.split(' ')),
-    family: new Set(FAMILY_NAMES.split(' ')),
-    veryCommon: new Set(VERY_COMMON_WORDS.split(' ')),
-    common: new Set(COMMON_WORDS.split(' ')),
+    given: new Set(decodeSortedWords(GIVEN_NAMES)),
+    family: new Set(decodeSortedWords(FAMILY_NAMES)),
+    veryCommon: new Set(decodeSortedWords(VERY_COMMON_WORDS)),
+    common: new Set(decodeSortedWords(COMMON_WORDS)),
   };
   return lexicon;
 }
@@ -376,6 +377,16 @@ function beforeState(tokens: Token[], i: number): boolean {
   return !!n && /^[\s,]+$/.test(n.gap) && STATES.has(n.raw);
 }
 
+/** One capital letter: an initial. */
+const INITIAL = /^[A-Z]$/;
+
+/** Token j is a middle initial: one capital letter (with or without its dot), then a capitalized word. */
+function middleInitial(tokens: Token[], j: number): boolean {
+  const t = tokens[j]!;
+  const n = tokens[j + 1];
+  return INITIAL.test(t.raw) && t.spaced && n !== undefined && /^\.?\s+$/.test(n.gap) && /^[A-Z][a-z'’-]/.test(n.raw);
+}
+
 /** A name-like word: known as a name or not an English word at all. */
 function nameLike(t: Token): boolean {
   return !t.never && (t.known || t.common === 0);
@@ -462,8 +473,16 @@ export function detectNames(text: string, options: { referenced?: boolean } = {}
         continue;
       }
       if (PARTICLES.has(tokens[j]!.word) && tokens[j + 1] && score[j + 1] && tokens[j + 1]!.spaced) continue;
+      // A middle initial ("Jane Q. Placeholder", "John R Doe"): the capitalized word after it is
+      // the family name, whatever else that word means, so the whole name is one span.
+      if (middleInitial(tokens, j) && !staff[j + 1]) {
+        last = j + 1;
+        j += 1;
+        continue;
+      }
       break;
     }
+
     // A note that refers to its patient by reference names other people by role: without a
     // cue, a name there is a clinician's or a colleague's ("Okafor says ok to refill P-4K8M2T").
     if (!options.referenced || cued.slice(i, last + 1).some(Boolean)) spans.push({ start: tokens[i]!.start, end: tokens[last]!.end, confidence });

@@ -2,19 +2,30 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RingfenceConfig } from '../config.ts';
 import type { KeyRing } from './crypto/keyring.ts';
 import type { RingfenceDatabase } from './db/database.ts';
+import type { Jobs } from './jobs/jobs.ts';
 import type { AuditSource } from './audit/events.ts';
 import { sessionCookieName } from './auth/authenticate.ts';
 import type { SessionMeta } from './auth/sessions.ts';
+import type { ClientDirectory } from './ports.ts';
+import type { DomainEventBus } from './events/domain-events.ts';
 
 /** The process-wide parts every route plugin may use. */
 export interface Platform {
   config: RingfenceConfig;
   database: RingfenceDatabase;
   keyring: KeyRing;
+  /** The app's domain events: services publish through their context, listeners subscribe here. */
+  events: DomainEventBus;
   version: string;
   cookieSecure: boolean;
+  /** Durable background jobs: enqueue with `jobs.enqueue(ctx, name, payload)` inside the change's transaction. */
+  jobs: Jobs;
+  /** What the platform asks the clients module (its PHI-guard mode, its time zone). */
+  clients: ClientDirectory;
   /** Seals pending audit events now (tests and shutdown use it). */
   sealAudit(): Promise<number>;
+  /** Asks push assignment to look at an organization's push queues soon (after a duty or queue change). */
+  nudgePush(orgId: string): void;
 }
 
 declare module 'fastify' {

@@ -1,40 +1,21 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, type ReactNode } from 'react';
-import { api, unwrap } from './api/client';
 import { NavLink, useNavigate } from 'react-router';
-import { useSession } from './session';
+import { NAVIGATION, NOTICES } from './modules';
+import type { NavEntry } from './modules/module';
+import { useSession, type Session } from './session';
 import { Button } from './ui/Button';
 import { Brand } from './ui/States';
-
-interface NavItem {
-  to: string;
-  label: string;
-  key: string;
-  visible: boolean;
-}
 
 /**
  * The signed-in frame: navigation that shows only what the person's roles allow, the
  * organization, and sign-out. `g` then a letter jumps to a screen (shown beside each link).
+ * The entries and the notices above each screen come from the web modules (`modules/index.ts`).
  */
 export function AppShell({ children }: { children: ReactNode }) {
-  const { me, can, signOut } = useSession();
+  const session = useSession();
+  const { me, signOut } = session;
   const navigate = useNavigate();
-  const reviews = useQuery({ queryKey: ['access-reviews'], queryFn: () => unwrap(api.GET('/api/access-reviews')), staleTime: 60_000 });
-  const items: NavItem[] = [
-    { to: '/', label: 'Home', key: 'h', visible: true },
-    { to: '/callbacks', label: 'Callbacks', key: 'w', visible: can('read', 'Task') },
-    { to: '/board', label: 'Queue board', key: 'b', visible: can('manage', 'Task') },
-    { to: '/patients', label: 'Patients', key: 'd', visible: can('read', 'Patient') || can('create', 'Patient') },
-    { to: '/users', label: 'People', key: 'p', visible: can('read', 'User', { orgWide: true }) },
-    { to: '/clients', label: 'Clients', key: 'c', visible: can('read', 'Client') },
-    { to: '/tokens', label: 'API tokens', key: 't', visible: can('read', 'ApiToken') },
-    { to: '/compliance', label: 'Compliance', key: 'o', visible: can('read', 'ComplianceRecord') },
-    // Reviewers are supervisors, administrators or whoever a campaign names.
-    { to: '/reviews', label: 'Access reviews', key: 'r', visible: can('read', 'ComplianceRecord') || can('manage', 'Task') || can('manage', 'User') || (reviews.data?.items.length ?? 0) > 0 },
-    { to: '/account', label: 'My account', key: 'a', visible: true },
-  ];
-  const visible = items.filter((i) => i.visible);
+  const visible = useVisibleNavigation(session);
 
   // Bound once: the shell re-renders as its queries load, and a listener bound again between
   // `g` and the letter would forget the `g`.
@@ -51,7 +32,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         const item = latest.current.visible.find((i) => i.key === e.key);
         if (item) {
           e.preventDefault();
-          latest.current.navigate(item.to);
+          latest.current.navigate(item.path);
         }
         return;
       }
@@ -71,7 +52,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         <div className="org-name">{me.user.orgName}</div>
         <nav className="nav" aria-label="Main">
           {visible.map((i) => (
-            <NavLink key={i.to} to={i.to} end={i.to === '/'}>
+            <NavLink key={i.path} to={i.path} end={i.path === '/'}>
               <span>{i.label}</span>
               <span className="kbd" aria-hidden="true">
                 g {i.key}
@@ -87,8 +68,9 @@ export function AppShell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main" className="main" tabIndex={-1}>
-        <TrainingNotice />
-        <Reminders />
+        {NOTICES.map((Notice, i) => (
+          <Notice key={i} />
+        ))}
         {children}
       </main>
     </div>
@@ -96,57 +78,11 @@ export function AppShell({ children }: { children: ReactNode }) {
 }
 
 /**
- * Tells a person whose required training is missing or expired that patient information is
- * closed to them, and what to complete: they can still sign in and work what is not PHI.
+ * The entries this person sees. NAVIGATION is fixed when the console loads, so every entry's
+ * visibility hook runs, in the same order, on every render.
  */
-function TrainingNotice() {
-  const training = useQuery({ queryKey: ['training', 'me'], queryFn: () => unwrap(api.GET('/api/training/me')), staleTime: 60_000 });
-  if (!training.data || training.data.phiAccess) return null;
-  const lacking = training.data.courses.filter((c) => c.required && c.state !== 'current');
-  return (
-    <div className="notice notice-warning training-notice" role="status">
-      <strong>Patient information is closed to you until your training is up to date.</strong> Complete:{' '}
-      {lacking.map((c, i) => (
-        <span key={c.courseId}>
-          {i > 0 ? ', ' : ''}
-          {c.name} ({c.state === 'missing' ? 'not completed' : `expired ${c.expiresOn}`})
-        </span>
-      ))}
-      . Your compliance officer records completions.
-    </div>
-  );
-}
-
-/**
- * Reminders before something lapses: the person's own training (30 and 7 days before), and
- * for whoever keeps the compliance records, BAAs before they end. Each can be acknowledged;
- * the next step comes back on its own.
- */
-function Reminders() {
-  const queryClient = useQueryClient();
-  const reminders = useQuery({ queryKey: ['reminders'], queryFn: () => unwrap(api.GET('/api/reminders')), staleTime: 5 * 60_000 });
-  const acknowledge = useMutation({
-    mutationFn: (id: string) => unwrap(api.POST('/api/reminders/{id}/acknowledge', { params: { path: { id } } })),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['reminders'] }),
-  });
-  const items = reminders.data?.items ?? [];
-  if (items.length === 0) return null;
-  return (
-    <section className="notice reminder-notice" aria-label="Reminders">
-      <ul className="reminders">
-        {items.map((r) => (
-          <li key={r.id}>
-            <span>
-              {r.kind === 'baa_ending' ? <NavLink to="/compliance">{r.message}</NavLink> : r.message}
-            </span>
-            <Button small variant="secondary" busy={acknowledge.isPending && acknowledge.variables === r.id} onClick={() => acknowledge.mutate(r.id)}>
-              Got it
-            </Button>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
+function useVisibleNavigation(session: Session): NavEntry[] {
+  return NAVIGATION.filter((entry) => entry.useVisible?.(session) ?? true);
 }
 
 /** Shown instead of a screen the person's roles do not include (the API refuses it too). */

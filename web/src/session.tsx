@@ -1,14 +1,16 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { ApiError, api, onApiActivity, onSignedOut, setCsrfToken, unwrap } from './api/client';
+import { lastReportedActivity, watchActivity, type ActivityWatch } from './activity';
+import { ApiError, api, onSignedOut, setCsrfToken, unwrap } from './api/client';
 import type { Me } from './api/types';
+import { hideRevealed } from './privacy';
 import { Button } from './ui/Button';
 import { Dialog } from './ui/Dialog';
 import { Loading } from './ui/States';
 
-/** The server refreshes its idle timer at most every 15 s; sign out this much early to stay ahead of it. */
-const SERVER_TOUCH_SLACK_MS = 15_000;
+/** Sign out this much before the server would: the report's way there and back takes time. */
+const NETWORK_SLACK_MS = 5_000;
 const WARNING_MS = 60_000;
 
 export interface Session {
@@ -67,6 +69,7 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   return useCallback(
     async (notice?: string) => {
+      hideRevealed('signed_out');
       await api.POST('/api/auth/logout').catch(() => undefined);
       setCsrfToken(null);
       signInNotice = notice ?? null;
@@ -111,29 +114,80 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (!session) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
   return (
     <SessionContext.Provider value={session}>
-      <IdleWatch idleMinutes={session.me.idleMinutes} onLapse={() => void signOut(`You were signed out after ${session.me.idleMinutes} minutes without activity.`)} />
+      <IdleWatch me={session.me} fetchedAt={me.dataUpdatedAt} onLapse={(notice) => void signOut(notice)} />
       {children}
     </SessionContext.Provider>
   );
 }
 
-function IdleWatch({ idleMinutes, onLapse }: { idleMinutes: number; onLapse: () => void }) {
-  const lastActivity = useRef(Date.now());
+/**
+ * Automatic logoff. The idle time runs from the last activity the server has been told of
+ * (a report's send time, or the session's expiry when the page loaded): requests the console
+ * makes by itself never count, here or on the server. A minute before, revealed patient
+ * details leave the screen and a warning asks whether the person is still there.
+ */
+function IdleWatch({ me, fetchedAt, onLapse }: { me: Me; fetchedAt: number; onLapse: (notice: string) => void }) {
+  const idleMs = me.idleMinutes * 60_000;
+  const [firstDeadline] = useState(() => {
+    // The server's expiry, never later than the idle limit counted from when it was read (a
+    // clock running ahead of the server's only signs out early); another tab's report may be newer.
+    const fromServer = me.expiryReason === 'idle' ? Math.min(Date.parse(me.expiresAt), fetchedAt + idleMs) : fetchedAt + idleMs;
+    return Math.max(fromServer, (lastReportedActivity() ?? 0) + idleMs);
+  });
+  const deadline = useRef(firstDeadline);
+  const watch = useRef<ActivityWatch | null>(null);
   const [remaining, setRemaining] = useState<number | null>(null);
-  const queryClient = useQueryClient();
-  // Any API request restarts the server's idle timer; refreshing the session is the lightest one.
-  const stay = () => void queryClient.refetchQueries({ queryKey: ['me'] });
-  useEffect(() => onApiActivity(() => (lastActivity.current = Date.now())), []);
+  const latest = useRef({ onLapse, idleMinutes: me.idleMinutes });
+  latest.current = { onLapse, idleMinutes: me.idleMinutes };
+
   useEffect(() => {
-    const timer = setInterval(() => {
-      const left = lastActivity.current + idleMinutes * 60_000 - SERVER_TOUCH_SLACK_MS - Date.now();
+    let lapsed = false;
+    let warned = false;
+    const check = () => {
+      if (lapsed) return;
+      const left = deadline.current - NETWORK_SLACK_MS - Date.now();
       if (left <= 0) {
-        clearInterval(timer);
-        onLapse();
-      } else setRemaining(left <= WARNING_MS ? left : null);
-    }, 1000);
-    return () => clearInterval(timer);
-  }, [idleMinutes, onLapse]);
+        lapsed = true;
+        latest.current.onLapse(`You were signed out after ${latest.current.idleMinutes} minutes without activity.`);
+      } else if (left <= WARNING_MS) {
+        // The person may have walked away: revealed details go before anyone else reads them.
+        if (!warned) hideRevealed('idle_warning');
+        warned = true;
+        setRemaining(left);
+      } else {
+        warned = false;
+        setRemaining(null);
+      }
+    };
+    const report = async () => {
+      try {
+        await unwrap(api.POST('/api/auth/activity'));
+        return true;
+      } catch (err) {
+        // The session already ended (elsewhere, or while the device slept): sign out here too.
+        if (err instanceof ApiError && err.problem.status === 401 && !lapsed) {
+          lapsed = true;
+          latest.current.onLapse(err.problem.detail);
+        }
+        return false;
+      }
+    };
+    watch.current = watchActivity({
+      report,
+      onReported: (at) => {
+        deadline.current = Math.max(deadline.current, at + idleMs);
+        check();
+      },
+    });
+    const timer = setInterval(check, 1000);
+    return () => {
+      clearInterval(timer);
+      watch.current?.stop();
+      watch.current = null;
+    };
+  }, [idleMs]);
+
+  const stay = () => void watch.current?.reportNow();
   return (
     <Dialog title="Still there?" open={remaining !== null} onClose={stay}>
       <p>

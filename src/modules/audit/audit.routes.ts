@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../../platform/auth/authenticate.ts';
-import { IsoTime, Nullable, Out, Page, PageQuery, Strict, replies } from '../../platform/http/schemas.ts';
-import { auditChainStatus, searchAuditEvents } from './audit.service.ts';
+import { Declared, IsoTime, Nullable, Out, Page, PageQuery, Strict, replies } from '../../platform/http/schemas.ts';
+import { auditChainStatus, searchAuditEvents } from '../../platform/audit/search.ts';
 
 const AuditEventSchema = Out({
   id: Type.Integer(),
@@ -35,11 +35,11 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Search the audit trail (newest first)',
         querystring: Strict({
           ...PageQuery,
-          action: Type.Optional(Type.String({ maxLength: 100, pattern: '^[a-z_.]+$' })),
-          actorId: Type.Optional(Type.String({ maxLength: 64 })),
-          resourceId: Type.Optional(Type.String({ maxLength: 64 })),
-          clientId: Type.Optional(Type.String({ maxLength: 64 })),
-          patientRef: Type.Optional(Type.String({ maxLength: 32 })),
+          action: Type.Optional(Declared('identifier', { maxLength: 100, pattern: '^[a-z_.]+$' })),
+          actorId: Type.Optional(Declared('identifier', { maxLength: 64 })),
+          resourceId: Type.Optional(Declared('identifier', { maxLength: 64 })),
+          clientId: Type.Optional(Declared('identifier', { maxLength: 64 })),
+          patientRef: Type.Optional(Declared('identifier', { maxLength: 32 })),
           outcome: Type.Optional(Type.Union([Type.Literal('success'), Type.Literal('failure')])),
           from: Type.Optional(IsoTime),
           to: Type.Optional(IsoTime),

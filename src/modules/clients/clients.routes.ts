@@ -1,28 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../../platform/auth/authenticate.ts';
-import { Id, IsoTime, Literals, Name, Nullable, Out, Page, PageQuery, PhiGuarded, SortQuery, Strict, replies } from '../../platform/http/schemas.ts';
-import { CallbackPolicySchema } from '../tasks/policy.ts';
+import { Id, Page, PageQuery, SortQuery, Strict, replies } from '../../platform/http/schemas.ts';
+import { ClientChangesBody, ClientSchema, ClientStatus, NewClientBody, PhiGuardStatsSchema } from './clients.schemas.ts';
 import { createClient, getClient, listClients, phiGuardStats, updateClient } from './clients.service.ts';
-
-const Status = Type.Union([Type.Literal('active'), Type.Literal('inactive')]);
-const TimeZone = Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. America/Chicago' });
-
-const PhiGuardMode = Literals(['refuse', 'redact'] as const);
-/** The script agents read into a voicemail: minimum necessary, never a diagnosis or detail. */
-const VoicemailScript = PhiGuarded(1000);
-
-export const ClientSchema = Out({
-  id: Type.String(),
-  name: Type.String(),
-  timeZone: Type.String(),
-  status: Status,
-  phiGuardMode: PhiGuardMode,
-  voicemailScript: Nullable(Type.String()),
-  callbackPolicy: CallbackPolicySchema,
-  createdAt: IsoTime,
-  updatedAt: IsoTime,
-});
 
 /** Clients (covered entities) of the organization. */
 export const clientRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -33,7 +14,7 @@ export const clientRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['clients'],
         summary: 'List the clients you may see',
-        querystring: Strict({ ...PageQuery, status: Type.Optional(Status), sort: SortQuery(['name', 'createdAt', 'status']) }),
+        querystring: Strict({ ...PageQuery, status: Type.Optional(ClientStatus), sort: SortQuery(['name', 'createdAt', 'status']) }),
         response: replies(Page(ClientSchema)),
       },
     },
@@ -48,13 +29,7 @@ export const clientRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['clients'],
         summary: 'Add a client',
-        body: Strict({
-          name: Name(120),
-          timeZone: TimeZone,
-          phiGuardMode: Type.Optional(PhiGuardMode),
-          voicemailScript: Type.Optional(Nullable(VoicemailScript)),
-          callbackPolicy: Type.Optional(CallbackPolicySchema),
-        }),
+        body: NewClientBody,
         response: replies(ClientSchema, 201),
       },
     },
@@ -75,14 +50,7 @@ export const clientRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['clients'],
         summary: 'Edit a client',
         params: Strict({ id: Id }),
-        body: Strict({
-          name: Type.Optional(Name(120)),
-          timeZone: Type.Optional(TimeZone),
-          status: Type.Optional(Status),
-          phiGuardMode: Type.Optional(PhiGuardMode),
-          voicemailScript: Type.Optional(Nullable(VoicemailScript)),
-          callbackPolicy: Type.Optional(CallbackPolicySchema),
-        }),
+        body: ClientChangesBody,
         response: replies(ClientSchema),
       },
     },
@@ -97,9 +65,7 @@ export const clientRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['clients'],
         summary: "The client's PHI-guard policy and how often it refused, redacted and was overridden",
         params: Strict({ id: Id }),
-        response: replies(
-          Out({ mode: PhiGuardMode, refused: Type.Integer(), redacted: Type.Integer(), overridden: Type.Integer(), lastOverrideAt: Nullable(IsoTime) }),
-        ),
+        response: replies(PhiGuardStatsSchema),
       },
     },
     async (request) => phiGuardStats(actorOf(request), request.params.id),

@@ -1,33 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { assertCan, rowScope } from '../../platform/authz/guard.ts';
+import { actionCounts } from '../../platform/audit/search.ts';
 import { audit, inTransaction, type ActorContext } from '../../platform/context.ts';
 import { paginate, parseSort, type PageRequest, type PageResult } from '../../platform/db/paging.ts';
-import type { Client, PhiGuardMode } from '../../platform/db/types.ts';
+import type { Client } from './clients.tables.ts';
+import type { ClientInput, ClientView, PhiGuardStats } from './clients.schemas.ts';
 import { AppError, invalidField, notFound } from '../../platform/http/errors.ts';
-import { parsePolicy, policyProblem, type CallbackPolicy } from '../tasks/policy.ts';
-
-/** A covered entity the organization serves. */
-export interface ClientView {
-  id: string;
-  name: string;
-  timeZone: string;
-  status: 'active' | 'inactive';
-  phiGuardMode: PhiGuardMode;
-  voicemailScript: string | null;
-  callbackPolicy: CallbackPolicy;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ClientInput {
-  name?: string;
-  timeZone?: string;
-  status?: 'active' | 'inactive';
-  phiGuardMode?: PhiGuardMode;
-  /** Operational text (PHI-guarded); null clears it. */
-  voicemailScript?: string | null;
-  callbackPolicy?: CallbackPolicy;
-}
+import type { TenantDb } from '../../platform/db/tenant-db.ts';
+import type { ClientDirectory, ClientSettings } from '../../platform/ports.ts';
+import { addDefaultQueue } from '../tasks/index.ts';
+import { parsePolicy, policyProblem, type CallbackPolicy } from '../tasks/index.ts';
 
 function present(c: Client): ClientView {
   return {
@@ -38,6 +20,7 @@ function present(c: Client): ClientView {
     phiGuardMode: c.phi_guard_mode,
     voicemailScript: c.voicemail_script,
     callbackPolicy: parsePolicy(c.callback_policy),
+    callbackPolicySet: c.callback_policy !== null,
     createdAt: c.created_at,
     updatedAt: c.updated_at,
   };
@@ -55,8 +38,35 @@ export function isTimeZone(tz: string): boolean {
 
 function assertPolicy(policy: CallbackPolicy | undefined): void {
   const problem = policy && policyProblem(policy);
-  if (problem) throw invalidField('callbackPolicy.businessHours', problem);
+  if (problem) throw invalidField(`callbackPolicy.${problem.field}`, problem.message);
 }
+
+/**
+ * A client's settings for other modules and the platform (status, name, time zone, callback
+ * policy, PHI-guard mode): no grant check, callers decide what the caller may see. Null when
+ * the tenant has no such client.
+ */
+export async function clientSettings(db: TenantDb, clientId: string): Promise<ClientSettings | null> {
+  const c = await db.selectFrom('clients').select(['id', 'name', 'status', 'time_zone', 'callback_policy', 'phi_guard_mode']).where('id', '=', clientId).executeTakeFirst();
+  return c ? { id: c.id, name: c.name, status: c.status, timeZone: c.time_zone, callbackPolicy: c.callback_policy, phiGuardMode: c.phi_guard_mode } : null;
+}
+
+/** Every client of the tenant, by name (ids, names and time zones). */
+export function clientList(db: TenantDb, options: { activeOnly?: boolean } = {}): Promise<{ id: string; name: string; timeZone: string }[]> {
+  let q = db.selectFrom('clients').select(['id', 'name', 'time_zone as timeZone']).orderBy('name');
+  if (options.activeOnly) q = q.where('status', '=', 'active');
+  return q.execute();
+}
+
+/** Which of these ids are clients of the tenant. */
+export async function existingClientIds(db: TenantDb, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('clients').select('id').where('id', 'in', [...ids]).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The clients module's answer to the platform's questions about clients. */
+export const clientDirectory: ClientDirectory = { settings: clientSettings, list: (tenant) => clientList(tenant) };
 
 function scoped(ctx: ActorContext, action: 'read' | 'update') {
   return ctx.db.selectFrom('clients').where(rowScope(ctx, action, 'Client', { clientId: 'clients.id' }));
@@ -112,6 +122,7 @@ export async function createClient(ctx: ActorContext, input: ClientInput & { nam
       })
       .execute();
     await audit(tx, { action: 'client.created', resourceType: 'Client', resourceId: id, clientId: id, details: { name } });
+    await addDefaultQueue(tx, id);
   });
   return getClient(ctx, id);
 }
@@ -148,33 +159,18 @@ export async function updateClient(ctx: ActorContext, id: string, input: ClientI
   return getClient(ctx, id);
 }
 
-export interface PhiGuardStats {
-  mode: PhiGuardMode;
-  refused: number;
-  redacted: number;
-  overridden: number;
-  lastOverrideAt: string | null;
-}
-
 /** How often the PHI guard refused, redacted and was overridden for a client (from the audit trail). */
 export async function phiGuardStats(ctx: ActorContext, clientId: string): Promise<PhiGuardStats> {
   assertCan(ctx, 'read', 'AuditEvent');
-  const client = await ctx.db.selectFrom('clients').select('phi_guard_mode').where('id', '=', clientId).executeTakeFirst();
+  const client = await clientSettings(ctx.db, clientId);
   if (!client) throw notFound('Client');
-  const rows = await ctx.db
-    .selectFrom('audit_events')
-    .select(['action', (eb) => eb.fn.countAll<number | string>().as('n'), (eb) => eb.fn.max('occurred_at').as('last')])
-    .where('client_id', '=', clientId)
-    .where('action', 'in', ['phi_guard.refused', 'phi_guard.redacted', 'phi_guard.overridden'])
-    .groupBy('action')
-    .execute();
-  const count = (action: string) => Number(rows.find((r) => r.action === action)?.n ?? 0);
-  const last = rows.find((r) => r.action === 'phi_guard.overridden')?.last;
+  const counts = await actionCounts(ctx, clientId, ['phi_guard.refused', 'phi_guard.redacted', 'phi_guard.overridden']);
+  const count = (action: string) => counts.get(action)?.count ?? 0;
   return {
-    mode: client.phi_guard_mode,
+    mode: client.phiGuardMode,
     refused: count('phi_guard.refused'),
     redacted: count('phi_guard.redacted'),
     overridden: count('phi_guard.overridden'),
-    lastOverrideAt: last ? new Date(last as string).toISOString() : null,
+    lastOverrideAt: counts.get('phi_guard.overridden')?.last ?? null,
   };
 }

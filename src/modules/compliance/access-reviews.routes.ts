@@ -1,34 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { organizationText } from '../../platform/http/phi-guard.ts';
 import { Type } from 'typebox';
 import { actorOf } from '../../platform/auth/authenticate.ts';
-import { Id, IsoDate, IsoTime, Literals, Name, Nullable, Out, Strict, replies } from '../../platform/http/schemas.ts';
+import { Id, Out, Strict, replies } from '../../platform/http/schemas.ts';
+import { NewReviewBody, ReviewDecisionBody, ReviewDetailSchema, ReviewParams, ReviewSchema } from './compliance.schemas.ts';
 import { closeAccessReview, decideAccessReviewItem, getAccessReview, listAccessReviews, openAccessReview } from './access-reviews.service.ts';
-
-const ReviewFields = {
-  id: Type.String(),
-  name: Type.String(),
-  status: Literals(['open', 'closed'] as const),
-  dueOn: Nullable(Type.String()),
-  createdAt: IsoTime,
-  closedAt: Nullable(IsoTime),
-  progress: Out({ total: Type.Integer(), decided: Type.Integer(), revoked: Type.Integer() }),
-};
-const ReviewSchema = Out(ReviewFields);
-const ItemSchema = Out({
-  id: Type.String(),
-  userId: Type.String(),
-  userName: Type.String(),
-  role: Type.String(),
-  clientId: Nullable(Type.String()),
-  clientName: Nullable(Type.String()),
-  reviewerId: Type.String(),
-  reviewerName: Type.String(),
-  decision: Nullable(Literals(['certified', 'revoked'] as const)),
-  decidedAt: Nullable(IsoTime),
-  note: Nullable(Type.String()),
-});
-const ReviewDetailSchema = Out({ ...ReviewFields, items: Type.Array(ItemSchema) });
-const ReviewParams = Strict({ id: Id });
 
 /**
  * Access review campaigns. Reviewers are people of any role: listing and deciding are open
@@ -45,11 +21,11 @@ export const accessReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/access-reviews',
     {
-      config: { permission: { action: 'create', subject: 'ComplianceRecord' } },
+      config: { permission: { action: 'create', subject: 'ComplianceRecord' }, phiClient: organizationText },
       schema: {
         tags: ['compliance'],
         summary: "Open a campaign: every active person's roles and client assignments, each to a reviewer",
-        body: Strict({ name: Name(120), dueOn: Type.Optional(Nullable(IsoDate)), reviewerId: Type.Optional(Id) }),
+        body: NewReviewBody,
         response: replies(ReviewDetailSchema, 201),
       },
     },
@@ -65,12 +41,12 @@ export const accessReviewRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/access-reviews/:id/items/:itemId',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', phiClient: organizationText },
       schema: {
         tags: ['compliance'],
         summary: 'Certify or revoke one role assignment; a revocation takes effect at once',
         params: Strict({ id: Id, itemId: Id }),
-        body: Strict({ decision: Literals(['certify', 'revoke'] as const), note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))) }),
+        body: ReviewDecisionBody,
         response: replies(ReviewDetailSchema),
       },
     },

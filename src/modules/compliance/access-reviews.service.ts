@@ -11,35 +11,8 @@ import { randomUUID } from 'node:crypto';
 import { assertCan, can } from '../../platform/authz/guard.ts';
 import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
 import { AppError, invalidField, notFound } from '../../platform/http/errors.ts';
-import { revokeAssignmentInTx } from '../users/users.service.ts';
-
-export interface AccessReviewItemView {
-  id: string;
-  userId: string;
-  userName: string;
-  role: string;
-  clientId: string | null;
-  clientName: string | null;
-  reviewerId: string;
-  reviewerName: string;
-  decision: 'certified' | 'revoked' | null;
-  decidedAt: string | null;
-  note: string | null;
-}
-
-export interface AccessReviewView {
-  id: string;
-  name: string;
-  status: 'open' | 'closed';
-  dueOn: string | null;
-  createdAt: string;
-  closedAt: string | null;
-  progress: { total: number; decided: number; revoked: number };
-}
-
-export interface AccessReviewDetail extends AccessReviewView {
-  items: AccessReviewItemView[];
-}
+import { revokeAssignmentInTx } from '../users/index.ts';
+import type { AccessReviewDecision, AccessReviewDetail, AccessReviewInput, AccessReviewItemView, AccessReviewView } from './compliance.schemas.ts';
 
 function me(ctx: ActorContext): string {
   const id = actorUserId(ctx);
@@ -52,7 +25,7 @@ function oversees(ctx: ActorContext): boolean {
   return can(ctx, 'read', 'ComplianceRecord');
 }
 
-export async function openAccessReview(ctx: ActorContext, input: { name: string; dueOn?: string | null; reviewerId?: string }): Promise<AccessReviewDetail> {
+export async function openAccessReview(ctx: ActorContext, input: AccessReviewInput): Promise<AccessReviewDetail> {
   assertCan(ctx, 'create', 'ComplianceRecord');
   const opener = me(ctx);
   const name = input.name.trim();
@@ -189,7 +162,7 @@ export async function getAccessReview(ctx: ActorContext, id: string): Promise<Ac
 }
 
 /** Certifies or revokes one item; a revocation removes the assignment at once. */
-export async function decideAccessReviewItem(ctx: ActorContext, reviewId: string, itemId: string, input: { decision: 'certify' | 'revoke'; note?: string | null }): Promise<AccessReviewDetail> {
+export async function decideAccessReviewItem(ctx: ActorContext, reviewId: string, itemId: string, input: AccessReviewDecision): Promise<AccessReviewDetail> {
   const actor = me(ctx);
   await inTransaction(ctx, async (tx) => {
     const review = await findReview(tx, reviewId);

@@ -3,7 +3,8 @@
  * gaps first, and whose PHI each vendor touches.
  */
 import PDFDocument from 'pdfkit';
-import { reachText, type ChainEntry } from './compliance.service.ts';
+import { reachText } from './baa-chain.service.ts';
+import type { ChainEntry } from './compliance.schemas.ts';
 
 const STATE_LABEL: Record<ChainEntry['state'], string> = {
   missing: 'No BAA',

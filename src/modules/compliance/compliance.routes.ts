@@ -1,132 +1,35 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { organizationText } from '../../platform/http/phi-guard.ts';
 import { Type } from 'typebox';
 import { actorOf } from '../../platform/auth/authenticate.ts';
 import { actorUserId } from '../../platform/context.ts';
 import { invalidField } from '../../platform/http/errors.ts';
-import { Id, IsoDate, IsoTime, Literals, Name, NoContent, Nullable, Out, Strict, Text, replies } from '../../platform/http/schemas.ts';
+import { Id, Literals, NoContent, Out, PhiGuarded, Strict, replies } from '../../platform/http/schemas.ts';
 import {
-  MAX_BAA_DOCUMENT_BYTES,
-  baaChain,
-  baaChainCsv,
-  createBaa,
-  createVendor,
-  getBaa,
-  listBaas,
-  listCourses,
-  listVendors,
-  putBaaDocument,
-  readBaaDocument,
-  recordCompletion,
-  trainingOverview,
-  trainingStatus,
-  updateBaa,
-  updateVendor,
-} from './compliance.service.ts';
+  BaaChangesBody,
+  BaaSchema,
+  ChainEntrySchema,
+  CompletionBody,
+  CourseSchema,
+  DashboardSchema,
+  ImportResultSchema,
+  NewBaaBody,
+  NewVendorBody,
+  ReminderSchema,
+  TrainingOverviewSchema,
+  TrainingStatusSchema,
+  VendorChangesBody,
+  VendorSchema,
+} from './compliance.schemas.ts';
+import { baaChain, baaChainCsv } from './baa-chain.service.ts';
+import { MAX_BAA_DOCUMENT_BYTES, createBaa, getBaa, listBaas, putBaaDocument, readBaaDocument, updateBaa } from './baas.service.ts';
+import { listCourses, recordCompletion, trainingOverview, trainingStatus } from './training.service.ts';
+import { createVendor, listVendors, updateVendor } from './vendors.service.ts';
 import { today } from '../../platform/calendar.ts';
 import { baaChainPdf } from './baa-chain-pdf.ts';
 import { complianceDashboard } from './dashboard.service.ts';
 import { acknowledgeReminder, listReminders } from './reminders.service.ts';
 import { importCompletions } from './training-import.ts';
-
-const SERVICES = ['telephony', 'recording', 'transcription', 'sms', 'email', 'hosting', 'other'] as const;
-const BAA_STATUSES = ['draft', 'signed', 'terminated'] as const;
-const Notes = Nullable(Type.String({ maxLength: 2000 }));
-const ClientIds = Nullable(Type.Array(Id, { maxItems: 500 }), { description: 'The clients whose PHI the vendor touches; null (the default) for every client' });
-
-const VendorSchema = Out({
-  id: Type.String(),
-  name: Type.String(),
-  services: Type.Array(Literals(SERVICES)),
-  handlesPhi: Type.Boolean(),
-  clientIds: Nullable(Type.Array(Type.String()), { description: "The clients whose PHI it touches; null for every client" }),
-  status: Literals(['active', 'inactive'] as const),
-  notes: Nullable(Type.String()),
-  createdAt: IsoTime,
-  updatedAt: IsoTime,
-});
-
-const BaaSchema = Out({
-  id: Type.String(),
-  party: Out({ type: Literals(['client', 'vendor'] as const), id: Type.String() }),
-  status: Literals(BAA_STATUSES),
-  active: Type.Boolean({ description: 'Signed and in effect today: PHI of the client may be handled' }),
-  effectiveOn: Nullable(Type.String()),
-  endsOn: Nullable(Type.String()),
-  counterpartySigner: Nullable(Type.String()),
-  breachNoticeDays: Type.Integer(),
-  terminationDisposition: Literals(['return', 'destroy'] as const),
-  notes: Nullable(Type.String()),
-  document: Nullable(Out({ name: Type.String(), bytes: Type.Integer(), sha256: Type.String() })),
-  createdAt: IsoTime,
-  updatedAt: IsoTime,
-});
-
-const BaaFields = {
-  status: Type.Optional(Literals(BAA_STATUSES)),
-  effectiveOn: Type.Optional(Nullable(IsoDate)),
-  endsOn: Type.Optional(Nullable(IsoDate)),
-  counterpartySigner: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-  breachNoticeDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
-  terminationDisposition: Type.Optional(Literals(['return', 'destroy'] as const)),
-  notes: Type.Optional(Notes),
-};
-
-const ChainStates = Literals(['active', 'expiring', 'pending', 'draft', 'expired', 'terminated', 'missing'] as const);
-const PartySchema = Out({ type: Literals(['client', 'vendor'] as const), id: Type.String(), name: Type.String() });
-
-const ChainEntrySchema = Out({
-  party: PartySchema,
-  services: Type.Array(Type.String()),
-  handlesPhi: Type.Boolean(),
-  reach: Nullable(Type.Array(Type.String()), { description: "A vendor: the clients whose PHI it touches (null: every client). A client: the PHI-handling vendors serving it" }),
-  state: ChainStates,
-  baaId: Nullable(Type.String()),
-  effectiveOn: Nullable(Type.String()),
-  endsOn: Nullable(Type.String()),
-  daysLeft: Nullable(Type.Integer(), { description: "Days until an active agreement ends, on the party's calendar" }),
-  breachNoticeDays: Nullable(Type.Integer()),
-});
-
-const StandingSchema = Out({
-  courseId: Type.String(),
-  key: Type.String(),
-  name: Type.String(),
-  required: Type.Boolean(),
-  validityMonths: Type.Integer(),
-  completedOn: Nullable(Type.String()),
-  expiresOn: Nullable(Type.String()),
-  state: Literals(['current', 'expired', 'missing'] as const),
-});
-const TrainingStatusSchema = Out({ userId: Type.String(), phiAccess: Type.Boolean({ description: 'Every required course is current' }), courses: Type.Array(StandingSchema) });
-
-
-const DashboardSchema = Out({
-  asOf: Type.String(),
-  baaCoverage: Out({ clients: Type.Integer(), covered: Type.Integer(), byState: Out({ active: Type.Integer(), expiring: Type.Integer(), pending: Type.Integer(), draft: Type.Integer(), expired: Type.Integer(), terminated: Type.Integer(), missing: Type.Integer() }) }),
-  vendors: Out({ handlingPhi: Type.Integer(), withoutBaa: Type.Array(Out({ id: Type.String(), name: Type.String(), services: Type.Array(Type.String()), state: ChainStates })) }),
-  baasEnding: Type.Array(Out({ party: PartySchema, endsOn: Type.String(), daysLeft: Type.Integer() })),
-  training: Out({
-    people: Type.Integer(),
-    current: Type.Integer(),
-    byCourse: Type.Array(Out({ courseId: Type.String(), name: Type.String(), required: Type.Boolean(), current: Type.Integer(), expiringSoon: Type.Integer(), expired: Type.Integer(), missing: Type.Integer() })),
-    expiringSoon: Type.Array(Out({ userId: Type.String(), displayName: Type.String(), course: Type.String(), expiresOn: Type.String(), daysLeft: Type.Integer() })),
-  }),
-  accessReviews: Out({ open: Type.Array(Out({ id: Type.String(), name: Type.String(), status: Type.String(), dueOn: Nullable(Type.String()), createdAt: IsoTime, closedAt: Nullable(Type.String()), progress: Out({ total: Type.Integer(), decided: Type.Integer(), revoked: Type.Integer() }) })) }),
-  incidents: Out({ tracked: Type.Boolean({ description: 'False until incidents are kept' }) }),
-  anomalies: Out({ tracked: Type.Boolean({ description: 'False until anomaly alerts are kept' }) }),
-});
-
-const ReminderSchema = Out({
-  id: Type.String(),
-  kind: Literals(['baa_ending', 'training_expiring'] as const),
-  message: Type.String(),
-  about: Type.String({ description: "The client's, vendor's or course's name" }),
-  partyType: Nullable(Literals(['client', 'vendor'] as const)),
-  dueOn: Type.String({ description: 'The day the agreement ends or the training lapses' }),
-  daysLeft: Type.Integer(),
-  thresholdDays: Type.Integer({ description: 'The step this reminder belongs to: 60, 30 or 7 days before' }),
-  remindedAt: IsoTime,
-});
 
 /** Vendors, BAAs and their documents, training, and the BAA-chain report. */
 export const complianceRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -144,11 +47,11 @@ export const complianceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/vendors',
     {
-      config: { permission: { action: 'create', subject: 'ComplianceRecord' } },
+      config: { permission: { action: 'create', subject: 'ComplianceRecord' }, phiClient: organizationText },
       schema: {
         tags: ['compliance'],
         summary: 'Add a vendor',
-        body: Strict({ name: Name(120), services: Type.Array(Literals(SERVICES), { minItems: 1, maxItems: 7 }), handlesPhi: Type.Boolean(), clientIds: Type.Optional(ClientIds), notes: Type.Optional(Notes) }),
+        body: NewVendorBody,
         response: replies(VendorSchema, 201),
       },
     },
@@ -158,19 +61,12 @@ export const complianceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/api/vendors/:id',
     {
-      config: { permission: { action: 'update', subject: 'ComplianceRecord' } },
+      config: { permission: { action: 'update', subject: 'ComplianceRecord' }, phiClient: organizationText },
       schema: {
         tags: ['compliance'],
         summary: 'Change a vendor',
         params: Strict({ id: Id }),
-        body: Strict({
-          name: Type.Optional(Name(120)),
-          services: Type.Optional(Type.Array(Literals(SERVICES), { minItems: 1, maxItems: 7 })),
-          handlesPhi: Type.Optional(Type.Boolean()),
-          clientIds: Type.Optional(ClientIds),
-          status: Type.Optional(Literals(['active', 'inactive'] as const)),
-          notes: Type.Optional(Notes),
-        }),
+        body: VendorChangesBody,
         response: replies(VendorSchema),
       },
     },
@@ -189,8 +85,8 @@ export const complianceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/baas',
     {
-      config: { permission: { action: 'create', subject: 'ComplianceRecord' } },
-      schema: { tags: ['compliance'], summary: 'Record a BAA with a client or a vendor', body: Strict({ clientId: Type.Optional(Id), vendorId: Type.Optional(Id), ...BaaFields }), response: replies(BaaSchema, 201) },
+      config: { permission: { action: 'create', subject: 'ComplianceRecord' }, phiClient: organizationText },
+      schema: { tags: ['compliance'], summary: 'Record a BAA with a client or a vendor', body: NewBaaBody, response: replies(BaaSchema, 201) },
     },
     async (request, reply) => reply.code(201).send(await createBaa(actorOf(request), request.body)),
   );
@@ -204,8 +100,8 @@ export const complianceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/api/baas/:id',
     {
-      config: { permission: { action: 'update', subject: 'ComplianceRecord' } },
-      schema: { tags: ['compliance'], summary: 'Change a BAA (sign, extend, terminate)', params: Strict({ id: Id }), body: Strict(BaaFields), response: replies(BaaSchema) },
+      config: { permission: { action: 'update', subject: 'ComplianceRecord' }, phiClient: organizationText },
+      schema: { tags: ['compliance'], summary: 'Change a BAA (sign, extend, terminate)', params: Strict({ id: Id }), body: BaaChangesBody, response: replies(BaaSchema) },
     },
     async (request) => updateBaa(actorOf(request), request.params.id, request.body),
   );
@@ -213,12 +109,12 @@ export const complianceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/api/baas/:id/document',
     {
-      config: { permission: { action: 'update', subject: 'ComplianceRecord' } },
+      config: { permission: { action: 'update', subject: 'ComplianceRecord' }, phiClient: organizationText },
       schema: {
         tags: ['compliance'],
         summary: 'Store the signed PDF (Content-Type: application/pdf), encrypted',
         params: Strict({ id: Id }),
-        querystring: Strict({ name: Type.Optional(Text(120)) }),
+        querystring: Strict({ name: Type.Optional(PhiGuarded(120)) }),
         response: replies(BaaSchema),
       },
     },
@@ -295,7 +191,7 @@ export const complianceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/courses',
     {
       config: { permission: 'authenticated' },
-      schema: { tags: ['compliance'], summary: 'Training courses', response: replies(Out({ items: Type.Array(Out({ id: Type.String(), key: Type.String(), name: Type.String(), validityMonths: Type.Integer(), required: Type.Boolean() })) })) },
+      schema: { tags: ['compliance'], summary: 'Training courses', response: replies(Out({ items: Type.Array(CourseSchema) })) },
     },
     async (request) => ({ items: await listCourses(actorOf(request)) }),
   );
@@ -316,7 +212,7 @@ export const complianceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['compliance'],
         summary: "Every active person's training: PHI access, courses missing or expired, the next expiry",
-        response: replies(Out({ items: Type.Array(Out({ userId: Type.String(), displayName: Type.String(), phiAccess: Type.Boolean(), lacking: Type.Array(Type.String()), nextExpiry: Nullable(Type.String()) })) })),
+        response: replies(Out({ items: Type.Array(TrainingOverviewSchema) })),
       },
     },
     async (request) => ({ items: await trainingOverview(actorOf(request)) }),
@@ -336,14 +232,7 @@ export const complianceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['compliance'],
         summary: 'Import completions from CSV (email, course, completed_on, evidence): dryRun=true previews; otherwise all rows or none',
         querystring: Strict({ dryRun: Type.Optional(Type.Boolean()) }),
-        response: replies(
-          Out({
-            rows: Type.Array(Out({ line: Type.Integer(), email: Type.String(), course: Type.String(), completedOn: Type.String(), errors: Type.Array(Type.String()) })),
-            valid: Type.Integer(),
-            invalid: Type.Integer(),
-            imported: Type.Integer(),
-          }),
-        ),
+        response: replies(ImportResultSchema),
       },
     },
     async (request) => {
@@ -355,11 +244,11 @@ export const complianceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/training/completions',
     {
-      config: { permission: { action: 'create', subject: 'ComplianceRecord' } },
+      config: { permission: { action: 'create', subject: 'ComplianceRecord' }, phiClient: organizationText },
       schema: {
         tags: ['compliance'],
         summary: 'Record a completed course',
-        body: Strict({ userId: Id, courseId: Id, completedOn: IsoDate, evidence: Text(2000) }),
+        body: CompletionBody,
         response: replies(Out({ id: Type.String() }), 201),
       },
     },

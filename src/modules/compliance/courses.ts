@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { CoursesTable } from '../../platform/db/types.ts';
+import type { TenantDb } from '../../platform/db/tenant-db.ts';
+import type { CoursesTable } from './compliance.tables.ts';
 
-/** The courses every organization starts with (PRODUCT.md, "Training"); each valid for 12 months and required. */
+/** The courses every organization starts with (docs/product.md, "Training"); each valid for 12 months and required. */
 export const STANDARD_COURSES = [
   ['hipaa_basics', 'HIPAA basics'],
   ['minimum_necessary', 'Minimum necessary'],
@@ -13,6 +14,11 @@ export const STANDARD_COURSES = [
 export const DEFAULT_VALIDITY_MONTHS = 12;
 
 export type CourseRow = CoursesTable;
+
+/** Gives a new organization the standard courses (called by the organizations module when it creates one). */
+export async function addStandardCourses(tenant: TenantDb, at: string): Promise<void> {
+  await tenant.insertInto('courses', standardCourses(tenant.orgId, at)).execute();
+}
 
 /** The standard courses as rows for one organization, a millisecond apart so that they list in this order. */
 export function standardCourses(orgId: string, at: string): CourseRow[] {

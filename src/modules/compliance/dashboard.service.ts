@@ -3,63 +3,46 @@
  * records and rules as everything else (the BAA chain, each person's training standing, the
  * access-review campaigns), so a figure here never disagrees with the screen behind it.
  */
+import { searchAuditEvents } from '../../platform/audit/search.ts';
+import { peopleReachingPhi } from '../../platform/authz/ability.ts';
 import { assertCan } from '../../platform/authz/guard.ts';
-import { lackingCourses, trainingStandingOfAll } from '../../platform/compliance/phi-gate.ts';
+import { lackingCourses, trainingStandingOfAll } from './phi-rules.ts';
 import { daysUntil, today } from '../../platform/calendar.ts';
 import type { ActorContext } from '../../platform/context.ts';
-import { listAccessReviews, type AccessReviewView } from './access-reviews.service.ts';
-import { baaChain, type ChainEntry } from './compliance.service.ts';
+import { listAccessReviews } from './access-reviews.service.ts';
+import { baaChain } from './baa-chain.service.ts';
+import { CHAIN_STATES, type ChainEntry, type ComplianceDashboard } from './compliance.schemas.ts';
 import { TRAINING_REMINDER_DAYS } from './reminders.service.ts';
 
 type ChainState = ChainEntry['state'];
-const STATES: ChainState[] = ['active', 'expiring', 'pending', 'draft', 'expired', 'terminated', 'missing'];
 
 /** Days ahead the dashboard lists training expiries for: the first reminder's reach. */
 export const TRAINING_HORIZON_DAYS = Math.max(...TRAINING_REMINDER_DAYS);
 
-export interface ComplianceDashboard {
-  asOf: string;
-  baaCoverage: {
-    clients: number;
-    /** Clients whose PHI is open: an active BAA (expiring ones included). */
-    covered: number;
-    byState: Record<ChainState, number>;
-  };
-  vendors: {
-    handlingPhi: number;
-    /** PHI-handling vendors without an active BAA: their integrations may not carry PHI. */
-    withoutBaa: { id: string; name: string; services: string[]; state: ChainState }[];
-  };
-  /** Active BAAs of clients and vendors ending within the chain's expiring window. */
-  baasEnding: { party: ChainEntry['party']; endsOn: string; daysLeft: number }[];
-  training: {
-    people: number;
-    /** People with every required course current: PHI is open to them. */
-    current: number;
-    byCourse: { courseId: string; name: string; required: boolean; current: number; expiringSoon: number; expired: number; missing: number }[];
-    /** Courses lapsing within the horizon, soonest first. */
-    expiringSoon: { userId: string; displayName: string; course: string; expiresOn: string; daysLeft: number }[];
-  };
-  accessReviews: { open: AccessReviewView[] };
-  /** Incidents and anomaly alerts are not kept yet; the dashboard says so rather than show a zero. */
-  incidents: { tracked: false };
-  anomalies: { tracked: false };
-}
+/** The audit actions that are always an alert for compliance. */
+export const SECURITY_ALERT_ACTIONS = ['role.self_grant_refused'] as const;
+const ALERT_DAYS = 30;
 
 /** Everything the compliance dashboard shows, as of today. */
 export async function complianceDashboard(ctx: ActorContext): Promise<ComplianceDashboard> {
   assertCan(ctx, 'read', 'ComplianceRecord');
   const day = today();
-  const [chain, people, standingOf, reviews] = await Promise.all([
+  const [chain, everyone, standingOf, reviews, reaching] = await Promise.all([
     baaChain(ctx),
     ctx.db.selectFrom('users').select(['id', 'display_name']).where('status', '=', 'active').orderBy('display_name').execute(),
     trainingStandingOfAll(ctx.db, day),
     listAccessReviews(ctx),
+    peopleReachingPhi(ctx.db),
   ]);
+  // The audit module answers; one search per alert kind, newest first.
+  const since = new Date(Date.now() - ALERT_DAYS * 86_400_000).toISOString();
+  const alerts = (await Promise.all(SECURITY_ALERT_ACTIONS.map(async (action) => (await searchAuditEvents(ctx, { action, from: since, limit: 50 })).items))).flat().sort((x, y) => y.id - x.id);
+  // Training is counted for the people it gates: those whose roles reach PHI.
+  const people = everyone.filter((p) => reaching.has(p.id));
 
   const clients = chain.filter((e) => e.party.type === 'client');
   const vendors = chain.filter((e) => e.party.type === 'vendor');
-  const byState = Object.fromEntries(STATES.map((s) => [s, clients.filter((c) => c.state === s).length])) as Record<ChainState, number>;
+  const byState = Object.fromEntries(CHAIN_STATES.map((s) => [s, clients.filter((c) => c.state === s).length])) as Record<ChainState, number>;
 
   const byCourse = new Map<string, ComplianceDashboard['training']['byCourse'][number]>();
   const expiringSoon: ComplianceDashboard['training']['expiringSoon'] = [];
@@ -93,5 +76,6 @@ export async function complianceDashboard(ctx: ActorContext): Promise<Compliance
     accessReviews: { open: reviews.filter((r) => r.status === 'open') },
     incidents: { tracked: false },
     anomalies: { tracked: false },
+    securityAlerts: alerts.map((a) => ({ eventId: a.id, action: a.action, occurredAt: a.occurredAt, actorEmail: a.actorEmail, role: typeof a.details.role === 'string' ? a.details.role : null })),
   };
 }

@@ -4,17 +4,25 @@
  * (30 and 7 days before its expiry, to the person). A sweep records each step once, so a
  * reminder has a date an auditor can see; several app instances may sweep at once, and the
  * unique step index makes the second insert a no-op. A reminder is shown only while its
- * subject still needs it: a renewed agreement or a new completion retires it.
+ * subject still needs it: a renewed agreement or a new completion retires it. Each new step
+ * is also e-mailed, when the organization has an enabled e-mail channel: a BAA's to whoever
+ * keeps the compliance records (the administrators when nobody does), a person's training to
+ * the person; the message names ids and dates only.
  */
 import { randomUUID } from 'node:crypto';
 import { can } from '../../platform/authz/guard.ts';
-import { baaActive, calendarOf, renewed, trainingStanding, trainingStandingOfAll, type CourseStanding } from '../../platform/compliance/phi-gate.ts';
+import { peopleGranted, peopleReachingPhi } from '../../platform/authz/ability.ts';
+import { baaActive, calendarOf, renewed, trainingStanding, trainingStandingOfAll, type CourseStanding } from './phi-rules.ts';
 import { daysUntil, today } from '../../platform/calendar.ts';
 import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
 import type { RingfenceDatabase } from '../../platform/db/database.ts';
 import { tenantDb, type TenantDb } from '../../platform/db/tenant-db.ts';
-import type { ReminderKind } from '../../platform/db/types.ts';
+import type { ReminderKind } from './compliance.tables.ts';
+import type { ReminderView } from './compliance.schemas.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
+import type { Jobs } from '../../platform/jobs/jobs.ts';
+import { queueNotification } from '../notifications/index.ts';
+import { activeUserIds } from '../users/index.ts';
 
 /** Days before a BAA ends at which its keepers are reminded. */
 export const BAA_REMINDER_DAYS = [60, 30, 7] as const;
@@ -39,6 +47,8 @@ interface DueReminder {
   partyType: 'client' | 'vendor' | null;
   /** The day it was judged on: the client's today for a client's BAA, UTC's otherwise. */
   asOf: string;
+  /** A training reminder's course key, for its e-mail. */
+  courseKey?: string;
 }
 
 /** Whose reminders to work out: the BAAs' (for the compliance officers), and which people's training. */
@@ -80,13 +90,15 @@ async function trainingReminders(tenant: TenantDb, day: string, people: Reminder
     personIds = people;
     standingOf = (id) => standings.get(id) ?? [];
   }
+  // Only people whose roles reach PHI are held to the training, so only they are reminded.
+  const reaching = await peopleReachingPhi(tenant, people === 'everyone' ? undefined : personIds);
   const due: DueReminder[] = [];
-  for (const personId of personIds) {
+  for (const personId of personIds.filter((id) => reaching.has(id))) {
     for (const course of standingOf(personId)) {
       if (course.state !== 'current' || course.expiresOn === null) continue;
       const step = reminderStep(daysUntil(course.expiresOn, day), TRAINING_REMINDER_DAYS);
       if (step === null) continue;
-      due.push({ kind: 'training_expiring', subjectKey: `${personId}/${course.courseId}`, userId: personId, thresholdDays: step, dueOn: course.expiresOn, about: course.name, partyType: null, asOf: day });
+      due.push({ kind: 'training_expiring', subjectKey: `${personId}/${course.courseId}`, userId: personId, thresholdDays: step, dueOn: course.expiresOn, about: course.name, partyType: null, asOf: day, courseKey: course.key });
     }
   }
   return due;
@@ -101,45 +113,70 @@ async function dueReminders(tenant: TenantDb, now: Date, scope: ReminderScope): 
 /** Reminders stored per INSERT: 5,000 bound values, far below SQLite's 32,766. */
 const SWEEP_SLICE = 500;
 
-/** Records the reminders one organization's records call for at `now`; returns how many are new. */
-async function sweepOrganization(tenant: TenantDb, now: Date): Promise<number> {
-  const due = await dueReminders(tenant, now, { baas: true, people: 'everyone' });
+/** Course keys as a message may carry them (a key of another shape is left out of the e-mail). */
+const COURSE_KEY = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
+
+/**
+ * Queues the e-mail of each new reminder step, in the sweep's transaction: a BAA's to whoever
+ * keeps the compliance records (found from the grants; the administrators when nobody does),
+ * a person's training to that person. Nothing when the organization has no enabled channel.
+ */
+async function emailReminders(tenant: TenantDb, jobs: Jobs, created: DueReminder[]): Promise<void> {
+  if (created.length === 0) return;
+  let officers: string[] | null = null;
+  for (const r of created) {
+    const daysLeft = daysUntil(r.dueOn, r.asOf);
+    if (r.kind === 'baa_ending') {
+      officers ??= await activeUserIds(tenant, await peopleGranted(tenant, 'update', 'ComplianceRecord'));
+      if (officers.length === 0) officers = await activeUserIds(tenant, await peopleGranted(tenant, 'update', 'Organization'));
+      for (const userId of officers) {
+        const queued = await queueNotification({ db: tenant }, jobs, { to: { userId }, template: 'baa.ending', params: { baaId: r.subjectKey, party: r.partyType ?? 'client', endsOn: r.dueOn, daysLeft } });
+        if (queued === null) return;
+      }
+    } else if (r.userId) {
+      const courseKey = r.courseKey && COURSE_KEY.test(r.courseKey) ? r.courseKey : 'required-course';
+      const queued = await queueNotification({ db: tenant }, jobs, { to: { userId: r.userId }, template: 'training.expiring', params: { courseKey, expiresOn: r.dueOn, daysLeft } });
+      if (queued === null) return;
+    }
+  }
+}
+
+/** Records the reminders one organization's records call for at `now` (and queues their e-mails); returns how many are new. */
+async function sweepOrganization(outer: TenantDb, now: Date, jobs: Jobs | undefined): Promise<number> {
+  const due = await dueReminders(outer, now, { baas: true, people: 'everyone' });
   if (due.length === 0) return 0;
   const createdAt = new Date().toISOString();
-  let created = 0;
-  // A whole organization trained on one day comes due at once: insert in slices.
-  for (let i = 0; i < due.length; i += SWEEP_SLICE) {
-    const result = await tenant
-      .insertInto(
-        'reminders',
-        due.slice(i, i + SWEEP_SLICE).map((r) => ({ id: randomUUID(), kind: r.kind, subject_key: r.subjectKey, user_id: r.userId, threshold_days: r.thresholdDays, due_on: r.dueOn, created_at: createdAt, acknowledged_by: null, acknowledged_at: null })),
-      )
-      .onConflict((oc) => oc.columns(['org_id', 'kind', 'subject_key', 'threshold_days', 'due_on']).doNothing())
-      .executeTakeFirst();
-    created += Number(result.numInsertedOrUpdatedRows ?? 0);
-  }
-  return created;
+  // The steps and their e-mails commit together: a step recorded is a step announced.
+  return outer.transaction(async (tenant) => {
+    const created: DueReminder[] = [];
+    // A whole organization trained on one day comes due at once: insert in slices.
+    for (let i = 0; i < due.length; i += SWEEP_SLICE) {
+      const slice = due.slice(i, i + SWEEP_SLICE);
+      const inserted = await tenant
+        .insertInto(
+          'reminders',
+          slice.map((r) => ({ id: randomUUID(), kind: r.kind, subject_key: r.subjectKey, user_id: r.userId, threshold_days: r.thresholdDays, due_on: r.dueOn, created_at: createdAt, acknowledged_by: null, acknowledged_at: null })),
+        )
+        .onConflict((oc) => oc.columns(['org_id', 'kind', 'subject_key', 'threshold_days', 'due_on']).doNothing())
+        .returning(['kind', 'subject_key', 'threshold_days', 'due_on'])
+        .execute();
+      const isNew = new Set(inserted.map((r) => `${r.kind}|${r.subject_key}|${Number(r.threshold_days)}|${r.due_on}`));
+      created.push(...slice.filter((r) => isNew.has(`${r.kind}|${r.subjectKey}|${r.thresholdDays}|${r.dueOn}`)));
+    }
+    if (jobs) await emailReminders(tenant, jobs, created);
+    return created.length;
+  });
 }
 
-/** Records the reminders due at `now` in every organization; returns how many are new. */
-export async function sweepReminders(database: RingfenceDatabase, now = new Date()): Promise<number> {
+/**
+ * Records the reminders due at `now` in every organization; returns how many are new. With
+ * `jobs`, each new step is also e-mailed through the organization's enabled e-mail channel.
+ */
+export async function sweepReminders(database: RingfenceDatabase, now = new Date(), jobs?: Jobs): Promise<number> {
   const orgs = await database.unsafeKysely.selectFrom('organizations').select('id').execute();
   let created = 0;
-  for (const org of orgs) created += await sweepOrganization(tenantDb(database.unsafeKysely, database.engine, org.id), now);
+  for (const org of orgs) created += await sweepOrganization(tenantDb(database.unsafeKysely, database.engine, org.id), now, jobs);
   return created;
-}
-
-export interface ReminderView {
-  id: string;
-  kind: ReminderKind;
-  /** One line for the person reading it; never PHI. */
-  message: string;
-  about: string;
-  partyType: 'client' | 'vendor' | null;
-  dueOn: string;
-  daysLeft: number;
-  thresholdDays: number;
-  remindedAt: string;
 }
 
 function reminderMessage(r: DueReminder, daysLeft: number): string {

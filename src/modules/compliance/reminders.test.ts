@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { addDays, addMonths, today } from '../../platform/calendar.ts';
-import { auditEvents, buildTestApp, clientToday, completeTestTraining, createTestOrg, insertTestBaa, insertTestUser, signedInClient } from '../../../test/helpers.ts';
+import { assignTestRole, auditEvents, buildTestApp, clientToday, completeTestTraining, createTestOrg, insertTestBaa, insertTestUser, signedInClient } from '../../../test/helpers.ts';
 import { BAA_REMINDER_DAYS, TRAINING_REMINDER_DAYS, reminderStep, sweepReminders } from './reminders.service.ts';
 
 test('a reminder belongs to the nearest step not yet passed, and none is due before the first or after the end', () => {
@@ -33,6 +33,7 @@ test('reminders: each step recorded once however many sweeps, shown to the right
   assert.equal((await officer.post('/api/baas', { vendorId: vendor.id, status: 'signed', effectiveOn: addMonths(day, -12), endsOn: addDays(day, 5) })).status, 201);
   // A newcomer's five courses lapse in about 20 days (a year after they were taken).
   const newcomer = await insertTestUser(app, org.orgId, 'newcomer@example.test', { trained: false });
+  await assignTestRole(app, org.orgId, newcomer.id, 'agent', org.clients.A!);
   await completeTestTraining(app, org.orgId, newcomer.id, addMonths(addDays(day, 20), -12));
 
   assert.equal(await sweepReminders(app.database), 7, "A's 60-day step, the vendor's 7-day step, and the newcomer's five 30-day steps");

@@ -4,33 +4,19 @@
  * checks every row and stores nothing; an import stores all rows in one transaction or, if any
  * row is wrong, none of them.
  */
+import { detectPhi } from '../../phi/detect.ts';
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { assertCan } from '../../platform/authz/guard.ts';
 import { isCalendarDay, today } from '../../platform/calendar.ts';
 import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import type { ImportResult, ImportRow } from './compliance.schemas.ts';
 
 /** The most rows one import takes. */
 export const MAX_IMPORT_ROWS = 5000;
 const COLUMNS = ['email', 'course', 'completed_on', 'evidence'] as const;
 const INSERT_BATCH = 500;
-
-export interface ImportRow {
-  /** 1-based line in the file, the header being line 1. */
-  line: number;
-  email: string;
-  course: string;
-  completedOn: string;
-  errors: string[];
-}
-
-export interface ImportResult {
-  rows: ImportRow[];
-  valid: number;
-  invalid: number;
-  imported: number;
-}
 
 export async function importCompletions(ctx: ActorContext, csv: string, options: { dryRun: boolean }): Promise<ImportResult> {
   assertCan(ctx, 'create', 'ComplianceRecord');
@@ -68,6 +54,8 @@ export async function importCompletions(ctx: ActorContext, csv: string, options:
     else if (completedOn > day) errors.push('completed_on: in the future');
     if (!evidence) errors.push('evidence: empty');
     else if (evidence.length > 2000) errors.push('evidence: longer than 2000 characters');
+    // The same rule as evidence typed in the console: the PHI guard refuses PHI in it.
+    else if (detectPhi(evidence).length > 0) errors.push(`evidence: contains PHI (${[...new Set(detectPhi(evidence).map((s) => s.type))].join(', ')}); describe the evidence without patient details`);
     const key = `${person?.id}|${found?.id}|${completedOn}`;
     if (errors.length === 0 && seen.has(key)) errors.push('a repeat of an earlier row');
     seen.add(key);
@@ -87,7 +75,7 @@ export async function importCompletions(ctx: ActorContext, csv: string, options:
     const values = rows.map((r) => ({ id: randomUUID(), user_id: r.userId!, course_id: r.courseId!, completed_on: r.completedOn, evidence: r.evidence, recorded_by: actorUserId(tx), created_at: now }));
     // Batches stay under SQLite's limit on bound parameters.
     for (let i = 0; i < values.length; i += INSERT_BATCH) await tx.db.insertInto('training_completions', values.slice(i, i + INSERT_BATCH)).execute();
-    await audit(tx, { action: 'training.imported', resourceType: 'Organization', resourceId: ctx.orgId, details: { rows: rows.length, people: new Set(rows.map((r) => r.userId)).size } });
+    await audit(tx, { action: 'training.imported', resourceType: 'Organization', resourceId: tx.orgId, details: { rows: rows.length, people: new Set(rows.map((r) => r.userId)).size } });
   });
   return result(rows.length);
 }

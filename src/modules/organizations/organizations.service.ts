@@ -5,12 +5,12 @@ import type { AuditSource } from '../../platform/audit/events.ts';
 import { assertAcceptablePassword, hashPassword } from '../../platform/auth/passwords.ts';
 import { newTotpSecret, totpUri } from '../../platform/auth/totp.ts';
 import type { KeyRing } from '../../platform/crypto/keyring.ts';
-import { standardCourses } from '../compliance/courses.ts';
+import { addStandardCourses } from '../compliance/index.ts';
 import type { RingfenceDatabase } from '../../platform/db/database.ts';
 import { tenantDb } from '../../platform/db/tenant-db.ts';
 import { AppError, invalidField } from '../../platform/http/errors.ts';
-import { seedBuiltinRoles } from '../roles/roles.seed.ts';
-import { newUserRow } from '../users/user-row.ts';
+import { seedBuiltinRoles } from '../roles/index.ts';
+import { newUserRow } from '../users/index.ts';
 
 export interface NewOrganization {
   orgName: string;
@@ -61,12 +61,12 @@ export async function unsafeCreateOrganization(
       const existing = await trx.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
       if (existing) throw new AppError('conflict', 'Setup has already been completed; sign in instead');
     }
-    const taken = await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-    if (taken) throw new AppError('conflict', 'A person with this email address already exists', { field: 'email' });
+    // Addresses are unique per organization: a new organization's first administrator may use
+    // one held elsewhere, and nothing here tells whether it is.
     await trx.insertInto('organizations').values({ id: orgId, name: orgName, created_at: now }).execute();
     const tenant = tenantDb(trx, database.engine, orgId);
     const roles = await seedBuiltinRoles(tenant);
-    await tenant.insertInto('courses', standardCourses(orgId, now)).execute();
+    await addStandardCourses(tenant, now);
     await keyring.createDataKey(tenant, null);
     await tenant
       .insertInto(

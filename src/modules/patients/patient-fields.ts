@@ -1,47 +1,20 @@
 import type { TenantDb } from '../../platform/db/tenant-db.ts';
 import type { TenantInsert } from '../../platform/db/tenant-db.ts';
-import type { PatientRow } from '../../platform/db/types.ts';
-import type { KeyRing } from '../../platform/crypto/keyring.ts';
+import type { PatientRow } from './patients.tables.ts';
+import type { ClientKeys } from '../../platform/crypto/keyring.ts';
 import { indexValue, normalizePhone } from './normalize.ts';
+import type { Static } from 'typebox';
+import type { PatientAddressSchema, PatientFieldValues, PatientIdentifierSchema, PatientNameSchema, PatientPhoneSchema } from './patients.schemas.ts';
 
 /**
  * The PHI a patient record holds. Each field is its own ciphertext column, so a reveal
  * decrypts only what was asked for, and each has a data category (catalogue.ts, `Patient`).
  */
-export interface PatientName {
-  given: string;
-  family: string;
-}
-export interface PatientPhone {
-  /** E.164, as normalised when stored. */
-  number: string;
-  type: 'mobile' | 'home' | 'work' | 'other';
-}
-export interface PatientAddress {
-  line1: string;
-  line2?: string;
-  city: string;
-  state: string;
-  postalCode: string;
-}
-export interface PatientIdentifier {
-  system: string;
-  value: string;
-}
-
-export interface PatientFields {
-  name: PatientName;
-  phones: PatientPhone[];
-  email: string;
-  callbackWindow: string;
-  dateOfBirth: string;
-  address: PatientAddress;
-  mrn: string;
-  identifiers: PatientIdentifier[];
-  fhirPatientId: string;
-  insuranceMemberId: string;
-  notes: string;
-}
+export type PatientFields = PatientFieldValues;
+export type PatientName = Static<typeof PatientNameSchema>;
+export type PatientPhone = Static<typeof PatientPhoneSchema>;
+export type PatientAddress = Static<typeof PatientAddressSchema>;
+export type PatientIdentifier = Static<typeof PatientIdentifierSchema>;
 
 export type PatientField = keyof PatientFields;
 type EncColumn = Extract<keyof PatientRow, `${string}_enc`>;
@@ -94,7 +67,7 @@ export function presentFields(row: PatientRow): PatientField[] {
 
 /** Encrypts the given fields of one patient row into their columns (null clears a field). */
 export async function encryptPatientFields(
-  keyring: KeyRing,
+  keyring: ClientKeys,
   tenant: TenantDb,
   clientId: string,
   rowId: string,
@@ -109,7 +82,7 @@ export async function encryptPatientFields(
 }
 
 /** Decrypts the named fields of a row. */
-export async function decryptPatientFields(keyring: KeyRing, tenant: TenantDb, row: PatientRow, fields: readonly PatientField[]): Promise<Partial<PatientFields>> {
+export async function decryptPatientFields(keyring: ClientKeys, tenant: TenantDb, row: PatientRow, fields: readonly PatientField[]): Promise<Partial<PatientFields>> {
   const envelopes: Partial<Record<EncColumn, string | null>> = {};
   for (const field of fields) envelopes[PATIENT_COLUMNS[field]] = row[PATIENT_COLUMNS[field]];
   const plain = await keyring.decryptRow(tenant, { clientId: row.client_id, table: 'patients', rowId: row.id }, envelopes);
@@ -146,7 +119,7 @@ export function indexEntries(fields: Partial<PatientFields>): { kind: IndexKind;
 }
 
 /** Replaces a patient's blind-index rows with the digests of its current fields. */
-export async function reindexPatient(keyring: KeyRing, tenant: TenantDb, clientId: string, patientId: string, fields: Partial<PatientFields>): Promise<void> {
+export async function reindexPatient(keyring: ClientKeys, tenant: TenantDb, clientId: string, patientId: string, fields: Partial<PatientFields>): Promise<void> {
   await tenant.deleteFrom('patient_index').where('patient_id', '=', patientId).execute();
   const entries = indexEntries(fields);
   if (entries.length === 0) return;

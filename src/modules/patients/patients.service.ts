@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Action } from '../../platform/authz/catalogue.ts';
 import { assertCan, assertFieldCategories, rowScope } from '../../platform/authz/guard.ts';
-import type { PatientSearchKind } from '../../platform/audit/events.ts';
+import type { PatientSearchKind } from './patients.audit.ts';
 import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
 import { paginate, parseSort, type PageRequest, type PageResult } from '../../platform/db/paging.ts';
-import type { PatientRow } from '../../platform/db/types.ts';
+import type { PatientRow } from './patients.tables.ts';
 import { AppError, invalidField, notFound } from '../../platform/http/errors.ts';
 import {
   INDEXED_FIELDS,
@@ -21,27 +21,11 @@ import {
   type PatientPhone,
 } from './patient-fields.ts';
 import { isCalendarDay, today } from '../../platform/calendar.ts';
+import { clientSettings } from '../clients/index.ts';
 import { indexValue, newPatientRef, normalizePatientRef, normalizePhone } from './normalize.ts';
-
-/** What lists and lookups return: the reference and operational fields, never PHI. */
-export interface PatientSummary {
-  id: string;
-  ref: string;
-  clientId: string;
-  status: 'active' | 'merged';
-  mergedIntoRef: string | null;
-  source: PatientRow['source'];
-  /** Which PHI fields hold a value (their names, so a reveal can ask for them). */
-  present: PatientField[];
-  createdAt: string;
-  updatedAt: string;
-}
+import type { CreatedPatient, PatientMatch, PatientSearch, PatientSummary, RevealedPatient, RevealRequest } from './patients.schemas.ts';
 
 export type PatientInput = Partial<PatientFields>;
-
-/** Why PHI is being revealed: recorded with every reveal. */
-export const REVEAL_PURPOSES = ['callback', 'identity_verification', 'intake', 'care_coordination', 'record_correction', 'quality_review', 'compliance_review'] as const;
-export type RevealPurpose = (typeof REVEAL_PURPOSES)[number];
 
 async function present(ctx: ActorContext, rows: PatientRow[]): Promise<PatientSummary[]> {
   const mergedIds = [...new Set(rows.map((r) => r.merged_into_id).filter((id): id is string => id !== null))];
@@ -101,7 +85,7 @@ function cleanFields(input: { [F in PatientField]?: PatientFields[F] | null }): 
 }
 
 export async function assertClient(ctx: ActorContext, clientId: string): Promise<void> {
-  const client = await ctx.db.selectFrom('clients').select(['id', 'status']).where('id', '=', clientId).executeTakeFirst();
+  const client = await clientSettings(ctx.db, clientId);
   if (!client) throw new AppError('not_found', 'Client not found', { field: 'clientId' });
   if (client.status !== 'active') throw new AppError('conflict', 'This client is inactive', { field: 'clientId' });
 }
@@ -162,11 +146,6 @@ async function issueRef(tx: ActorContext, clientId: string): Promise<string> {
   throw new AppError('unavailable', 'Could not issue a patient reference; try again');
 }
 
-export interface CreatedPatient {
-  patient: PatientSummary;
-  possibleDuplicates: { id: string; ref: string }[];
-}
-
 /**
  * Adds a patient to a client's directory: every PHI field encrypted under the client's key,
  * blind indexes for lookups, a new opaque reference. Possible duplicates are reported, not refused.
@@ -186,7 +165,7 @@ export async function createPatient(ctx: ActorContext, input: { clientId: string
     const ref = await issueRef(tx, clientId);
     const now = new Date().toISOString();
     const encrypted = await encryptPatientFields(tx.keyring, tx.db, clientId, id, fields);
-    await tx.db.insertInto('patients', newPatientRow({ id, clientId, ref, source: effectiveSource, createdBy: actorUserId(ctx), at: now }, encrypted)).execute();
+    await tx.db.insertInto('patients', newPatientRow({ id, clientId, ref, source: effectiveSource, createdBy: actorUserId(tx), at: now }, encrypted)).execute();
     await reindexPatient(tx.keyring, tx.db, clientId, id, fields);
     await audit(tx, {
       action: 'patient.created',
@@ -221,21 +200,6 @@ export async function listPatients(
   const sort = parseSort(query.sort ?? '-createdAt', SORTS, 'patients.created_at');
   const page = await paginate(q.orderBy(sort.column, sort.direction).orderBy('patients.id'), query);
   return { ...page, items: await present(ctx, page.items) };
-}
-
-export interface PatientSearch {
-  clientId: string;
-  phone?: string;
-  mrn?: string;
-  ref?: string;
-  family?: string;
-  given?: string;
-  dateOfBirth?: string;
-}
-
-export interface PatientMatch extends PatientSummary {
-  /** exact: every criterion matched; partial: family name and date of birth matched, the given name did not. */
-  match: 'exact' | 'partial';
 }
 
 /**
@@ -287,19 +251,12 @@ export async function searchPatients(ctx: ActorContext, search: PatientSearch): 
   return results;
 }
 
-export interface RevealedPatient {
-  id: string;
-  ref: string;
-  clientId: string;
-  fields: Partial<PatientFields>;
-}
-
 /**
  * Reveals PHI fields of one patient for a stated purpose. Each field must be in a category
  * the actor may read or reveal for the patient's client. Every reveal is a `phi.read` audit
  * event naming the fields and the purpose, written before the values are returned.
  */
-export async function revealPatient(ctx: ActorContext, id: string, input: { fields: PatientField[]; purpose: RevealPurpose }): Promise<RevealedPatient> {
+export async function revealPatient(ctx: ActorContext, id: string, input: RevealRequest): Promise<RevealedPatient> {
   assertCan(ctx, 'reveal', 'Patient');
   const row = await revealable(ctx, id);
   const fields = [...new Set(input.fields)];
@@ -401,6 +358,17 @@ export async function mergePatients(ctx: ActorContext, survivorId: string, dupli
 }
 
 /** Patients already linked to a practice-system record, by the record's id: one query for all ids. */
+/**
+ * Stored fields of one patient, decrypted, for another module's service that has already
+ * checked what its caller may do (the practice link merging identifiers). Not a reveal: the
+ * caller audits what it does with them.
+ */
+export async function storedPatientFields(ctx: ActorContext, id: string, fields: readonly PatientField[]): Promise<Partial<PatientFields>> {
+  const row = await ctx.db.selectFrom('patients').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Patient');
+  return decryptPatientFields(ctx.keyring, ctx.db, row, fields);
+}
+
 export async function findByPracticeId(ctx: ActorContext, clientId: string, fhirIds: string[]): Promise<Map<string, PatientRow>> {
   const matches = await digestMatches(
     ctx,

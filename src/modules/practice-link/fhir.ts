@@ -1,6 +1,6 @@
 import { Client } from 'fhir-kit-client';
 import { AppError } from '../../platform/http/errors.ts';
-import type { PatientFields, PatientPhone } from '../patients/patient-fields.ts';
+import type { PatientFields, PatientPhone } from '../patients/index.ts';
 
 /** How Ringfence authenticates to a practice system. */
 export type PracticeCredentials = { type: 'none' } | { type: 'bearer'; token: string } | { type: 'basic'; username: string; password: string };

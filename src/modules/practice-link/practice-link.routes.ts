@@ -1,15 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../../platform/auth/authenticate.ts';
-import { Id, IsoDate, IsoTime, Literals, NoContent, Nullable, Out, Strict, Text, replies } from '../../platform/http/schemas.ts';
-import { PatientSummarySchema, fieldSchemas, optional } from '../patients/patients.routes.ts';
-import { REVEAL_PURPOSES } from '../patients/patients.service.ts';
+import { Declared, Id, IsoDate, IsoTime, Literals, NoContent, Nullable, Out, SearchTerm, Secret, Strict, replies } from '../../platform/http/schemas.ts';
+import { PatientSummarySchema, fieldSchemas, optional } from '../patients/index.ts';
+import { REVEAL_PURPOSES } from '../patients/index.ts';
 import { configurePracticeLink, getPracticeLink, importFromPracticeSystem, removePracticeLink, searchPracticeSystem, testPracticeLink } from './practice-link.service.ts';
 
 const Auth = Type.Union([
   Strict({ type: Type.Literal('none') }),
-  Strict({ type: Type.Literal('bearer'), token: Text(4096) }),
-  Strict({ type: Type.Literal('basic'), username: Text(200), password: Text(512) }),
+  Strict({ type: Type.Literal('bearer'), token: Secret(4096) }),
+  Strict({ type: Type.Literal('basic'), username: Secret(200), password: Secret(512) }),
 ]);
 
 const PracticeLinkSchema = Out({ clientId: Type.String(), baseUrl: Type.String(), authType: Literals(['none', 'bearer', 'basic'] as const), updatedAt: IsoTime });
@@ -38,7 +38,7 @@ export const practiceLinkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['practice system'],
         summary: 'Set the client’s FHIR R4 base URL and credentials (stored encrypted)',
         params,
-        body: Strict({ baseUrl: Text(500), auth: Auth }),
+        body: Strict({ baseUrl: Declared('url', { minLength: 1, maxLength: 500 }), auth: Auth }),
         response: replies(PracticeLinkSchema),
       },
     },
@@ -81,10 +81,10 @@ export const practiceLinkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: Strict({
           clientId: Id,
           purpose: Literals(REVEAL_PURPOSES),
-          identifier: Type.Optional(Strict({ system: Type.Optional(Text(200)), value: Text(100) })),
-          phone: Type.Optional(Text(40)),
-          family: Type.Optional(Text(100)),
-          given: Type.Optional(Text(100)),
+          identifier: Type.Optional(Strict({ system: Type.Optional(SearchTerm(200)), value: SearchTerm(100) })),
+          phone: Type.Optional(SearchTerm(40)),
+          family: Type.Optional(SearchTerm(100)),
+          given: Type.Optional(SearchTerm(100)),
           birthDate: Type.Optional(IsoDate),
         }),
         response: replies(
@@ -106,7 +106,7 @@ export const practiceLinkRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['practice system'],
         summary: 'Import a practice record into the directory, or link it to an existing record',
-        body: Strict({ clientId: Id, fhirId: Type.String({ pattern: '^[A-Za-z0-9.-]{1,64}$', description: 'FHIR logical id' }), linkToId: Type.Optional(Id) }),
+        body: Strict({ clientId: Id, fhirId: Declared('identifier', { pattern: '^[A-Za-z0-9.-]{1,64}$', description: 'FHIR logical id' }), linkToId: Type.Optional(Id) }),
         response: replies(PatientSummarySchema),
       },
     },

@@ -1,10 +1,10 @@
 import { categoryOf } from '../../platform/authz/catalogue.ts';
 import { assertCan, assertFieldCategories, fieldCategories } from '../../platform/authz/guard.ts';
 import { actorUserId, assertPhiAccess, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
-import type { PracticeLink } from '../../platform/db/types.ts';
+import type { PracticeLink } from './practice-link.tables.ts';
 import { AppError, invalidField, notFound } from '../../platform/http/errors.ts';
-import { PATIENT_FIELDS, decryptPatientFields, type PatientField, type PatientFields } from '../patients/patient-fields.ts';
-import { assertClient, createPatient, findByPracticeId, getPatient, updatePatient, type PatientSummary, type RevealPurpose } from '../patients/patients.service.ts';
+import { PATIENT_FIELDS, type PatientField, type PatientFields } from '../patients/index.ts';
+import { assertClient, createPatient, findByPracticeId, getPatient, storedPatientFields, updatePatient, type PatientSummary, type RevealPurpose } from '../patients/index.ts';
 import { PracticeSystem, type PracticeCredentials, type PracticeSearch } from './fhir.ts';
 
 /** A client's practice-system link as shown to people: never its credentials. */
@@ -18,8 +18,6 @@ export interface PracticeLinkView {
 function present(link: PracticeLink): PracticeLinkView {
   return { clientId: link.client_id, baseUrl: link.base_url, authType: link.auth_type, updatedAt: link.updated_at };
 }
-
-const credentialLocation = (clientId: string) => ({ clientId, table: 'practice_links', column: 'credentials_enc', rowId: clientId });
 
 /** The link of a client the actor may see (404 when there is none). */
 export async function getPracticeLink(ctx: ActorContext, clientId: string): Promise<PracticeLinkView> {
@@ -49,8 +47,8 @@ export async function configurePracticeLink(ctx: ActorContext, clientId: string,
   const baseUrl = cleanBaseUrl(input.baseUrl);
   await inTransaction(ctx, async (tx) => {
     await assertClient(tx, clientId);
-    const credentials = input.auth.type === 'none' ? null : await tx.keyring.encryptField(tx.db, credentialLocation(clientId), JSON.stringify(input.auth));
-    const row = { base_url: baseUrl, auth_type: input.auth.type, credentials_enc: credentials, updated_by: actorUserId(ctx), updated_at: new Date().toISOString() };
+    const credentials = input.auth.type === 'none' ? null : await tx.keyring.integrationCredentials.encrypt(tx.db, clientId, JSON.stringify(input.auth));
+    const row = { base_url: baseUrl, auth_type: input.auth.type, credentials_enc: credentials, updated_by: actorUserId(tx), updated_at: new Date().toISOString() };
     const existing = await tx.db.selectFrom('practice_links').select('client_id').where('client_id', '=', clientId).executeTakeFirst();
     if (existing) await tx.db.updateTable('practice_links').set(row).where('client_id', '=', clientId).execute();
     else await tx.db.insertInto('practice_links', { client_id: clientId, ...row }).execute();
@@ -72,7 +70,7 @@ export async function removePracticeLink(ctx: ActorContext, clientId: string): P
 async function practiceSystem(ctx: ActorContext, clientId: string): Promise<PracticeSystem> {
   const link = await ctx.db.selectFrom('practice_links').selectAll().where('client_id', '=', clientId).executeTakeFirst();
   if (!link) throw new AppError('conflict', 'This client has no practice-system link; an administrator can set one up under Clients', { field: 'clientId' });
-  const credentials: PracticeCredentials = link.credentials_enc ? JSON.parse(await ctx.keyring.decryptField(ctx.db, credentialLocation(clientId), link.credentials_enc)) : { type: 'none' };
+  const credentials: PracticeCredentials = link.credentials_enc ? JSON.parse(await ctx.keyring.integrationCredentials.decrypt(ctx.db, clientId, link.credentials_enc)) : { type: 'none' };
   return new PracticeSystem(link.base_url, credentials);
 }
 
@@ -145,8 +143,7 @@ export async function importFromPracticeSystem(ctx: ActorContext, input: { clien
   if (target.clientId !== input.clientId) throw invalidField('linkToId', 'belongs to another client');
   const linkFields: PatientField[] = ['fhirPatientId', 'identifiers', ...(record.fields.mrn ? (['mrn'] as const) : [])];
   assertFieldCategories(ctx, ['update'], 'Patient', { clientId: input.clientId }, linkFields, 'link');
-  const row = await ctx.db.selectFrom('patients').selectAll().where('id', '=', target.id).executeTakeFirstOrThrow();
-  const current = await decryptPatientFields(ctx.keyring, ctx.db, row, ['identifiers', 'mrn']);
+  const current = await storedPatientFields(ctx, target.id, ['identifiers', 'mrn']);
   const identifiers = [...(current.identifiers ?? []), ...(record.fields.identifiers ?? [])].filter((id, i, all) => all.findIndex((o) => o.system === id.system && o.value === id.value) === i);
   await updatePatient(ctx, target.id, { fhirPatientId: record.fhirId, identifiers, ...(!current.mrn && record.fields.mrn ? { mrn: record.fields.mrn } : {}) });
   await audit(ctx, { action: 'patient.linked', resourceType: 'Patient', resourceId: target.id, clientId: input.clientId, patientRef: target.ref, details: { source: 'practice_system' } });

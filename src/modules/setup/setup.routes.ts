@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { actorOf } from '../../platform/auth/authenticate.ts';
 import { createSession } from '../../platform/auth/sessions.ts';
 import { tenantDb } from '../../platform/db/tenant-db.ts';
-import { Email, Name, Out, Strict, replies } from '../../platform/http/schemas.ts';
+import { Email, Literals, OrganizationName, Out, PersonName, Secret, Strict, replies } from '../../platform/http/schemas.ts';
 import { anonymousSource, requestMeta, setSessionCookie } from '../../platform/platform.ts';
-import { isSetupNeeded, unsafeCreateOrganization } from '../organizations/organizations.service.ts';
+import { isSetupNeeded, unsafeCreateOrganization } from '../organizations/index.ts';
+import { gettingStarted } from './checklist.service.ts';
 
 /**
  * First-run setup: on an empty database the first visitor creates the organization and its
@@ -26,7 +28,7 @@ export const setupRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['setup'],
         summary: 'Create the organization and its first administrator (once)',
-        body: Strict({ orgName: Name(120), email: Email, password: Type.String({ minLength: 1, maxLength: 1024 }), displayName: Type.Optional(Name(120)) }),
+        body: Strict({ orgName: OrganizationName(120), email: Email, password: Secret(1024), displayName: Type.Optional(PersonName(120)) }),
         response: replies(
           Out({
             orgId: Type.String(),
@@ -50,5 +52,31 @@ export const setupRoutes: FastifyPluginAsyncTypebox = async (app) => {
       setSessionCookie(platform, reply, session.token);
       return reply.code(201).send({ orgId: created.orgId, userId: created.userId, totpUri: created.totpUri, secret: created.totpSecret, csrfToken: session.csrfToken });
     },
+  );
+
+  app.get(
+    '/api/setup/checklist',
+    {
+      config: { permission: { action: 'manage', subject: 'Organization' } },
+      schema: {
+        tags: ['setup'],
+        summary: 'Getting started: the steps before the first callback, each ticked off from the records it needs',
+        response: replies(
+          Out({
+            done: Type.Boolean(),
+            steps: Type.Array(
+              Out({
+                key: Literals(['client', 'queues', 'people', 'compliance', 'baa', 'training'] as const),
+                title: Type.String(),
+                done: Type.Boolean(),
+                status: Type.String({ description: 'Where things stand, in a sentence' }),
+                path: Type.String({ description: 'The console screen where the step is done' }),
+              }),
+            ),
+          }),
+        ),
+      },
+    },
+    async (request) => gettingStarted(actorOf(request)),
   );
 };

@@ -6,20 +6,22 @@
  * close of the next business day. Daylight-saving changes and time zones are luxon's job.
  */
 import { DateTime, IANAZone } from 'luxon';
+import type { TaskPriority as Priority } from './tasks.tables.ts';
 
-export const PRIORITIES = ['emergent', 'urgent', 'routine'] as const;
-export type Priority = (typeof PRIORITIES)[number];
+export { TASK_PRIORITIES as PRIORITIES, type TaskPriority as Priority } from './tasks.tables.ts';
 
 /** Lower sorts first: the order agents work in. */
 export const PRIORITY_RANK: Record<Priority, number> = { emergent: 0, urgent: 1, routine: 2 };
 
-export interface BusinessHours {
-  /** ISO weekdays the client is open: 1 Monday … 7 Sunday. */
-  days: number[];
-  /** Local opening and closing time, "HH:MM", open < close. */
+/** One day the client is open: an ISO weekday (1 Monday … 7 Sunday) and its local opening and closing time, "HH:MM", open < close. */
+export interface BusinessDay {
+  day: number;
   open: string;
   close: string;
 }
+
+/** The days a client is open, each with its own hours; a weekday missing from the list is a day off. */
+export type BusinessHours = BusinessDay[];
 
 export interface SlaPolicy {
   /** Minutes to call back, per priority that runs around the clock. */
@@ -34,11 +36,12 @@ function atTime(day: DateTime, hhmm: string): DateTime {
 
 /** The close of the business day a routine callback received at `received` belongs to. */
 export function closeOfBusinessDay(received: DateTime, hours: BusinessHours): DateTime {
-  if (hours.days.length === 0) throw new Error('business hours need at least one day');
+  if (hours.length === 0) throw new Error('business hours need at least one day');
   let day = received.startOf('day');
   for (let i = 0; i < 8; i += 1) {
-    if (hours.days.includes(day.weekday)) {
-      const close = atTime(day, hours.close);
+    const open = hours.find((h) => h.day === day.weekday);
+    if (open) {
+      const close = atTime(day, open.close);
       if (received < close) return close;
     }
     day = day.plus({ days: 1 }).startOf('day');
@@ -74,7 +77,7 @@ export function dueAt(receivedAt: string, priority: Priority, policy: SlaPolicy,
   // Minutes around the clock are exact time, the same instant in every zone.
   if (priority !== 'routine') return new Date(receivedMs + policy.minutes[priority] * 60_000).toISOString();
   const hours = policy.businessHours;
-  const key = `${timeZone}|${hours.days.join(',')}|${hours.close}`;
+  const key = `${timeZone}|${hours.map((h) => `${h.day}-${h.close}`).join(',')}`;
   const known = lastClose.get(key);
   if (known !== undefined && known.from <= receivedMs && receivedMs < known.close) return known.iso;
   const close = closeOfBusinessDay(DateTime.fromMillis(receivedMs, { zone: timeZone }), hours);
@@ -87,5 +90,40 @@ export function dueAt(receivedAt: string, priority: Priority, policy: SlaPolicy,
 /** True when the local time `at` falls inside the client's business hours. */
 export function withinBusinessHours(at: string, hours: BusinessHours, timeZone: string): boolean {
   const local = DateTime.fromISO(at, { zone: timeZone });
-  return hours.days.includes(local.weekday) && local >= atTime(local, hours.open) && local < atTime(local, hours.close);
+  const day = hours.find((h) => h.day === local.weekday);
+  return day !== undefined && local >= atTime(local, day.open) && local < atTime(local, day.close);
+}
+
+/** The time a patient asked to be called in: not before `after`, not after `before` (ISO instants, either may be absent). */
+export interface CallbackWindow {
+  after?: string | null;
+  before?: string | null;
+}
+
+/**
+ * Why a callback window cannot be kept when it is received at `receivedAt`: a sentence for
+ * `callbackBefore`, or null when the window is fine. An end at or before its start, or an end
+ * already past, would put a callback on the queue that nobody can make in time.
+ */
+export function windowProblem(receivedAt: string, window: CallbackWindow): string | null {
+  if (!window.before) return null;
+  const before = Date.parse(window.before);
+  if (window.after && before <= Date.parse(window.after)) return 'The callback window must end (callbackBefore) later than it starts (callbackAfter).';
+  if (before <= Date.parse(receivedAt)) return 'The callback window has already ended (callbackBefore): it must end in the future.';
+  return null;
+}
+
+/**
+ * When a callback becomes workable and when it is due. The SLA clock starts when the window
+ * opens (a patient who asks to be called after 3 p.m. has not been kept waiting before then),
+ * and the due time is never later than the window's end: calling after it would miss the patient.
+ * Both answers are ISO instants in UTC, so they compare correctly as text on every engine.
+ */
+export function scheduleCallback(receivedAt: string, priority: Priority, policy: SlaPolicy, timeZone: string, window: CallbackWindow = {}): { readyAt: string; dueAt: string } {
+  const received = Date.parse(receivedAt);
+  const after = window.after ? Date.parse(window.after) : Number.NaN;
+  const readyAt = new Date(after > received ? after : received).toISOString();
+  const due = dueAt(readyAt, priority, policy, timeZone);
+  const before = window.before ? Date.parse(window.before) : Number.NaN;
+  return { readyAt, dueAt: before < Date.parse(due) ? new Date(before).toISOString() : due };
 }

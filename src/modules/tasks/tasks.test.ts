@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DateTime } from 'luxon';
+import { PHI_GUARDED, VAULT_TEXT } from '../../platform/http/schemas.ts';
 import { auditEvents, buildTestApp, createTestOrg, everythingStored, insertTestQueue, insertTestToken, signedInClient, type TestClient } from '../../../test/helpers.ts';
 
 /** Synthetic PHI that exists only in this test. */
@@ -52,7 +53,8 @@ test('intake: a task for a new patient, due per the client SLA, listed without P
 
   const unknownReason = await agent.post('/api/tasks', { clientId: clientA, queueId: queueA, patientId: task.patientId, reasonCode: 'gossip', priority: 'routine', title: 'Question' });
   assert.equal(unknownReason.status, 400);
-  assert.match(unknownReason.body.detail, /reasonCode/);
+  assert.equal(unknownReason.body.field, 'reasonCode');
+  assert.equal(unknownReason.body.detail, 'The reason code is not one of the accepted values.');
   const otherClient = await agent.post('/api/tasks', { clientId: org.clients.B, queueId: queueA, patientId: task.patientId, reasonCode: 'refill', priority: 'routine', title: 'Question' });
   assert.equal(otherClient.status, 403);
 
@@ -116,7 +118,7 @@ test('attempts follow the client policy: waits between tries, escalates after th
   const admin = await as('admin');
   const policy = (await admin.get(`/api/clients/${clientA}`)).body.callbackPolicy;
   assert.equal((await admin.patch(`/api/clients/${clientA}`, { callbackPolicy: { ...policy, maxAttempts: 2, retryMinutes: 20 } })).status, 200);
-  const badPolicy = await admin.patch(`/api/clients/${clientA}`, { callbackPolicy: { ...policy, businessHours: { days: [1], open: '17:00', close: '08:00' } } });
+  const badPolicy = await admin.patch(`/api/clients/${clientA}`, { callbackPolicy: { ...policy, businessHours: [{ day: 1, open: '17:00', close: '08:00' }] } });
   assert.equal(badPolicy.status, 400);
   const agent = await as('agent');
   const supervisor = await as('supervisor');
@@ -221,6 +223,13 @@ test('clinical messages: encrypted at rest, readable only with the clinical cate
   const reads = (await auditEvents(app, org.orgId)).filter((e) => e.action === 'phi.read' && e.resource_id === created.id);
   assert.equal(reads.length, 1);
   assert.equal(reads[0]!.actor_id, org.users.nurse!.id);
+
+  // The contract says what the text is: clinical PHI for the vault, not operational text for the PHI guard.
+  const openapi = (await app.client().get('/api/docs/json')).body;
+  const body = openapi.paths['/api/tasks/{id}/messages'].post.requestBody.content['application/json'].schema.properties.body;
+  assert.equal(body[VAULT_TEXT], 'clinical');
+  assert.equal(body[PHI_GUARDED], undefined);
+  assert.equal(body.maxLength, 4000);
 });
 
 test('supervisor board: counts by status and SLA breaches per queue', async (t) => {
@@ -277,4 +286,72 @@ test('live updates: a task change is pushed to the screens of people working tha
   assert.deepEqual(data, { taskId: created.id, clientId: clientA, queueId: queueA, status: 'open', action: 'task.created' });
   assert.ok(!seen.includes('Zephyrine') && !seen.includes('Live refill'), 'no PHI and no text in the stream');
   assert.ok(!(await other.next(300)).includes('event: task'), 'nothing for a person of another client');
+});
+
+test('a callback window: ready when it opens, due from its start and by its end; an impossible window is a 400 naming callbackBefore; a follow-up takes its own time and priority', async (t) => {
+  const { app, org, as, clientA, queueA } = await setup(t);
+  const agent = await as('agent');
+  const hour = 3_600_000;
+  const after = new Date(Date.now() + 2 * hour);
+  const before = new Date(Date.now() + 3 * hour);
+  // The start is sent with an offset; it is stored and answered in UTC.
+  const offset = DateTime.fromJSDate(after, { zone: 'America/Chicago' }).toISO()!;
+  const created = await agent.post('/api/tasks', { clientId: clientA, queueId: queueA, newPatient: PATIENT, reasonCode: 'refill', priority: 'urgent', title: 'Refill, call after work', callbackAfter: offset, callbackBefore: before.toISOString() });
+  assert.equal(created.status, 201, created.text);
+  assert.equal(created.body.callbackAfter, after.toISOString());
+  assert.equal(created.body.readyAt, after.toISOString());
+  assert.equal(created.body.dueAt, new Date(after.getTime() + 15 * 60_000).toISOString(), 'urgent: 15 minutes from the window’s start');
+  assert.equal((await agent.post('/api/tasks/claim-next', {})).status, 204, 'not workable before its window opens');
+  const row = await app.tenant(org.orgId).selectFrom('tasks').select(['ready_at', 'due_at']).where('id', '=', created.body.id).executeTakeFirstOrThrow();
+  assert.equal(new Date(row.ready_at).toISOString(), after.toISOString());
+
+  const short = await agent.post('/api/tasks', { clientId: clientA, queueId: queueA, patientId: created.body.patientId, reasonCode: 'refill', priority: 'routine', title: 'Before lunch', callbackBefore: new Date(Date.now() + 10 * 60_000).toISOString() });
+  assert.equal(short.status, 201, short.text);
+  assert.ok(Date.parse(short.body.dueAt) <= Date.now() + 10 * 60_000, 'due by the window’s end, not the close of business');
+
+  const backwards = await agent.post('/api/tasks', { clientId: clientA, queueId: queueA, patientId: created.body.patientId, reasonCode: 'refill', priority: 'routine', title: 'Backwards', callbackAfter: before.toISOString(), callbackBefore: after.toISOString() });
+  assert.equal(backwards.status, 400);
+  assert.equal(backwards.body.field, 'callbackBefore');
+  assert.equal(backwards.body.detail, 'The callback window must end (callbackBefore) later than it starts (callbackAfter).');
+  const past = await agent.post('/api/tasks', { clientId: clientA, queueId: queueA, patientId: created.body.patientId, reasonCode: 'refill', priority: 'routine', title: 'Too late', callbackBefore: new Date(Date.now() - 60_000).toISOString() });
+  assert.equal(past.status, 400);
+  assert.match(past.body.detail, /^The callback window has already ended \(callbackBefore\)/);
+
+  // Completion chains a follow-up at a chosen time and priority.
+  await app.tenant(org.orgId).updateTable('tasks').set({ ready_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', short.body.id).execute();
+  assert.equal((await agent.post('/api/tasks/claim-next', {})).body.id, short.body.id);
+  const tomorrow = new Date(Date.now() + 24 * hour);
+  const done = await agent.post(`/api/tasks/${short.body.id}/complete`, { resolution: 'refill_sent', followUp: { reasonCode: 'results', priority: 'urgent', callbackAfter: tomorrow.toISOString(), title: 'Check the refill worked' } });
+  assert.equal(done.status, 200, done.text);
+  assert.equal(done.body.followUp.priority, 'urgent');
+  assert.equal(done.body.followUp.reasonCode, 'results');
+  assert.equal(done.body.followUp.readyAt, tomorrow.toISOString());
+  assert.equal(done.body.followUp.dueAt, new Date(tomorrow.getTime() + 15 * 60_000).toISOString());
+  await app.tenant(org.orgId).updateTable('tasks').set({ ready_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', created.body.id).execute();
+  assert.equal((await agent.post('/api/tasks/claim-next', {})).body.id, created.body.id);
+  const refused = await agent.post(`/api/tasks/${created.body.id}/complete`, { resolution: 'resolved', followUp: { reasonCode: 'refill', priority: 'routine', callbackBefore: new Date(Date.now() - 1000).toISOString(), title: 'Never' } });
+  assert.equal(refused.status, 400);
+  assert.equal(refused.body.field, 'callbackBefore');
+  assert.equal((await agent.get(`/api/tasks/${created.body.id}`)).body.task.status, 'claimed', 'the refused completion changed nothing');
+});
+
+test('changes of one task at once take turns: simultaneous attempts get numbers 1…n, and an attempt racing a completion leaves one of them refused', async (t) => {
+  const { app, org, as, clientA, queueA } = await setup(t);
+  const agent = await as('agent');
+  const intake = await agent.post('/api/tasks', { clientId: clientA, queueId: queueA, newPatient: PATIENT, reasonCode: 'refill', priority: 'routine', title: 'Refill request' });
+  assert.equal(intake.status, 201, intake.text);
+  assert.equal((await agent.post('/api/tasks/claim-next', {})).body.id, intake.body.id);
+  const id = intake.body.id as string;
+
+  const attempts = await Promise.all(Array.from({ length: 6 }, () => agent.post(`/api/tasks/${id}/attempts`, { channel: 'phone', outcome: 'reached' })));
+  assert.deepEqual(attempts.map((a) => a.status), [201, 201, 201, 201, 201, 201], attempts.map((a) => a.text).join('\n'));
+  assert.deepEqual(attempts.map((a) => a.body.attempt.number as number).sort((a, b) => a - b), [1, 2, 3, 4, 5, 6]);
+
+  // No answer moves the task on (to wait, or past the last attempt); a completion sent at the same moment must not undo that, nor the reverse.
+  const [attempt, complete] = await Promise.all([agent.post(`/api/tasks/${id}/attempts`, { channel: 'phone', outcome: 'no_answer' }), agent.post(`/api/tasks/${id}/complete`, { resolution: 'resolved' })]);
+  const outcome = [attempt.status, complete.status];
+  assert.ok(outcome.join() === '201,409' || outcome.join() === '409,200', `one goes through, the other is refused: ${attempt.text}\n${complete.text}`);
+  const stored = await app.tenant(org.orgId).selectFrom('tasks').select(['status', 'attempt_count']).where('id', '=', id).executeTakeFirstOrThrow();
+  assert.deepEqual(stored, attempt.status === 201 ? { status: attempt.body.task.status, attempt_count: 7 } : { status: 'completed', attempt_count: 6 });
+  assert.notEqual(stored.status, attempt.status === 201 ? 'completed' : 'waiting');
 });

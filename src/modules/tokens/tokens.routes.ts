@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { organizationText } from '../../platform/http/phi-guard.ts';
 import { Type } from 'typebox';
 import { actorOf } from '../../platform/auth/authenticate.ts';
-import { Id, IsoTime, Name, Nullable, Out, Strict, replies } from '../../platform/http/schemas.ts';
+import { Declared, Id, IsoTime, Nullable, Out, PhiGuarded, Strict, replies } from '../../platform/http/schemas.ts';
 import { createToken, listTokenScopes, listTokens, revokeToken } from './tokens.service.ts';
 
 const TokenSchema = Out({
@@ -36,13 +37,13 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/tokens',
     {
-      config: { permission: { action: 'create', subject: 'ApiToken' } },
+      config: { permission: { action: 'create', subject: 'ApiToken' }, phiClient: organizationText },
       schema: {
         tags: ['tokens'],
         summary: 'Create an API token (the secret is shown once)',
         body: Strict({
-          name: Name(120),
-          scopes: Type.Array(Type.String({ maxLength: 64 }), { minItems: 1, maxItems: 20 }),
+          name: PhiGuarded(120, 1, { pattern: '\\S' }),
+          scopes: Type.Array(Declared('identifier', { maxLength: 64, description: 'A scope from GET /api/tokens/scopes' }), { minItems: 1, maxItems: 20 }),
           clientIds: Type.Optional(Nullable(Type.Array(Id, { maxItems: 500 }))),
           expiresAt: Type.Optional(Nullable(IsoTime)),
         }),

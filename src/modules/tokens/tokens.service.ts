@@ -4,7 +4,8 @@ import { randomToken, sha256Hex } from '../../platform/auth/secrets.ts';
 import { TOKEN_SCOPES } from '../../platform/authz/builtin-roles.ts';
 import { assertCan } from '../../platform/authz/guard.ts';
 import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
-import type { ApiToken } from '../../platform/db/types.ts';
+import type { ApiToken } from './tokens.tables.ts';
+import { existingClientIds } from '../clients/index.ts';
 import { invalidField, notFound } from '../../platform/http/errors.ts';
 
 export interface ApiTokenView {
@@ -58,8 +59,8 @@ export async function createToken(
   const id = randomUUID();
   const row = await inTransaction(ctx, async (tx) => {
     if (clientIds) {
-      const found = await tx.db.selectFrom('clients').select('id').where('id', 'in', clientIds).execute();
-      if (found.length !== clientIds.length) throw invalidField('clientIds', 'names a client that is not in this organization');
+      const found = await existingClientIds(tx.db, clientIds);
+      if (found.size !== clientIds.length) throw invalidField('clientIds', 'names a client that is not in this organization');
     }
     const values = {
       id,

@@ -10,6 +10,7 @@ export function newUserRow(input: { id: string; email: string; displayName: stri
     password_hash: input.passwordHash,
     status: 'active',
     failed_attempts: 0,
+    mfa_failed_attempts: 0,
     locked_until: null,
     mfa_secret_enc: null,
     mfa_pending_secret_enc: input.mfaPendingSecretEnc ?? null,

@@ -1,27 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../../platform/auth/authenticate.ts';
-import { Email, Id, IsoTime, Name, Nullable, Out, Page, PageQuery, SortQuery, Strict, replies } from '../../platform/http/schemas.ts';
+import { Id, Page, PageQuery, SearchTerm, SortQuery, Strict, replies } from '../../platform/http/schemas.ts';
+import { NewStaffMemberBody, RoleGrantBody, StaffMemberChangesBody, StaffMemberSchema, UserParams, UserStatus } from './users.schemas.ts';
 import { assignRole, createUser, deactivateUser, getUser, listUsers, reactivateUser, resetUserMfa, revokeRole, unlockUser, updateUser } from './users.service.ts';
-
-const RoleAssignmentSchema = Out({ id: Type.String(), role: Type.String(), roleName: Type.String(), clientId: Nullable(Type.String()), clientName: Nullable(Type.String()) });
-
-export const StaffMemberSchema = Out(
-  {
-    id: Type.String(),
-    email: Type.String(),
-    displayName: Type.String(),
-    status: Type.Union([Type.Literal('active'), Type.Literal('deactivated')]),
-    mfaEnrolled: Type.Boolean(),
-    lockedUntil: Nullable(IsoTime),
-    createdAt: IsoTime,
-    roles: Type.Array(RoleAssignmentSchema),
-  },
-  { description: 'A member of the organization' },
-);
-
-const RoleKey = Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z_]+$' });
-const UserParams = Strict({ id: Id });
 
 /** People of the organization, their roles and client assignments (admin). */
 export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -34,8 +16,8 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'List people',
         querystring: Strict({
           ...PageQuery,
-          q: Type.Optional(Type.String({ maxLength: 100 })),
-          status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('deactivated')])),
+          q: Type.Optional(SearchTerm(100, 0)),
+          status: Type.Optional(UserStatus),
           sort: SortQuery(['email', 'displayName', 'createdAt', 'status']),
         }),
         response: replies(Page(StaffMemberSchema)),
@@ -51,12 +33,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['users'],
         summary: 'Add a person (they enrol an authenticator at first sign-in)',
-        body: Strict({
-          email: Email,
-          displayName: Name(120),
-          password: Type.String({ minLength: 1, maxLength: 1024, description: 'First password, at least 12 characters' }),
-          roles: Type.Optional(Type.Array(Strict({ role: RoleKey, clientId: Nullable(Id) }), { maxItems: 50 })),
-        }),
+        body: NewStaffMemberBody,
         response: replies(StaffMemberSchema, 201),
       },
     },
@@ -77,7 +54,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['users'],
         summary: 'Change name or email address',
         params: UserParams,
-        body: Strict({ displayName: Type.Optional(Name(120)), email: Type.Optional(Email) }),
+        body: StaffMemberChangesBody,
         response: replies(StaffMemberSchema),
       },
     },
@@ -103,7 +80,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['users'],
         summary: 'Give a person a role for one client (or every client when clientId is null)',
         params: UserParams,
-        body: Strict({ role: RoleKey, clientId: Nullable(Id) }),
+        body: RoleGrantBody,
         response: replies(StaffMemberSchema, 201),
       },
     },

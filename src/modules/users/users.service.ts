@@ -3,32 +3,16 @@ import { assertAcceptablePassword, hashPassword } from '../../platform/auth/pass
 import { endUserSessions } from '../../platform/auth/sessions.ts';
 import { assertCan, filterFields, rowScope } from '../../platform/authz/guard.ts';
 import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
+import { roleReachesPhi } from '../../platform/authz/ability.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { paginate, parseSort, type PageRequest, type PageResult } from '../../platform/db/paging.ts';
-import type { User } from '../../platform/db/types.ts';
+import type { User } from './users.tables.ts';
+import type { TenantDb } from '../../platform/db/tenant-db.ts';
 import { AppError, invalidField, notFound } from '../../platform/http/errors.ts';
-import { normaliseEmail } from '../organizations/organizations.service.ts';
+import { normaliseEmail } from '../organizations/index.ts';
 import { newUserRow } from './user-row.ts';
-
-/** A person as the admin screens show them: never the password hash or MFA secrets. */
-export interface StaffMember {
-  id: string;
-  email: string;
-  displayName: string;
-  status: 'active' | 'deactivated';
-  mfaEnrolled: boolean;
-  lockedUntil: string | null;
-  createdAt: string;
-  roles: RoleAssignmentView[];
-}
-
-export interface RoleAssignmentView {
-  id: string;
-  role: string;
-  roleName: string;
-  clientId: string | null;
-  clientName: string | null;
-}
+import { clientSettings } from '../clients/index.ts';
+import type { NewStaffMember, RoleAssignmentView, RoleGrant, StaffMember, StaffMemberChanges } from './users.schemas.ts';
 
 export interface UserListQuery extends PageRequest {
   q?: string;
@@ -39,8 +23,8 @@ export interface UserListQuery extends PageRequest {
 const SORTS = { email: 'users.email', displayName: 'users.display_name', createdAt: 'users.created_at', status: 'users.status' } as const;
 
 /**
- * Email addresses are unique across the installation (sign-in finds the organization by them);
- * an address held in another organization is invisible here, so the unique index answers.
+ * Email addresses are unique within an organization (another organization may hold the same
+ * one, and nothing here tells whether it does); sign-in handles an address in several.
  */
 function emailConflict(err: unknown): never {
   if (isUniqueViolation(err)) throw new AppError('conflict', 'A person with this email address already exists', { field: 'email' });
@@ -115,12 +99,14 @@ export async function getUser(ctx: ActorContext, id: string): Promise<StaffMembe
   return present(user, (await assignmentsOf(ctx, [id])).get(id) ?? []);
 }
 
-export interface NewStaffMember {
-  email: string;
-  displayName: string;
-  /** The first password; the person enrols an authenticator at first sign-in. */
-  password: string;
-  roles?: { role: string; clientId: string | null }[];
+/**
+ * The display names of these people (staff, not patients): what a report shows beside the work
+ * they did. Any reader of the report may see who did the work, so no user permission is asked.
+ */
+export async function staffNames(ctx: ActorContext, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
 /** Adds a person to the organization, optionally with roles. */
@@ -141,7 +127,7 @@ export async function createUser(ctx: ActorContext, input: NewStaffMember): Prom
 }
 
 /** Changes a person's name or email address. */
-export async function updateUser(ctx: ActorContext, id: string, input: { displayName?: string; email?: string }): Promise<StaffMember> {
+export async function updateUser(ctx: ActorContext, id: string, input: StaffMemberChanges): Promise<StaffMember> {
   assertCan(ctx, 'update', 'User');
   await inTransaction(ctx, async (tx) => {
     const user = await findUser(tx, id, 'update');
@@ -195,7 +181,7 @@ export async function reactivateUser(ctx: ActorContext, id: string): Promise<Sta
   await inTransaction(ctx, async (tx) => {
     const user = await findUser(tx, id, 'update');
     if (user.status === 'active') return;
-    await tx.db.updateTable('users').set({ status: 'active', failed_attempts: 0, locked_until: null, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+    await tx.db.updateTable('users').set({ status: 'active', failed_attempts: 0, mfa_failed_attempts: 0, locked_until: null, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
     await audit(tx, { action: 'user.reactivated', resourceType: 'User', resourceId: id, details: {} });
   });
   return getUser(ctx, id);
@@ -205,8 +191,7 @@ async function assignRoleInTx(tx: ActorContext, userId: string, roleKey: string,
   const role = await tx.db.selectFrom('roles').select(['id', 'key']).where('key', '=', roleKey).executeTakeFirst();
   if (!role) throw invalidField('role', `is not a role of this organization`);
   if (clientId !== null) {
-    const client = await tx.db.selectFrom('clients').select('id').where('id', '=', clientId).executeTakeFirst();
-    if (!client) throw invalidField('clientId', 'is not a client of this organization');
+    if (!(await clientSettings(tx.db, clientId))) throw invalidField('clientId', 'is not a client of this organization');
   }
   let dup = tx.db.selectFrom('role_assignments').select('id').where('user_id', '=', userId).where('role_id', '=', role.id);
   dup = clientId === null ? dup.where('client_id', 'is', null) : dup.where('client_id', '=', clientId);
@@ -218,8 +203,14 @@ async function assignRoleInTx(tx: ActorContext, userId: string, roleKey: string,
 }
 
 /** Gives a person a role, for one client or (clientId null) for every client. Takes effect on their next request. */
-export async function assignRole(ctx: ActorContext, userId: string, input: { role: string; clientId: string | null }): Promise<StaffMember> {
+export async function assignRole(ctx: ActorContext, userId: string, input: RoleGrant): Promise<StaffMember> {
   assertCan(ctx, 'create', 'RoleAssignment');
+  // Nobody opens patient information to themselves: another administrator must grant it. The
+  // attempt is kept (outside the refused change) as an alert for compliance.
+  if (userId === actorUserId(ctx) && (await roleReachesPhi(ctx.db, input.role))) {
+    await inTransaction(ctx, (tx) => audit(tx, { action: 'role.self_grant_refused', outcome: 'failure', resourceType: 'User', resourceId: userId, details: { role: input.role, clientId: input.clientId } }));
+    throw new AppError('forbidden', 'You cannot give yourself a role that reaches patient information; another administrator must grant it.', { field: 'role' });
+  }
   await inTransaction(ctx, async (tx) => {
     await findUser(tx, userId, 'read');
     await assignRoleInTx(tx, userId, input.role, input.clientId);
@@ -259,7 +250,7 @@ export async function unlockUser(ctx: ActorContext, id: string): Promise<StaffMe
   assertCan(ctx, 'update', 'User');
   await inTransaction(ctx, async (tx) => {
     await findUser(tx, id, 'update');
-    await tx.db.updateTable('users').set({ failed_attempts: 0, locked_until: null, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+    await tx.db.updateTable('users').set({ failed_attempts: 0, mfa_failed_attempts: 0, locked_until: null, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
     await audit(tx, { action: 'user.updated', resourceType: 'User', resourceId: id, details: { changed: ['lockedUntil'] } });
   });
   return getUser(ctx, id);
@@ -281,4 +272,20 @@ export async function resetUserMfa(ctx: ActorContext, id: string): Promise<Staff
     await audit(tx, { action: 'user.updated', resourceType: 'User', resourceId: id, details: { changed: ['mfa'] } });
   });
   return getUser(ctx, id);
+}
+
+/**
+ * The address of an active person of the organization, or null: for a background sender
+ * (a notification), which acts for no one and so has no grants to check.
+ */
+/** Which of these people are active (deactivated people are told nothing and can do nothing). */
+export async function activeUserIds(tenant: TenantDb, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await tenant.selectFrom('users').select('id').where('id', 'in', [...ids]).where('status', '=', 'active').orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
+export async function unsafeActiveAddress(tenant: TenantDb, userId: string): Promise<string | null> {
+  const row = await tenant.selectFrom('users').select(['email', 'status']).where('id', '=', userId).executeTakeFirst();
+  return row?.status === 'active' ? row.email : null;
 }

@@ -34,12 +34,12 @@ test('an admin adds a person with a client role; they enrol an authenticator at 
   for (const a of ['user.created', 'role.assigned', 'auth.mfa.enrollment_started', 'auth.mfa.enrolled']) assert.ok(actions.includes(a), a);
 });
 
-test('email addresses are unique across organizations; refusals change nothing', async (t) => {
+test('email addresses are unique within the organization; refusals change nothing', async (t) => {
   const app = await buildTestApp(t);
   const org = await createTestOrg(app, { clients: ['A'] });
   const other = await createTestOrg(app, { clients: ['C'] });
   const admin = await signedInClient(app, org.orgId, org.admin.id);
-  const dup = await admin.post('/api/users', { email: other.admin.email, displayName: 'Someone', password: PASSWORD });
+  const dup = await admin.post('/api/users', { email: org.admin.email, displayName: 'Someone', password: PASSWORD });
   assert.equal(dup.status, 409);
   assert.equal(dup.body.field, 'email');
   const foreignClient = await admin.post('/api/users', { email: 'new@example.test', displayName: 'New', password: PASSWORD, roles: [{ role: 'agent', clientId: other.clients.C }] });
@@ -101,4 +101,26 @@ test('people list: search, filter, sort and page', async (t) => {
   assert.equal(search.body.items[0].id, org.users.cy!.id);
   await admin.post(`/api/users/${org.users.di!.id}/deactivate`);
   assert.equal((await admin.get('/api/users?status=deactivated')).body.total, 1);
+});
+
+test('an administrator cannot open PHI to themselves: the self-grant is refused, audited, and an alert on the compliance dashboard', async (t) => {
+  const app = await buildTestApp(t);
+  const org = await createTestOrg(app, { clients: ['A'], users: { officer: ['compliance', null], second: ['admin', null] } });
+  const admin = await signedInClient(app, org.orgId, org.admin.id);
+  const refused = await admin.post(`/api/users/${org.admin.id}/roles`, { role: 'compliance', clientId: null });
+  assert.equal(refused.status, 403);
+  assert.equal(refused.body.field, 'role');
+  assert.match(refused.body.detail, /another administrator must grant it/);
+  assert.equal((await admin.post(`/api/users/${org.admin.id}/roles`, { role: 'agent', clientId: org.clients.A })).status, 403, 'any role that reaches PHI');
+  const me = await admin.get(`/api/users/${org.admin.id}`);
+  assert.deepEqual(me.body.roles.map((r: { role: string }) => r.role), ['admin'], 'nothing was granted');
+  // A role without patient information is fine; so is a second administrator granting the PHI role.
+  const second = await signedInClient(app, org.orgId, org.users.second!.id);
+  assert.equal((await second.post(`/api/users/${org.admin.id}/roles`, { role: 'compliance', clientId: null })).status, 201);
+
+  const events = await auditEvents(app, org.orgId);
+  assert.equal(events.filter((e) => e.action === 'role.self_grant_refused' && e.outcome === 'failure').length, 2);
+  const officer = await signedInClient(app, org.orgId, org.users.officer!.id);
+  const alerts = (await officer.get('/api/compliance/dashboard')).body.securityAlerts;
+  assert.deepEqual(alerts.map((a: { role: string; action: string }) => [a.action, a.role]), [['role.self_grant_refused', 'agent'], ['role.self_grant_refused', 'compliance']]);
 });

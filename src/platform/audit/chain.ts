@@ -3,7 +3,7 @@ import canonicalizeModule from 'canonicalize';
 import { sql } from 'kysely';
 import type { RingfenceDatabase } from '../db/database.ts';
 import { tenantDb } from '../db/tenant-db.ts';
-import type { AuditEventRow } from '../db/types.ts';
+import type { AuditEventRow } from './audit.tables.ts';
 
 // canonicalize is CommonJS with an ESM-style declaration; take the function either way.
 const canonicalize = ((canonicalizeModule as unknown as { default?: typeof canonicalizeModule }).default ?? canonicalizeModule) as unknown as (input: unknown) => string;

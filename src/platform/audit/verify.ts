@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import type { RingfenceDatabase } from '../db/database.ts';
 import { tenantDb } from '../db/tenant-db.ts';
-import type { AuditEventRow } from '../db/types.ts';
+import type { AuditEventRow } from './audit.tables.ts';
 import { GENESIS_HASH, linkHash, readSealCursor } from './chain.ts';
 
 export interface ChainProblem {
@@ -60,13 +61,17 @@ export async function verifyOrganizationChain(
   const result: ChainVerification = { orgId, ok: true, sealed: 0, unsealed: Math.max(0, events - total), headHash: head?.hash ?? GENESIS_HASH, firstProblem: null };
   const fail = (problem: ChainProblem): ChainVerification => ({ ...result, ok: false, firstProblem: problem });
 
+  // PostgreSQL keeps microseconds but the application reads (and hashes) milliseconds, as it
+  // writes them: a time with more precision than was written has been edited.
+  const finerThanWritten =
+    database.engine === 'postgres' ? sql<boolean>`audit_events.occurred_at <> date_trunc('milliseconds', audit_events.occurred_at)` : sql<boolean>`false`;
   let prev = GENESIS_HASH;
   let expected = 1;
   for (;;) {
     const links = await tenant
       .selectFrom('audit_chain')
       .leftJoin('audit_events', (j) => j.onRef('audit_events.id', '=', 'audit_chain.event_id').onRef('audit_events.org_id', '=', 'audit_chain.org_id'))
-      .select(['audit_chain.event_id as link_event_id', 'audit_chain.position', 'audit_chain.prev_hash', 'audit_chain.hash', ...EVENT_COLUMNS])
+      .select(['audit_chain.event_id as link_event_id', 'audit_chain.position', 'audit_chain.prev_hash', 'audit_chain.hash', ...EVENT_COLUMNS, finerThanWritten.as('finer_than_written')])
       .where('audit_chain.position', '>=', expected)
       .orderBy('audit_chain.position')
       .limit(PAGE)
@@ -78,7 +83,7 @@ export async function verifyOrganizationChain(
       if (link.prev_hash !== prev) return fail({ position, eventId, reason: 'the link does not follow the previous one' });
       if (link.id === null) return fail({ position, eventId, reason: 'the event was removed' });
       // The left join makes every event column nullable; a present id means a present event.
-      if (linkHash(prev, position, link as unknown as AuditEventRow) !== link.hash) return fail({ position, eventId, reason: 'the event was altered' });
+      if (Boolean(link.finer_than_written) || linkHash(prev, position, link as unknown as AuditEventRow) !== link.hash) return fail({ position, eventId, reason: 'the event was altered' });
       prev = link.hash;
       expected += 1;
       result.sealed += 1;
@@ -86,8 +91,9 @@ export async function verifyOrganizationChain(
     onProgress?.(result.sealed, total);
     if (links.length < PAGE) break;
   }
-  if (head && (Number(head.position) !== result.sealed || head.hash !== prev)) {
-    return fail({ position: Number(head.position), eventId: 0, reason: 'the chain head does not match the last link' });
+  // A chain with links must have its head: without one, the tail could be cut unseen.
+  if ((result.sealed > 0 && !head) || Number(head?.position ?? 0) !== result.sealed || (head?.hash ?? GENESIS_HASH) !== prev) {
+    return fail({ position: Number(head?.position ?? 0), eventId: 0, reason: head ? 'the chain head does not match the last link' : 'the chain head is missing' });
   }
   // Every event the sealer has passed must have its link; one that does not was slipped in around the chain.
   const cursor = await readSealCursor(database.unsafeKysely);

@@ -1,5 +1,5 @@
 import type { RingfenceDatabase } from '../db/database.ts';
-import type { ApiToken } from '../db/types.ts';
+import type { ApiToken } from '../../modules/tokens/tokens.tables.ts';
 import type { ResolvedGrant } from '../authz/ability.ts';
 import { TOKEN_SCOPES } from '../authz/builtin-roles.ts';
 import { sha256Hex } from './secrets.ts';
@@ -22,4 +22,10 @@ export function tokenGrants(token: Pick<ApiToken, 'scopes' | 'client_ids'>): Res
   const scopes = JSON.parse(token.scopes) as string[];
   const clientIds = token.client_ids ? (JSON.parse(token.client_ids) as string[]) : 'all';
   return scopes.flatMap((scope) => (TOKEN_SCOPES[scope]?.grants ?? []).map((grant) => ({ ...grant, clientIds })));
+}
+
+/** Whether one of the token's scopes opens this route (`METHOD /url` as registered). */
+export function tokenReaches(token: Pick<ApiToken, 'scopes'>, route: string): boolean {
+  const scopes = JSON.parse(token.scopes) as string[];
+  return scopes.some((scope) => TOKEN_SCOPES[scope]?.routes.includes(route) ?? false);
 }

@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { clearSessionCookie, requestMeta, setSessionCookie } from '../platform.ts';
-import { Email, IsoTime, NoContent, Nullable, Out, Strict, replies } from '../http/schemas.ts';
+import { Declared, Email, Id, IsoTime, NoContent, Nullable, Out, Secret, Strict, replies } from '../http/schemas.ts';
+
+const Password = Secret(1024);
+const Code = (description?: string) => Declared('structured', { pattern: '^\\d{6}$', ...(description ? { description } : {}) });
 import { AppError } from '../http/errors.ts';
 import { tenantDb } from '../db/tenant-db.ts';
 import { DATA_CATEGORIES } from '../authz/catalogue.ts';
@@ -51,12 +54,25 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Sign in with email and password (step one)',
-        body: Strict({ email: Email, password: Type.String({ minLength: 1, maxLength: 1024 }) }),
-        response: replies(PasswordStep),
+        body: Strict({
+          email: Email,
+          password: Password,
+          organizationId: Type.Optional(Id),
+        }),
+        response: replies(
+          Type.Union([
+            PasswordStep,
+            Out(
+              { organizationRequired: Type.Literal(true), organizations: Type.Array(Out({ id: Type.String(), name: Type.String() })) },
+              { description: 'The address and password open accounts in several organizations: send organizationId with one of these' },
+            ),
+          ]),
+        ),
       },
     },
     async (request, reply) => {
-      const result = await signInWithPassword(deps, request.body.email, request.body.password, requestMeta(request), String(request.id));
+      const result = await signInWithPassword(deps, request.body.email, request.body.password, requestMeta(request), String(request.id), request.body.organizationId);
+      if ('organizations' in result) return { organizationRequired: true as const, organizations: result.organizations };
       setSessionCookie(platform, reply, result.session.token);
       return { mfaRequired: true as const, enrollmentRequired: result.enrollmentRequired, csrfToken: result.session.csrfToken };
     },
@@ -87,8 +103,8 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['auth'],
         summary: 'Finish sign-in with an authenticator code or a recovery code (step two)',
         body: Type.Union([
-          Strict({ code: Type.String({ pattern: '^\\d{6}$', description: 'Six-digit authenticator code' }) }),
-          Strict({ recoveryCode: Type.String({ minLength: 8, maxLength: 40 }) }),
+          Strict({ code: Code('Six-digit authenticator code') }),
+          Strict({ recoveryCode: Secret(40, 8) }),
         ]),
         response: replies(Out({ csrfToken: Type.String(), recoveryCodes: Nullable(Type.Array(Type.String())) })),
       },
@@ -103,7 +119,8 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/auth/logout',
-    { config: { permission: 'signing-in' }, schema: { tags: ['auth'], summary: 'Sign out', response: replies(NoContent, 204) } },
+    // Signing out (the person's or the idle watch's) ends the session; it never extends it first.
+    { config: { permission: 'signing-in', sessionActivity: 'background' }, schema: { tags: ['auth'], summary: 'Sign out', response: replies(NoContent, 204) } },
     async (request, reply) => {
       const { session, user } = request.authSession!;
       await signOut(deps, session, { actorType: 'user', actorId: user.id, ip: request.ip, requestId: String(request.id) });
@@ -175,7 +192,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['account'],
         summary: 'Start re-enrolling your authenticator (new phone); the current one works until you confirm',
-        body: Strict({ password: Type.String({ minLength: 1, maxLength: 1024 }) }),
+        body: Strict({ password: Password }),
         response: replies(Out({ totpUri: Type.String(), secret: Type.String() })),
       },
     },
@@ -189,7 +206,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['account'],
         summary: 'Confirm the new authenticator with a code; returns new recovery codes (shown once)',
-        body: Strict({ code: Type.String({ pattern: '^\\d{6}$' }) }),
+        body: Strict({ code: Code() }),
         response: replies(Out({ recoveryCodes: Type.Array(Type.String()) })),
       },
     },
@@ -203,7 +220,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['account'],
         summary: 'Change your password (ends your other sessions)',
-        body: Strict({ currentPassword: Type.String({ minLength: 1, maxLength: 1024 }), newPassword: Type.String({ minLength: 1, maxLength: 1024 }) }),
+        body: Strict({ currentPassword: Password, newPassword: Password }),
         response: replies(NoContent, 204),
       },
     },

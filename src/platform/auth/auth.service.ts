@@ -4,7 +4,8 @@ import type { AuditSource } from '../audit/events.ts';
 import type { KeyRing } from '../crypto/keyring.ts';
 import type { RingfenceDatabase } from '../db/database.ts';
 import { tenantDb, type TenantDb } from '../db/tenant-db.ts';
-import type { Session, User } from '../db/types.ts';
+import type { User } from '../../modules/users/users.tables.ts';
+import type { Session } from './auth.tables.ts';
 import { AppError } from '../http/errors.ts';
 import { assertAcceptablePassword, burnPasswordCheck, hashPassword, verifyPassword } from './passwords.ts';
 import { normaliseRecoveryCode, recoveryCode, sha256Hex } from './secrets.ts';
@@ -24,6 +25,14 @@ export interface AuthDeps {
   policy: SessionPolicy;
 }
 
+/** An address whose password opens accounts in several organizations: the person picks one. */
+export interface OrganizationChoice {
+  organizations: { id: string; name: string }[];
+}
+
+/** How many accounts one address may hold across organizations, for sign-in's sake. */
+const MAX_ACCOUNTS_PER_ADDRESS = 10;
+
 export interface PasswordStepResult {
   session: NewSession;
   user: User;
@@ -39,22 +48,29 @@ function lockedMessage(until: string): string {
   return `Too many failed sign-in attempts. The account is locked until ${new Date(until).toISOString().slice(11, 16)} UTC; try again later or ask an administrator.`;
 }
 
+/** What failed: the password step, or the second factor (an authenticator or recovery code). */
+type Factor = 'password' | 'second_factor';
+
+const FAILURE_COUNT = { password: 'failed_attempts', second_factor: 'mfa_failed_attempts' } as const;
+
 /**
- * Records a failed password or code. The fifth failure in a row locks the account for
- * 15 minutes and ends any half-finished sign-in.
+ * Records a failed password or code. Each factor has its own count, kept across sign-ins: a
+ * correct password resets only the password count, so knowing a password does not buy fresh
+ * guesses at the codes. The fifth failure in a row of either locks the account for 15 minutes
+ * and ends any half-finished sign-in. The count is raised in the database, so failures racing
+ * each other are all counted.
  */
-async function recordFailure(tenant: TenantDb, user: User, source: AuditSource): Promise<AppError | null> {
+async function recordFailure(tenant: TenantDb, user: User, factor: Factor, source: AuditSource): Promise<AppError | null> {
+  const column = FAILURE_COUNT[factor];
   return tenant.transaction(async (tx) => {
-    const attempts = user.failed_attempts + 1;
-    if (attempts >= MAX_FAILED_ATTEMPTS) {
-      const until = new Date(Date.now() + LOCKOUT_MINUTES * 60_000).toISOString();
-      await tx.updateTable('users').set({ failed_attempts: 0, locked_until: until, updated_at: new Date().toISOString() }).where('id', '=', user.id).execute();
-      await tx.updateTable('sessions').set({ ended_at: new Date().toISOString(), end_reason: 'locked' }).where('user_id', '=', user.id).where('stage', '=', 'mfa').where('ended_at', 'is', null).execute();
-      await appendAudit(tx, source, { action: 'auth.lockout', outcome: 'failure', resourceType: 'User', resourceId: user.id, details: { until, attempts } });
-      return new AppError('locked', lockedMessage(until));
-    }
-    await tx.updateTable('users').set({ failed_attempts: attempts }).where('id', '=', user.id).execute();
-    return null;
+    await tx.updateTable('users').set((eb) => ({ [column]: eb(column, '+', 1) })).where('id', '=', user.id).execute();
+    const { [column]: attempts } = await tx.selectFrom('users').select(column).where('id', '=', user.id).executeTakeFirstOrThrow();
+    if (attempts < MAX_FAILED_ATTEMPTS) return null;
+    const until = new Date(Date.now() + LOCKOUT_MINUTES * 60_000).toISOString();
+    await tx.updateTable('users').set({ failed_attempts: 0, mfa_failed_attempts: 0, locked_until: until, updated_at: new Date().toISOString() }).where('id', '=', user.id).execute();
+    await tx.updateTable('sessions').set({ ended_at: new Date().toISOString(), end_reason: 'locked' }).where('user_id', '=', user.id).where('stage', '=', 'mfa').where('ended_at', 'is', null).execute();
+    await appendAudit(tx, source, { action: 'auth.lockout', outcome: 'failure', resourceType: 'User', resourceId: user.id, details: { until, attempts, factor } });
+    return new AppError('locked', lockedMessage(until));
   });
 }
 
@@ -62,29 +78,65 @@ async function recordFailure(tenant: TenantDb, user: User, source: AuditSource):
  * Step one of sign-in: email and password. Success opens a session that can only finish
  * sign-in (enter or enrol a TOTP code); nothing else is reachable until then.
  */
-export async function signInWithPassword(deps: AuthDeps, email: string, password: string, meta: SessionMeta, requestId: string): Promise<PasswordStepResult> {
-  const user = await deps.database.unsafeKysely.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
-  if (!user) {
+export async function signInWithPassword(
+  deps: AuthDeps,
+  email: string,
+  password: string,
+  meta: SessionMeta,
+  requestId: string,
+  organizationId?: string,
+): Promise<PasswordStepResult | OrganizationChoice> {
+  // An address is unique within an organization; the same person may hold it in several.
+  let accounts = deps.database.unsafeKysely.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase());
+  if (organizationId) accounts = accounts.where('org_id', '=', organizationId);
+  const candidates = await accounts.orderBy('created_at').limit(MAX_ACCOUNTS_PER_ADDRESS).execute();
+  if (candidates.length === 0) {
     await burnPasswordCheck(password);
     throw new AppError('unauthenticated', BAD_CREDENTIALS);
   }
+  if (candidates.length === 1) return passwordStep(deps, candidates[0]!, () => verifyPassword(candidates[0]!.password_hash, password), meta, requestId);
+  // Several: each password is checked once; only accounts it opens count, and the others are
+  // not charged a failure (signing in to one organization must not lock the other).
+  const verdicts = new Map<string, boolean>();
+  for (const user of candidates) verdicts.set(user.id, await verifyPassword(user.password_hash, password));
+  const opened = candidates.filter((u) => verdicts.get(u.id) && u.status === 'active' && !(u.locked_until && Date.parse(u.locked_until) > Date.now()));
+  if (opened.length === 1) return passwordStep(deps, opened[0]!, async () => true, meta, requestId);
+  if (opened.length > 1) {
+    const orgs = await deps.database.unsafeKysely.selectFrom('organizations').select(['id', 'name']).where('id', 'in', opened.map((u) => u.org_id)).orderBy('name').execute();
+    return { organizations: orgs };
+  }
+  // None opened: each account hears of the failure as if it were the only one.
+  let failure: AppError = new AppError('unauthenticated', BAD_CREDENTIALS);
+  for (const user of candidates) {
+    try {
+      await passwordStep(deps, user, async () => verdicts.get(user.id) ?? false, meta, requestId);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'locked' && failure.code !== 'locked') failure = err;
+    }
+  }
+  throw failure;
+}
+
+/** The password step for one account: lockout, status, the password's verdict, then the half-finished session. */
+async function passwordStep(deps: AuthDeps, user: User, checkPassword: () => Promise<boolean>, meta: SessionMeta, requestId: string): Promise<PasswordStepResult> {
   const tenant = tenantDb(deps.database.unsafeKysely, deps.database.engine, user.org_id);
   const source: AuditSource = { actorType: 'user', actorId: user.id, ip: meta.ip, requestId };
   if (user.locked_until && Date.parse(user.locked_until) > Date.now()) {
     await appendAudit(tenant, source, { action: 'auth.login.failed', outcome: 'failure', resourceType: 'User', resourceId: user.id, details: { reason: 'locked' } });
     throw new AppError('locked', lockedMessage(user.locked_until));
   }
-  const passwordOk = await verifyPassword(user.password_hash, password);
+  const passwordOk = await checkPassword();
   if (user.status !== 'active') {
     await appendAudit(tenant, source, { action: 'auth.login.failed', outcome: 'failure', resourceType: 'User', resourceId: user.id, details: { reason: 'deactivated' } });
     throw new AppError('unauthenticated', BAD_CREDENTIALS);
   }
   if (!passwordOk) {
     await appendAudit(tenant, source, { action: 'auth.login.failed', outcome: 'failure', resourceType: 'User', resourceId: user.id, details: { reason: 'bad_password' } });
-    const locked = await recordFailure(tenant, user, source);
+    const locked = await recordFailure(tenant, user, 'password', source);
     throw locked ?? new AppError('unauthenticated', BAD_CREDENTIALS);
   }
   return tenant.transaction(async (tx) => {
+    // Only the password count: wrong codes stay counted until a correct code is given.
     await tx.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id).execute();
     const session = await createSession(tx, user.id, 'mfa', meta, deps.policy);
     await appendAudit(tx, source, { action: 'auth.login.succeeded', resourceType: 'User', resourceId: user.id, details: { stage: 'password' } });
@@ -186,7 +238,7 @@ export async function completeMfa(
 
   const fail = async (reason: 'invalid' | 'replayed'): Promise<never> => {
     await appendAudit(tenant, source, { action: 'auth.mfa.failed', outcome: 'failure', resourceType: 'User', resourceId: user.id, details: { method, reason } });
-    const locked = await recordFailure(tenant, user, source);
+    const locked = await recordFailure(tenant, user, 'second_factor', source);
     throw locked ?? new AppError('unauthenticated', reason === 'replayed' ? 'That code was already used; wait for the next one' : 'The code is not correct');
   };
 
@@ -202,6 +254,7 @@ export async function completeMfa(
         .where('used_at', 'is', null)
         .executeTakeFirst();
       if (Number(used.numUpdatedRows) !== 1) return null;
+      await tx.updateTable('users').set({ failed_attempts: 0, mfa_failed_attempts: 0 }).where('id', '=', user.id).execute();
       const left = await tx.selectFrom('recovery_codes').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', user.id).where('used_at', 'is', null).executeTakeFirstOrThrow();
       const session = await finishSignIn(tx, deps, pending.session, meta);
       await appendAudit(tx, source, { action: 'auth.mfa.verified', resourceType: 'User', resourceId: user.id, details: { method, recoveryCodesLeft: Number(left.n) } });
@@ -227,6 +280,7 @@ export async function completeMfa(
       .set({
         mfa_last_step: step,
         failed_attempts: 0,
+        mfa_failed_attempts: 0,
         ...(enrolledSecret ? { mfa_secret_enc: enrolledSecret, mfa_pending_secret_enc: null, mfa_enrolled_at: now, updated_at: now } : {}),
       })
       .where('id', '=', user.id)

@@ -122,6 +122,44 @@ test('wrong TOTP codes count toward the lockout too', async (t) => {
   assert.equal((await browser.get('/api/auth/me')).status, 401);
 });
 
+test('wrong codes are counted across sign-ins: a correct password does not buy fresh guesses at the authenticator', async (t) => {
+  const app = await buildTestApp(t);
+  const org = await createTestOrg(app, { users: { agent: [] } });
+  const agent = org.users.agent!;
+  const wrongCode = async () => ((await totpCode(agent.totpSecret)) === '123456' ? '654321' : '123456');
+  const answers: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    // Each try is a new sign-in: the right password, then one wrong code.
+    const browser = app.client();
+    assert.equal((await browser.post('/api/auth/login', { email: agent.email, password: TEST_PASSWORD })).status, 200);
+    answers.push((await browser.post('/api/auth/mfa', i % 2 ? { recoveryCode: 'AAAA-BBBB-CCCC' } : { code: await wrongCode() })).status);
+  }
+  assert.deepEqual(answers, [401, 401, 401, 401, 423], 'the fifth wrong code in a row locks, whatever passwords came between');
+  const locked = await app.client().post('/api/auth/login', { email: agent.email, password: TEST_PASSWORD });
+  assert.equal(locked.status, 423);
+  const lockouts = (await auditEvents(app, org.orgId)).filter((e) => e.action === 'auth.lockout');
+  assert.equal(lockouts.length, 1);
+  assert.equal(JSON.parse(lockouts[0]!.details!).factor, 'second_factor');
+});
+
+test('a correct code clears the count of wrong ones', async (t) => {
+  const app = await buildTestApp(t);
+  const org = await createTestOrg(app, { users: { agent: [] } });
+  const agent = org.users.agent!;
+  const wrongCode = async () => ((await totpCode(agent.totpSecret)) === '123456' ? '654321' : '123456');
+  for (let i = 0; i < 4; i++) {
+    const browser = app.client();
+    await browser.post('/api/auth/login', { email: agent.email, password: TEST_PASSWORD });
+    assert.equal((await browser.post('/api/auth/mfa', { code: await wrongCode() })).status, 401);
+  }
+  const ok = app.client();
+  await ok.post('/api/auth/login', { email: agent.email, password: TEST_PASSWORD });
+  assert.equal((await ok.post('/api/auth/mfa', { code: await totpCode(agent.totpSecret) })).status, 200);
+  const next = app.client();
+  await next.post('/api/auth/login', { email: agent.email, password: TEST_PASSWORD });
+  assert.equal((await next.post('/api/auth/mfa', { code: await wrongCode() })).status, 401, 'one wrong code after a good one does not lock');
+});
+
 test('a recovery code signs in once', async (t) => {
   const app = await buildTestApp(t);
   const browser = app.client();
@@ -285,4 +323,53 @@ test('re-enrolling an authenticator: password first, the old one works until the
   assert.equal(stored.mfa_pending_secret_enc, null);
   const events = (await auditEvents(app, org.orgId)).filter((e) => e.action === 'auth.mfa.enrolled');
   assert.equal(events.length, 1);
+});
+
+test('an address is unique per organization: another organization cannot tell it is registered, and sign-in handles an address in several', async (t) => {
+  const app = await buildTestApp(t);
+  const first = await createTestOrg(app, { name: 'Northside Answering', clients: ['A'] });
+  const second = await createTestOrg(app, { name: 'Southside Answering', clients: ['A'] });
+  const adminOf = async (o: typeof first) => signedInClient(app, o.orgId, o.admin.id);
+  const person = (password: string) => ({ email: 'shared.agent@example.test', displayName: 'Shared Agent', password, roles: [] });
+
+  // The same answer whether or not another organization holds the address.
+  const inFirst = await (await adminOf(first)).post('/api/users', person(STRONG));
+  assert.equal(inFirst.status, 201);
+  const inSecond = await (await adminOf(second)).post('/api/users', person(STRONG));
+  assert.equal(inSecond.status, 201, 'an address held elsewhere is no different from a new one');
+  const again = await (await adminOf(first)).post('/api/users', person(STRONG));
+  assert.equal(again.status, 409, 'within one organization it is unique');
+  assert.equal(again.body.field, 'email');
+
+  // One password opening both: the person is asked which organization, and nothing is charged.
+  const browser = app.client();
+  const choose = await browser.post('/api/auth/login', { email: 'shared.agent@example.test', password: STRONG });
+  assert.equal(choose.status, 200);
+  assert.deepEqual(choose.body, {
+    organizationRequired: true,
+    organizations: [
+      { id: first.orgId, name: 'Northside Answering' },
+      { id: second.orgId, name: 'Southside Answering' },
+    ],
+  });
+  assert.equal(browser.cookie, null, 'no session until an organization is chosen');
+  const chosen = await browser.post('/api/auth/login', { email: 'shared.agent@example.test', password: STRONG, organizationId: second.orgId });
+  assert.equal(chosen.status, 200);
+  assert.equal(chosen.body.enrollmentRequired, true);
+  assert.equal((await browser.get('/api/auth/me')).body.user.id, inSecond.body.id);
+
+  // Different passwords: each opens its own account, and signing in to one never locks the other.
+  assert.equal((await (await adminOf(second)).patch(`/api/users/${inSecond.body.id}`, { displayName: 'Shared Agent (South)' })).status, 200);
+  await app.tenant(second.orgId).updateTable('users').set({ password_hash: await (await import('./passwords.ts')).hashPassword('another phrase entirely 88') }).where('id', '=', inSecond.body.id).execute();
+  for (let i = 0; i < 6; i++) {
+    const r = await app.client().post('/api/auth/login', { email: 'shared.agent@example.test', password: STRONG });
+    assert.equal(r.status, 200);
+    assert.equal(r.body.mfaRequired, true);
+  }
+  const south = await app.tenant(second.orgId).selectFrom('users').select(['failed_attempts', 'locked_until']).where('id', '=', inSecond.body.id).executeTakeFirstOrThrow();
+  assert.deepEqual(south, { failed_attempts: 0, locked_until: null });
+  // A wrong password counts against every account of the address, as it would against one.
+  assert.equal((await app.client().post('/api/auth/login', { email: 'shared.agent@example.test', password: 'not the password 123' })).status, 401);
+  const counts = await Promise.all([first, second].map((o) => app.tenant(o.orgId).selectFrom('users').select('failed_attempts').where('email', '=', 'shared.agent@example.test').executeTakeFirstOrThrow()));
+  assert.deepEqual(counts.map((c) => c.failed_attempts), [1, 1]);
 });

@@ -7,10 +7,12 @@ import type { ActorContext } from '../context.ts';
 import type { KeyRing } from '../crypto/keyring.ts';
 import type { RingfenceDatabase } from '../db/database.ts';
 import { tenantDb } from '../db/tenant-db.ts';
-import type { Session, User } from '../db/types.ts';
+import type { User } from '../../modules/users/users.tables.ts';
+import type { Session } from './auth.tables.ts';
 import { AppError } from '../http/errors.ts';
-import { resolveApiToken, tokenGrants } from './api-tokens.ts';
-import { phiAccessFor } from '../compliance/phi-gate.ts';
+import { resolveApiToken, tokenGrants, tokenReaches } from './api-tokens.ts';
+import { phiAccessFor, REFUSE_ALL_PHI, type ComplianceRules } from '../crypto/phi-gate.ts';
+import { DISCARD_EVENTS, type EventSink } from '../events/domain-events.ts';
 import { safeEqual } from './secrets.ts';
 import { resolveSession } from './sessions.ts';
 
@@ -66,6 +68,10 @@ export interface AuthenticateOptions {
   database: RingfenceDatabase;
   keyring: KeyRing;
   cookieSecure: boolean;
+  /** What the PHI gate asks (the compliance module's rules); without them no client's PHI opens. */
+  complianceRules?: ComplianceRules;
+  /** Where requests' domain events go (the platform's bus); without it they are dropped. */
+  events?: EventSink;
 }
 
 /** The routes the app has, with what each declared; filled at registration. */
@@ -73,6 +79,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   config: { permission?: RoutePermission };
+  /** The request schemas it declared, for the checks that walk the route table. */
+  schema: { body?: unknown; querystring?: unknown; params?: unknown; headers?: unknown };
 }
 
 /**
@@ -87,13 +95,15 @@ export const authenticatePlugin = fp(async function authenticate(app: FastifyIns
   app.decorateRequest('authSession', null);
   const cookieName = sessionCookieName(opts.cookieSecure);
   const policy = { idleMinutes: opts.config.sessionIdleMinutes, absoluteHours: opts.config.sessionAbsoluteHours };
+  const rules = opts.complianceRules ?? REFUSE_ALL_PHI;
+  const events = opts.events ?? DISCARD_EVENTS;
 
   app.addHook('onRoute', (route) => {
     route.config ??= {} as NonNullable<typeof route.config>;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routes.push({ method, url: route.url, config: route.config as RegisteredRoute['config'] });
+      routes.push({ method, url: route.url, config: route.config as RegisteredRoute['config'], schema: (route.schema ?? {}) as RegisteredRoute['schema'] });
     }
   });
 
@@ -124,10 +134,13 @@ export const authenticatePlugin = fp(async function authenticate(app: FastifyIns
         ability,
         db: tenantDb(opts.database.unsafeKysely, opts.database.engine, token.org_id),
         // PHI of a client only with an active BAA (the compliance gate), wherever it is handled.
-        ...phiAccessFor(opts.keyring, actor),
+        ...phiAccessFor(opts.keyring, rules, actor),
         source: { actorType: 'token', actorId: token.id, ip: request.ip, requestId: String(request.id) },
+        events,
       };
       if (!ability.can(permission.action, permission.subject)) throw new AppError('forbidden', `This token's scopes do not allow ${permission.action} ${permission.subject}`);
+      const route = `${request.method === 'HEAD' ? 'GET' : request.method} ${request.routeOptions.url}`;
+      if (!tokenReaches(token, route)) throw new AppError('forbidden', `This token's scopes do not open ${route}`);
       return;
     }
 
@@ -160,8 +173,9 @@ export const authenticatePlugin = fp(async function authenticate(app: FastifyIns
       ability,
       db,
       // PHI of a client only with an active BAA and the person's training current.
-      ...phiAccessFor(opts.keyring, actor),
+      ...phiAccessFor(opts.keyring, rules, actor),
       source: { actorType: 'user', actorId: user.id, ip: request.ip, requestId: String(request.id) },
+      events,
     };
     if (typeof permission === 'object' && !ability.can(permission.action, permission.subject)) {
       throw new AppError('forbidden', `Your roles do not allow ${permission.action} ${permission.subject}`);

@@ -1,6 +1,7 @@
 import type { RingfenceDatabase } from '../db/database.ts';
 import { tenantDb, type TenantDb } from '../db/tenant-db.ts';
-import type { Session, User } from '../db/types.ts';
+import type { User } from '../../modules/users/users.tables.ts';
+import type { Session } from './auth.tables.ts';
 import { appendAudit } from '../audit/append.ts';
 import type { AuditSource } from '../audit/events.ts';
 import { randomToken, sha256Hex } from './secrets.ts';

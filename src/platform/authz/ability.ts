@@ -76,3 +76,53 @@ export async function loadUserGrants(tenant: TenantDb, userId: string): Promise<
   }
   return [...byPermission.values()];
 }
+
+/** Whether a role of the organization grants any data category other than operational: it reaches patient information. */
+export async function roleReachesPhi(tenant: TenantDb, roleKey: string): Promise<boolean> {
+  const rows = await tenant
+    .selectFrom('role_permissions')
+    .innerJoin('roles', (j) => j.onRef('roles.id', '=', 'role_permissions.role_id').onRef('roles.org_id', '=', 'role_permissions.org_id'))
+    .select('role_permissions.categories')
+    .where('roles.key', '=', roleKey)
+    .execute();
+  return rows.some((row) => (JSON.parse(row.categories) as DataCategory[]).some((c) => c !== 'operational'));
+}
+
+/**
+ * The people (of those given, or everyone) whose roles reach patient information: any grant on
+ * a data category other than operational. The training that stands between a person and PHI
+ * applies to them only; an administrator who never sees PHI is neither warned nor counted.
+ */
+export async function peopleReachingPhi(tenant: TenantDb, userIds?: string[]): Promise<Set<string>> {
+  if (userIds && userIds.length === 0) return new Set();
+  let q = tenant
+    .selectFrom('role_assignments')
+    .innerJoin('role_permissions', (j) => j.onRef('role_permissions.role_id', '=', 'role_assignments.role_id').onRef('role_permissions.org_id', '=', 'role_assignments.org_id'))
+    .select(['role_assignments.user_id', 'role_permissions.categories'])
+    .distinct();
+  if (userIds) q = q.where('role_assignments.user_id', 'in', userIds);
+  const out = new Set<string>();
+  for (const row of await q.execute()) {
+    if ((JSON.parse(row.categories) as DataCategory[]).some((c) => c !== 'operational')) out.add(row.user_id);
+  }
+  return out;
+}
+
+/**
+ * The people whose roles grant `action` (or `manage`) on a subject across the whole
+ * organization (active or not: ask the users module which are active): "whoever keeps the compliance records", found from the grants (roles are
+ * data), never from a role's name.
+ */
+export async function peopleGranted(tenant: TenantDb, action: Action, subject: SubjectType): Promise<string[]> {
+  const rows = await tenant
+    .selectFrom('role_assignments')
+    .innerJoin('role_permissions', (j) => j.onRef('role_permissions.role_id', '=', 'role_assignments.role_id').onRef('role_permissions.org_id', '=', 'role_assignments.org_id'))
+    .select('role_assignments.user_id')
+    .distinct()
+    .where('role_permissions.subject', '=', subject)
+    .where('role_permissions.action', 'in', [action, 'manage'])
+    .where('role_permissions.scope', '=', 'organization')
+    .orderBy('role_assignments.user_id')
+    .execute();
+  return rows.map((r) => r.user_id);
+}

@@ -1,4 +1,4 @@
-import type { PermissionScope } from '../db/types.ts';
+import type { PermissionScope } from '../../modules/roles/roles.tables.ts';
 import type { Action, DataCategory, SubjectType } from './catalogue.ts';
 
 export interface PermissionGrant {
@@ -38,7 +38,7 @@ function callbackWorkerGrants(extra: DataCategory[]): PermissionGrant[] {
 }
 
 /**
- * The roles every organization starts with, from the roles table of PRODUCT.md. They are
+ * The roles every organization starts with, from the roles table of docs/product.md. They are
  * copied into the organization's `roles` and `role_permissions` rows at creation; from then
  * on they are data.
  */
@@ -72,6 +72,8 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       g('manage', 'Patient', ['operational', 'contact', 'identity', 'clinical'], 'assigned_clients'),
       g('manage', 'ClinicalMessage', ['operational', 'clinical'], 'assigned_clients'),
       g('read', 'Recording', ['operational', 'recording'], 'assigned_clients'),
+      g('read', 'Report', OPS, 'assigned_clients'),
+      g('export', 'Report', OPS, 'assigned_clients'),
     ],
   },
   {
@@ -101,9 +103,12 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       g('manage', 'Organization', OPS, 'organization'),
       g('manage', 'User', OPS, 'organization'),
       g('manage', 'Client', OPS, 'organization'),
+      g('manage', 'Queue', OPS, 'organization'),
       g('manage', 'RoleAssignment', OPS, 'organization'),
       g('read', 'Role', OPS, 'organization'),
       g('manage', 'ApiToken', OPS, 'organization'),
+      g('read', 'Report', OPS, 'organization'),
+      g('export', 'Report', OPS, 'organization'),
     ],
   },
   {
@@ -115,15 +120,23 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
 ];
 
 /**
- * Scopes an API token can carry, each a fixed set of grants. A token acts for the
- * organization within these grants and, when it names clients, only for those clients.
+ * Scopes an API token can carry, each a fixed set of grants and the routes it opens. A token
+ * acts for the organization within these grants and, when it names clients, only for those
+ * clients; and it reaches only the routes its scopes list, so a scope grants exactly what its
+ * description says even where a route's permission is shared with other work (creating a
+ * patient is also what a practice-system search asks, but `tasks:create` does not open it).
  */
-export const TOKEN_SCOPES: Record<string, { description: string; grants: PermissionGrant[] }> = {
+export const TOKEN_SCOPES: Record<string, { description: string; grants: PermissionGrant[]; routes: string[] }> = {
   'tasks:create': {
     description: 'Create callback tasks (and their patients) from an integration, such as a telephony webhook',
     grants: [g('create', 'Task', ['operational', 'contact'], 'assigned_clients'), g('create', 'Patient', ['operational', 'contact', 'identity'], 'assigned_clients')],
+    routes: ['POST /api/tasks', 'POST /api/patients'],
   },
-  'tasks:read': { description: 'Read the status of callback tasks (no patient details)', grants: [g('read', 'Task', OPS, 'assigned_clients')] },
-  'clients:read': { description: 'List the clients the token is limited to', grants: [g('read', 'Client', OPS, 'assigned_clients')] },
-  'audit:read': { description: 'Search the audit trail (for a SIEM)', grants: [g('read', 'AuditEvent', OPS, 'organization')] },
+  'tasks:read': {
+    description: 'Read the status of callback tasks (no patient details)',
+    grants: [g('read', 'Task', OPS, 'assigned_clients')],
+    routes: ['GET /api/tasks', 'GET /api/tasks/:id', 'GET /api/board', 'GET /api/events'],
+  },
+  'clients:read': { description: 'List the clients the token is limited to', grants: [g('read', 'Client', OPS, 'assigned_clients')], routes: ['GET /api/clients', 'GET /api/clients/:id'] },
+  'audit:read': { description: 'Search the audit trail (for a SIEM)', grants: [g('read', 'AuditEvent', OPS, 'organization')], routes: ['GET /api/audit/events', 'GET /api/audit/status'] },
 };

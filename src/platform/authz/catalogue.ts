@@ -1,4 +1,4 @@
-/** Minimum necessary: every stored field belongs to one of these categories (PRODUCT.md). */
+/** Minimum necessary: every stored field belongs to one of these categories (docs/product.md, "Data categories and roles"). */
 export const DATA_CATEGORIES = ['operational', 'contact', 'identity', 'clinical', 'billing', 'recording'] as const;
 export type DataCategory = (typeof DATA_CATEGORIES)[number];
 
@@ -47,6 +47,8 @@ export const SUBJECTS = {
   UrgentMessage: { fields: { body: 'clinical' } },
   Recording: { fields: { audio: 'recording' } },
   ComplianceRecord: { fields: {} },
+  /** Callback reports per client: aggregates only, no patient fields at all. */
+  Report: { fields: {} },
 } satisfies Record<string, SubjectDefinition>;
 
 export type SubjectType = keyof typeof SUBJECTS;

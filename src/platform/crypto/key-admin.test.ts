@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
-import { auditEvents, buildTestApp, createTestOrg, insertTestPatient, signedInClient } from '../../../test/helpers.ts';
+import { auditEvents, buildTestApp, createTestOrg, insertTestPatient, schemaTables, signedInClient } from '../../../test/helpers.ts';
 import { decryptPatientFields } from '../../modules/patients/patient-fields.ts';
 import { SYSTEM_SOURCE } from '../audit/events.ts';
 import { ENCRYPTED_COLUMNS, destroyClientKeys, keyStatus, rewrap, rotateDataKey, rotateMasterKey } from './key-admin.ts';
@@ -132,7 +132,7 @@ test('keys: master-key rotation rewraps the data keys only; the new master key r
 
 test('keys: every encrypted column of the schema is known to rotation', async (t) => {
   const app = await buildTestApp(t);
-  const tables = (await app.database.unsafeKysely.introspection.getTables()).filter((t) => !app.database.schema || t.schema === app.database.schema);
+  const tables = await schemaTables(app.database);
   const encrypted = tables.flatMap((table) => table.columns.filter((c) => c.name.endsWith('_enc')).map((c) => `${table.name}.${c.name}`)).sort();
   const known = ENCRYPTED_COLUMNS.flatMap((t) => t.columns.map((c) => `${t.table}.${c}`)).sort();
   assert.deepEqual(encrypted, known);

@@ -38,7 +38,8 @@ export class LocalKeyProvider implements KeyProvider {
   async unwrap(wrapped: string, context: string): Promise<Buffer> {
     const [format, nonce, ct, tag] = wrapped.split('.');
     if (format !== WRAP_FORMAT || !nonce || !ct || !tag) throw new Error('Unknown wrapped-key format');
-    const decipher = createDecipheriv('aes-256-gcm', this.#key, Buffer.from(nonce, 'base64url'));
+    // A full 16-byte tag only: Node would also accept a cut one.
+    const decipher = createDecipheriv('aes-256-gcm', this.#key, Buffer.from(nonce, 'base64url'), { authTagLength: 16 });
     decipher.setAAD(Buffer.from(context));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]);

@@ -7,7 +7,7 @@ import { test, type TestContext } from 'node:test';
 import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { ENGINE, createTestDatabase } from '../../../test/helpers.ts';
-import { cachingStatements, openDatabase } from './database.ts';
+import { cachingStatements, openDatabase, sessionOptions } from './database.ts';
 
 // Each engine's own statement machinery: on SQLite compiled statements kept and the write-ahead
 // log copied back on a thread of its own; on PostgreSQL named prepared statements.
@@ -67,6 +67,16 @@ test('with background checkpoints the log is copied into the database file by th
   assert.deepEqual(reopened.prepare('select count(*) as c from filler').get(), { c: 1500 });
 });
 
+test('SQLite syncs its log at checkpoints (NORMAL) unless the setting asks for every commit (FULL), in WAL mode either way', async (t) => {
+  for (const [setting, level] of [[undefined, 1], ['normal', 1], ['full', 2]] as const) {
+    const database = openDatabase({ databaseUrl: null, databaseSchema: null, dataDir: tempDir(t), ...(setting ? { sqliteSynchronous: setting } : {}) });
+    const kysely = database.unsafeKysely;
+    assert.equal((await sql<{ synchronous: number }>`pragma synchronous`.execute(kysely)).rows[0]!.synchronous, level, `${setting ?? 'default'} is level ${level}`);
+    assert.equal((await sql<{ journal_mode: string }>`pragma journal_mode`.execute(kysely)).rows[0]!.journal_mode, 'wal');
+    await database.close();
+  }
+});
+
 test('on PostgreSQL queries run as named prepared statements, parsed once per connection; schema changes stay unnamed', { skip: ENGINE !== 'postgres' && 'PostgreSQL only' }, async (t) => {
   const { database } = await createTestDatabase(t);
   const kysely = database.unsafeKysely;
@@ -81,4 +91,14 @@ test('on PostgreSQL queries run as named prepared statements, parsed once per co
   assert.equal(counts.length, 1, 'one statement for three calls');
   assert.match(counts[0]!.name, /^rf_[0-9a-f]{40}$/);
   assert.ok(!prepared.rows.some((r) => /create table/i.test(r.statement)), 'the schema change was not prepared');
+});
+
+test('PostgreSQL session settings from the URL are kept beside the schema’s search path', () => {
+  assert.deepEqual(sessionOptions('postgres://u@db:5432/rf', 'tenant_a'), { connectionString: 'postgres://u@db:5432/rf', options: '-c search_path=tenant_a' });
+  assert.deepEqual(sessionOptions('postgres://u@db:5432/rf?sslmode=require&options=-c%20statement_timeout%3D5000', 'tenant_a'), {
+    connectionString: 'postgres://u@db:5432/rf?sslmode=require',
+    options: '-c statement_timeout=5000 -c search_path=tenant_a',
+  });
+  assert.deepEqual(sessionOptions('postgres://u@db:5432/rf?options=-c%20statement_timeout%3D5000', null), { connectionString: 'postgres://u@db:5432/rf', options: '-c statement_timeout=5000' });
+  assert.deepEqual(sessionOptions('postgres://u@db:5432/rf', null), { connectionString: 'postgres://u@db:5432/rf', options: null });
 });

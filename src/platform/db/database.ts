@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type PostgresPool, type PostgresPoolClient, type SqliteDatabase as KyselySqliteDatabase, type SqliteStatement } from 'kysely';
 import pg from 'pg';
+import type { SqliteSynchronous } from '../../config.ts';
 import type { Database } from './types.ts';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -13,6 +14,8 @@ export interface DatabaseSettings {
   databaseUrl: string | null;
   databaseSchema: string | null;
   dataDir: string;
+  /** SQLite's `synchronous` pragma (default `normal`): what a power failure may take back, see docs/architecture.md. */
+  sqliteSynchronous?: SqliteSynchronous;
 }
 
 /** The process's database: the Kysely instance and which engine is behind it. */
@@ -56,16 +59,30 @@ const CHECKPOINT_INTERVAL_MS = 250;
 /** With background checkpoints a commit still checkpoints once the log holds this many pages (the default is 1000). */
 const SAFETY_NET_CHECKPOINT_PAGES = 20_000;
 
+/**
+ * The server settings of each PostgreSQL session: those the URL's `options` parameter gives
+ * (`?options=-c%20statement_timeout%3D5000`) and the schema's search path. The URL's own
+ * parameter would otherwise replace the search path, so it is taken out and joined.
+ */
+export function sessionOptions(databaseUrl: string, schema: string | null): { connectionString: string; options: string | null } {
+  let connectionString = databaseUrl;
+  let fromUrl: string | null = null;
+  if (/[?&]options=/.test(databaseUrl)) {
+    const url = new URL(databaseUrl);
+    fromUrl = url.searchParams.get('options');
+    url.searchParams.delete('options');
+    connectionString = url.toString();
+  }
+  const options = [fromUrl, schema ? `-c search_path=${schema}` : null].filter(Boolean).join(' ');
+  return { connectionString, options: options || null };
+}
+
 /** Opens SQLite under dataDir (the embedded default) or PostgreSQL when a URL is given. */
 export function openDatabase(settings: DatabaseSettings, options: OpenOptions = {}): RingfenceDatabase {
   if (settings.databaseUrl) {
     const schema = settings.databaseSchema;
-    const pool = new pg.Pool({
-      connectionString: settings.databaseUrl,
-      max: 20,
-      types: pgTypes(),
-      ...(schema ? { options: `-c search_path=${schema}` } : {}),
-    });
+    const { connectionString, options } = sessionOptions(settings.databaseUrl, schema);
+    const pool = new pg.Pool({ connectionString, max: 20, types: pgTypes(), ...(options ? { options } : {}) });
     // An idle client that loses its server must not take the process down.
     pool.on('error', () => {});
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingStatements(pool) }) });
@@ -77,7 +94,8 @@ export function openDatabase(settings: DatabaseSettings, options: OpenOptions = 
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
+  // NORMAL: a commit is durable against a crash of the process, not of the machine; FULL also syncs the log per commit.
+  sqlite.pragma(`synchronous = ${settings.sqliteSynchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   // Page cache per connection (negative: KiB). The default 2 MiB is far smaller than the task indexes.
   sqlite.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
   const checkpointer = options.backgroundCheckpoints ? startCheckpointer(sqlite, file) : null;

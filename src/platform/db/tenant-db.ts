@@ -68,6 +68,15 @@ export class TenantDb {
   get isTransaction(): boolean {
     return this.kysely.isTransaction;
   }
+
+  /**
+   * Platform only: the connection (or transaction) under this scope, unscoped, so a platform
+   * service writes its own rows in the caller's transaction (the jobs service enqueues this
+   * way). Modules never call it: lint refuses it under src/modules.
+   */
+  unsafeExecutor(): Kysely<Database> | Transaction<Database> {
+    return this.kysely;
+  }
 }
 
 /** Builds the tenant scope for one organization. Called by the platform when it knows the caller's organization. */

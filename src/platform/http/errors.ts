@@ -20,6 +20,7 @@ export const PROBLEM_STATUS = {
   rate_limited: 429,
   internal: 500,
   bad_gateway: 502,
+  delivery_failed: 502,
   unavailable: 503,
 } as const;
 
@@ -46,6 +47,7 @@ export const PROBLEM_TITLES: Record<ProblemCode, string> = {
   rate_limited: 'Too many requests',
   internal: 'Internal error',
   bad_gateway: 'Practice system unavailable',
+  delivery_failed: 'Message not sent',
   unavailable: 'Service unavailable',
 };
 
@@ -87,12 +89,25 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A field problem as a sentence a person reads at the top of a form: "The password must be at
+ * least 12 characters." A message that is already a sentence is kept as it is. The field's
+ * path (`phones.0.number`) stays in the problem's `field` and `errors` for code.
+ */
+export function fieldSentence(field: string, message: string): string {
+  const text = message.trim();
+  if (/^[A-Z]/.test(text)) return /[.!?]$/.test(text) ? text : `${text}.`;
+  const parts = field.split('.').filter((p) => !/^\d+$/.test(p));
+  const name = (parts.at(-1) ?? field).replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  return `The ${name} ${text.replace(/[.]$/, '')}.`;
+}
+
 /** A 400 naming the field. */
 export function invalidField(field: string, message: string): AppError {
-  return new AppError('validation', `${field}: ${message}`, { field, errors: [{ field, message }] });
+  return new AppError('validation', fieldSentence(field, message), { field, errors: [{ field, message }] });
 }
 
 /** A 404 that does not tell whether the thing exists elsewhere (another tenant, another client). */
 export function notFound(what: string): AppError {
-  return new AppError('not_found', `${what} not found`);
+  return new AppError('not_found', `${what} was not found.`);
 }

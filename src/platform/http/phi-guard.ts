@@ -3,10 +3,13 @@ import fp from 'fastify-plugin';
 import { Type } from 'typebox';
 import { detectPhi, PHI_TYPES, type PhiSpan } from '../../phi/detect.ts';
 import type { PhiGuardSpan } from '../audit/events.ts';
+import { can } from '../authz/guard.ts';
 import { audit, type ActorContext } from '../context.ts';
-import type { PhiGuardMode } from '../db/types.ts';
+import type { ClientDirectory, ClientSettings } from '../ports.ts';
 import { AppError, invalidField } from './errors.ts';
-import { Literals, PHI_GUARDED, Strict, Text } from './schemas.ts';
+import { Declared, Literals, PHI_GUARDED, Strict } from './schemas.ts';
+
+type PhiGuardMode = ClientSettings['phiGuardMode'];
 
 /**
  * The PHI guard, for every route in one place. A body field whose schema is `PhiGuarded` is
@@ -31,15 +34,21 @@ declare module 'fastify' {
 
 export const DEFAULT_PHI_GUARD_MODE: PhiGuardMode = 'refuse';
 
+/**
+ * `config.phiClient` of routes whose guarded text belongs to the organization, not to one
+ * client (compliance records, API token names): the default policy, refuse, applies.
+ */
+export const organizationText = (): null => null;
+
 /** The body property every route with guarded fields accepts, added to its schema here. */
 export const PHI_OVERRIDES = 'phiOverrides';
 
 const OverrideSchema = Strict({
-  field: Text(200),
+  field: Declared('identifier', { minLength: 1, maxLength: 200, description: 'The guarded field, as the refusal named it' }),
   start: Type.Integer({ minimum: 0 }),
   end: Type.Integer({ minimum: 1 }),
   type: Literals(PHI_TYPES),
-  reason: Text(300, 3),
+  reason: Declared('phi-checked', { minLength: 3, maxLength: 300, description: 'Why the span is not PHI; itself refused when it holds PHI' }),
 });
 
 export interface PhiOverride {
@@ -98,13 +107,14 @@ export function redact(text: string, spans: readonly PhiSpan[]): string {
 }
 
 /**
- * The client's policy, and the client id to record in the audit trail: null for a client not
- * stored (yet) in the actor's organization, whose text is held to the default, refuse.
+ * The client's PHI-guard mode, and the client id to record in the audit trail: null for a
+ * client not stored (yet) in the actor's organization, whose text is held to the default,
+ * refuse. The clients module answers through the platform's client directory.
  */
-async function clientPolicy(ctx: ActorContext, clientId: string | null): Promise<{ mode: PhiGuardMode; clientId: string | null }> {
+async function guardPolicy(clients: ClientDirectory, ctx: ActorContext, clientId: string | null): Promise<{ mode: PhiGuardMode; clientId: string | null }> {
   if (!clientId) return { mode: DEFAULT_PHI_GUARD_MODE, clientId: null };
-  const row = await ctx.db.selectFrom('clients').select('phi_guard_mode').where('id', '=', clientId).executeTakeFirst();
-  return row ? { mode: row.phi_guard_mode, clientId } : { mode: DEFAULT_PHI_GUARD_MODE, clientId: null };
+  const client = await clients.settings(ctx.db, clientId);
+  return client ? { mode: client.phiGuardMode, clientId } : { mode: DEFAULT_PHI_GUARD_MODE, clientId: null };
 }
 
 function describe(spans: PhiGuardSpan[]): string {
@@ -113,6 +123,7 @@ function describe(spans: PhiGuardSpan[]): string {
 
 /** Applies the guard to a validated body; returns it with overrides removed and, under redact, PHI replaced. */
 export async function guardBody(
+  clients: ClientDirectory,
   ctx: ActorContext,
   route: string,
   paths: Path[],
@@ -146,7 +157,7 @@ export async function guardBody(
 
   if (overrides.length === 0 && listed.length === 0) return;
   // Whose policy applies is looked up only now, when there is something to apply it to.
-  const { mode, clientId } = await clientPolicy(ctx, await clientOf());
+  const { mode, clientId } = await guardPolicy(clients, ctx, await clientOf());
   for (const o of overrides) await audit(ctx, { action: 'phi_guard.overridden', clientId, fields: [o.field], details: { route, field: o.field, type: o.type, reason: o.reason } });
   if (listed.length === 0) return;
   if (mode === 'refuse') {
@@ -162,30 +173,56 @@ export async function guardBody(
   await audit(ctx, { action: 'phi_guard.redacted', clientId, fields: [...new Set(listed.map((s) => s.field))], details: { route, spans: listed } });
 }
 
+/**
+ * The client whose policy applies, only when the caller's grants for this route reach it: a
+ * client (or a task of a client) the caller cannot see is held to the default, exactly as an
+ * id that names nothing, so the answer never tells the two apart and the other client's
+ * guard statistics never count the request.
+ */
+function reachableClient(ctx: ActorContext, request: FastifyRequest, clientId: string | null): string | null {
+  if (!clientId) return null;
+  const permission = request.routeOptions.config.permission;
+  if (typeof permission !== 'object') return null;
+  return can(ctx, permission.action, permission.subject, { clientId }) ? clientId : null;
+}
+
 /** Routes with guarded fields, and those fields' paths; filled at registration. */
 export interface GuardedRoute {
   method: string;
   url: string;
   paths: string[];
+  /** Where the guarded fields are: the JSON body, or the query string. */
+  in: 'body' | 'query';
 }
 
 export const phiGuardPlugin = fp(async function phiGuard(app: FastifyInstance) {
   const guarded = new Map<string, Path[]>();
+  /** Guarded query-string parameters (a document's name sent beside its bytes): refused or redacted like body fields, without overrides. */
+  const guardedQuery = new Map<string, Path[]>();
   const routes: GuardedRoute[] = [];
   const missingClient: string[] = [];
   app.decorate('phiGuardedRoutes', routes);
 
   app.addHook('onRoute', (route) => {
+    const queryPaths = guardedPaths(route.schema?.querystring);
+    if (queryPaths.length > 0) {
+      for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
+        guardedQuery.set(`${method} ${route.url}`, queryPaths);
+        routes.push({ method, url: route.url, paths: queryPaths.map((p) => p.join('.')), in: 'query' });
+        if (!route.config?.phiClient) missingClient.push(`${method} ${route.url}`);
+      }
+    }
     const body = route.schema?.body as Schema | undefined;
     const paths = guardedPaths(body);
     if (paths.length === 0 || !body) return;
-    const props = body.properties as Record<string, unknown> | undefined;
-    if (!props) throw new Error(`${route.url}: PHI-guarded fields need an object body`);
-    props[PHI_OVERRIDES] = Type.Optional(Type.Array(OverrideSchema, { maxItems: 50, description: 'Spans the caller judges not PHI, each with a reason (audited)' }));
+    // The overrides go beside the guarded fields: in the body object, or in each alternative of a union body that has some.
+    const holders = (Array.isArray(body.anyOf) ? (body.anyOf as Schema[]).filter((alt) => guardedPaths(alt).length > 0) : [body]).map((h) => h.properties as Record<string, unknown> | undefined);
+    if (holders.some((props) => !props)) throw new Error(`${route.url}: PHI-guarded fields need an object body`);
+    for (const props of holders) props![PHI_OVERRIDES] = Type.Optional(Type.Array(OverrideSchema, { maxItems: 50, description: 'Spans the caller judges not PHI, each with a reason (audited)' }));
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       guarded.set(`${method} ${route.url}`, paths);
-      routes.push({ method, url: route.url, paths: paths.map((p) => p.join('.')) });
+      routes.push({ method, url: route.url, paths: paths.map((p) => p.join('.')), in: 'body' });
       if (!route.config?.phiClient) missingClient.push(`${method} ${route.url}`);
     }
   });
@@ -197,9 +234,13 @@ export const phiGuardPlugin = fp(async function phiGuard(app: FastifyInstance) {
   app.addHook('preHandler', async (request) => {
     const route = `${request.routeOptions.method} ${request.routeOptions.url}`;
     const paths = guarded.get(route);
-    if (!paths || !request.body || typeof request.body !== 'object') return;
+    const queryPaths = guardedQuery.get(route);
+    if (!paths && !queryPaths) return;
     if (!request.actor) throw new Error(`${route}: PHI-guarded routes need a signed-in caller`);
-    await guardBody(request.actor, route, paths, request.body as Record<string, unknown>, async () => (await request.routeOptions.config.phiClient?.(request)) ?? null);
+    const ctx = request.actor;
+    const clientOf = async () => reachableClient(ctx, request, (await request.routeOptions.config.phiClient?.(request)) ?? null);
+    if (queryPaths && request.query && typeof request.query === 'object') await guardBody(app.platform.clients, ctx, route, queryPaths, request.query as Record<string, unknown>, clientOf);
+    if (paths && request.body && typeof request.body === 'object' && !Buffer.isBuffer(request.body)) await guardBody(app.platform.clients, ctx, route, paths, request.body as Record<string, unknown>, clientOf);
   });
 });
 

@@ -1,8 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorObject } from 'ajv';
-import { AppError, PROBLEM_STATUS, PROBLEM_TITLES, type FieldProblem, type ProblemCode, type ProblemSpan } from './errors.ts';
+import { AppError, fieldSentence, PROBLEM_STATUS, PROBLEM_TITLES, type FieldProblem, type ProblemCode, type ProblemSpan } from './errors.ts';
 import { fieldProblems } from './validation.ts';
 import { DecryptError } from '../crypto/keyring.ts';
+import { isConsoleRoute } from './web.ts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -72,7 +76,7 @@ export function registerProblemHandlers(app: FastifyInstance, options: { webInde
     if (fe.validation) {
       const errors = fieldProblems(fe.validation, fe.validationContext ?? 'body');
       const first = errors[0];
-      const detail = first ? `${first.field}: ${first.message}` : 'The request is invalid';
+      const detail = first ? fieldSentence(first.field, first.message) : 'The request is invalid.';
       return sendProblem(request, reply, 'validation', detail, { field: first?.field, errors });
     }
     const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
@@ -90,9 +94,39 @@ export function registerProblemHandlers(app: FastifyInstance, options: { webInde
   });
 
   app.setNotFoundHandler((request, reply) => {
-    // Paths of the web app's own routes (/users, /account) load the app, which routes itself.
-    const html = request.method === 'GET' && !request.url.startsWith('/api/') ? options.webIndex?.() : null;
+    // Paths of the web app's own routes (/users, /account) load the app, which routes itself;
+    // a missing /assets/ file stays a 404 (an HTML page would be read as a script or style).
+    const html = isConsoleRoute(request.method, request.url) ? options.webIndex?.() : null;
     if (html) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
     return sendProblem(request, reply, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
   });
+}
+
+/**
+ * Fastify's answers from before routing (a malformed percent-encoding, a path parameter over
+ * the router's limit) as problem+json, like every other error: Fastify's `frameworkErrors`.
+ */
+export function sendFrameworkProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+  void sendProblem(request, reply, 'validation', status === 414 ? 'A path parameter is too long' : 'The address is not validly encoded', { status });
+}
+
+/**
+ * Requests Node's HTTP parser refuses (headers or URL over the size limit, malformed HTTP):
+ * Fastify's `clientErrorHandler`. There is no request yet, so the problem's request id is
+ * made here, and the connection is closed as Node does.
+ */
+export function sendClientErrorProblem(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const detail = status === 408 ? 'The request took too long to arrive' : status === 431 ? 'The request headers (or its address) are too large' : 'The request is not valid HTTP';
+  const requestId = randomUUID();
+  const body: ProblemBody = { type: problemType('validation'), title: PROBLEM_TITLES.validation, status, detail, instance: '/', requestId };
+  const text = JSON.stringify(body);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(text)}\r\nX-Request-Id: ${requestId}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${text}`,
+    );
+  }
+  socket.destroy(error);
 }

@@ -19,10 +19,18 @@ export async function registerPublicPlugin<O extends object>(app: FastifyInstanc
   });
 }
 
+/** Built files carry Vite's content hash in their name (`assets/index-CoF7M6x7.js`, and its `.br`/`.gz`). */
+const FINGERPRINTED = /[/\\]assets[/\\][^/\\]+-[\w-]{8}\.\w+(\.br|\.gz)?$/;
+
+/** Paths the console's own router handles; files under /assets/ are never the console. */
+export function isConsoleRoute(method: string, url: string): boolean {
+  return method === 'GET' && !url.startsWith('/api/') && !url.startsWith('/assets/');
+}
+
 /**
  * Serves the built web app from the same origin as the API, so the session cookie and CSRF
  * protection work unchanged. Returns index.html, which the not-found handler sends for
- * unknown non-API paths (client-side routes), or null when the app is not built.
+ * unknown console paths (client-side routes), or null when the app is not built.
  */
 export async function registerWebApp(app: FastifyInstance, dist = WEB_DIST): Promise<string | null> {
   const index = path.join(dist, 'index.html');
@@ -31,9 +39,14 @@ export async function registerWebApp(app: FastifyInstance, dist = WEB_DIST): Pro
     root: dist,
     prefix: '/',
     index: ['index.html'],
+    // The build writes .br and .gz beside each text file; the answer is the smallest the client accepts.
+    preCompressed: true,
+    // Without this, the file sender's own `public, max-age=0` replaces the header set below.
+    cacheControl: false,
     setHeaders: (res: { setHeader(name: string, value: string): void }, file: string) => {
-      // Built assets carry a content hash in their name; index.html must always be fresh.
-      res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      // A fingerprinted file never changes under its name; anything else (index.html) is revalidated.
+      res.setHeader('cache-control', FINGERPRINTED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.setHeader('vary', 'accept-encoding');
     },
   });
   return readFileSync(index, 'utf8');

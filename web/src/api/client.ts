@@ -33,35 +33,36 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
-const listeners = { activity: new Set<() => void>(), signedOut: new Set<(reason: string) => void>() };
+const signedOutListeners = new Set<(reason: string) => void>();
 
 /** Remembers the CSRF token from sign-in; state-changing requests send it. */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-/** Called on every API request (the server's idle timer restarts with each one). */
-export function onApiActivity(fn: () => void): () => void {
-  listeners.activity.add(fn);
-  return () => listeners.activity.delete(fn);
-}
-
 /** Called when the server says the session is gone (expired, ended elsewhere). */
 export function onSignedOut(fn: (reason: string) => void): () => void {
-  listeners.signedOut.add(fn);
-  return () => listeners.signedOut.delete(fn);
+  signedOutListeners.add(fn);
+  return () => signedOutListeners.delete(fn);
 }
+
+/**
+ * Reads happen by themselves (polling, refetching after a live event or on window focus), so
+ * they are marked background and never keep a session alive; a change is something a person
+ * asked for. What the person does in between is reported by `watchActivity`.
+ */
+const BACKGROUND_METHODS = new Set(['GET', 'HEAD']);
 
 const platform: Middleware = {
   onRequest({ request }) {
-    if (csrfToken && !['GET', 'HEAD'].includes(request.method)) request.headers.set('x-csrf-token', csrfToken);
-    for (const fn of listeners.activity) fn();
+    if (BACKGROUND_METHODS.has(request.method)) request.headers.set('x-ringfence-background', '1');
+    else if (csrfToken) request.headers.set('x-csrf-token', csrfToken);
     return request;
   },
   async onResponse({ response, request }) {
     if (response.status === 401 && !request.url.includes('/api/auth/')) {
       const problem = (await response.clone().json().catch(() => null)) as Problem | null;
-      for (const fn of listeners.signedOut) fn(problem?.detail ?? 'Sign in again');
+      for (const fn of signedOutListeners) fn(problem?.detail ?? 'Sign in again');
     }
     return response;
   },

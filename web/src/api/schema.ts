@@ -113,7 +113,18 @@ export interface paths {
                 content: {
                     "application/json": {
                         dueOn?: string | null;
+                        /** @description Operational text: must not contain PHI (checked by the PHI guard) */
                         name: string;
+                        /** @description Spans the caller judges not PHI, each with a reason (audited) */
+                        phiOverrides?: {
+                            end: number;
+                            /** @description The guarded field, as the refusal named it */
+                            field: string;
+                            /** @description Why the span is not PHI; itself refused when it holds PHI */
+                            reason: string;
+                            start: number;
+                            type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
+                        }[];
                         /**
                          * Format: uuid
                          * @description Identifier
@@ -491,6 +502,16 @@ export interface paths {
                     "application/json": {
                         decision: "certify" | "revoke";
                         note?: string | null;
+                        /** @description Spans the caller judges not PHI, each with a reason (audited) */
+                        phiOverrides?: {
+                            end: number;
+                            /** @description The guarded field, as the refusal named it */
+                            field: string;
+                            /** @description Why the span is not PHI; itself refused when it holds PHI */
+                            reason: string;
+                            start: number;
+                            type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
+                        }[];
                     };
                 };
             };
@@ -1239,6 +1260,11 @@ export interface paths {
                     "application/json": {
                         /** Format: email */
                         email: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        organizationId?: string;
                         password: string;
                     };
                 };
@@ -1312,6 +1338,13 @@ export interface paths {
                             enrollmentRequired: boolean;
                             /** @enum {boolean} */
                             mfaRequired: true;
+                        } | {
+                            /** @enum {boolean} */
+                            organizationRequired: true;
+                            organizations: {
+                                id: string;
+                                name: string;
+                            }[];
                         };
                     };
                 };
@@ -1868,6 +1901,16 @@ export interface paths {
                         effectiveOn?: string | null;
                         endsOn?: string | null;
                         notes?: string | null;
+                        /** @description Spans the caller judges not PHI, each with a reason (audited) */
+                        phiOverrides?: {
+                            end: number;
+                            /** @description The guarded field, as the refusal named it */
+                            field: string;
+                            /** @description Why the span is not PHI; itself refused when it holds PHI */
+                            reason: string;
+                            start: number;
+                            type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
+                        }[];
                         status?: "draft" | "signed" | "terminated";
                         terminationDisposition?: "return" | "destroy";
                         /**
@@ -2111,6 +2154,16 @@ export interface paths {
                         effectiveOn?: string | null;
                         endsOn?: string | null;
                         notes?: string | null;
+                        /** @description Spans the caller judges not PHI, each with a reason (audited) */
+                        phiOverrides?: {
+                            end: number;
+                            /** @description The guarded field, as the refusal named it */
+                            field: string;
+                            /** @description Why the span is not PHI; itself refused when it holds PHI */
+                            reason: string;
+                            start: number;
+                            type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
+                        }[];
                         status?: "draft" | "signed" | "terminated";
                         terminationDisposition?: "return" | "destroy";
                     };
@@ -2243,6 +2296,7 @@ export interface paths {
         put: {
             parameters: {
                 query?: {
+                    /** @description Operational text: must not contain PHI (checked by the PHI guard) */
                     name?: string;
                 };
                 header?: never;
@@ -2461,6 +2515,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/board/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is working what: each person on duty or holding callbacks of your clients, with how many and the oldest claim */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                claimed: number;
+                                displayName: string;
+                                oldestClaimedAt: string | null;
+                                onDuty: boolean;
+                                userId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clients": {
         parameters: {
             query?: never;
@@ -2549,14 +2703,17 @@ export interface paths {
                             items: {
                                 callbackPolicy: {
                                     afterLastAttempt: "escalate" | "close";
+                                    /** @description Push queues hand an agent callbacks of this client while they hold fewer than this many */
+                                    agentCapacity: number;
+                                    /** @description The days the client is open, each with its local opening and closing time; a weekday not listed is a day off */
                                     businessHours: {
                                         /** @description Local time, HH:MM */
                                         close: string;
-                                        /** @description ISO weekdays: 1 Monday … 7 Sunday */
-                                        days: number[];
+                                        /** @description ISO weekday: 1 Monday … 7 Sunday */
+                                        day: number;
                                         /** @description Local time, HH:MM */
                                         open: string;
-                                    };
+                                    }[];
                                     /** @description A claim with no activity for this long returns the task to its queue */
                                     claimTimeoutMinutes: number;
                                     maxAttempts: number;
@@ -2568,6 +2725,8 @@ export interface paths {
                                         urgentMinutes: number;
                                     };
                                 };
+                                /** @description False while the client follows the default policy */
+                                callbackPolicySet: boolean;
                                 /** Format: date-time */
                                 createdAt: string;
                                 id: string;
@@ -2601,14 +2760,17 @@ export interface paths {
                     "application/json": {
                         callbackPolicy?: {
                             afterLastAttempt: "escalate" | "close";
+                            /** @description Push queues hand an agent callbacks of this client while they hold fewer than this many */
+                            agentCapacity: number;
+                            /** @description The days the client is open, each with its local opening and closing time; a weekday not listed is a day off */
                             businessHours: {
                                 /** @description Local time, HH:MM */
                                 close: string;
-                                /** @description ISO weekdays: 1 Monday … 7 Sunday */
-                                days: number[];
+                                /** @description ISO weekday: 1 Monday … 7 Sunday */
+                                day: number;
                                 /** @description Local time, HH:MM */
                                 open: string;
-                            };
+                            }[];
                             /** @description A claim with no activity for this long returns the task to its queue */
                             claimTimeoutMinutes: number;
                             maxAttempts: number;
@@ -2625,7 +2787,9 @@ export interface paths {
                         /** @description Spans the caller judges not PHI, each with a reason (audited) */
                         phiOverrides?: {
                             end: number;
+                            /** @description The guarded field, as the refusal named it */
                             field: string;
+                            /** @description Why the span is not PHI; itself refused when it holds PHI */
                             reason: string;
                             start: number;
                             type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
@@ -2702,14 +2866,17 @@ export interface paths {
                         "application/json": {
                             callbackPolicy: {
                                 afterLastAttempt: "escalate" | "close";
+                                /** @description Push queues hand an agent callbacks of this client while they hold fewer than this many */
+                                agentCapacity: number;
+                                /** @description The days the client is open, each with its local opening and closing time; a weekday not listed is a day off */
                                 businessHours: {
                                     /** @description Local time, HH:MM */
                                     close: string;
-                                    /** @description ISO weekdays: 1 Monday … 7 Sunday */
-                                    days: number[];
+                                    /** @description ISO weekday: 1 Monday … 7 Sunday */
+                                    day: number;
                                     /** @description Local time, HH:MM */
                                     open: string;
-                                };
+                                }[];
                                 /** @description A claim with no activity for this long returns the task to its queue */
                                 claimTimeoutMinutes: number;
                                 maxAttempts: number;
@@ -2721,6 +2888,8 @@ export interface paths {
                                     urgentMinutes: number;
                                 };
                             };
+                            /** @description False while the client follows the default policy */
+                            callbackPolicySet: boolean;
                             /** Format: date-time */
                             createdAt: string;
                             id: string;
@@ -2827,14 +2996,17 @@ export interface paths {
                         "application/json": {
                             callbackPolicy: {
                                 afterLastAttempt: "escalate" | "close";
+                                /** @description Push queues hand an agent callbacks of this client while they hold fewer than this many */
+                                agentCapacity: number;
+                                /** @description The days the client is open, each with its local opening and closing time; a weekday not listed is a day off */
                                 businessHours: {
                                     /** @description Local time, HH:MM */
                                     close: string;
-                                    /** @description ISO weekdays: 1 Monday … 7 Sunday */
-                                    days: number[];
+                                    /** @description ISO weekday: 1 Monday … 7 Sunday */
+                                    day: number;
                                     /** @description Local time, HH:MM */
                                     open: string;
-                                };
+                                }[];
                                 /** @description A claim with no activity for this long returns the task to its queue */
                                 claimTimeoutMinutes: number;
                                 maxAttempts: number;
@@ -2846,6 +3018,8 @@ export interface paths {
                                     urgentMinutes: number;
                                 };
                             };
+                            /** @description False while the client follows the default policy */
+                            callbackPolicySet: boolean;
                             /** Format: date-time */
                             createdAt: string;
                             id: string;
@@ -2882,14 +3056,17 @@ export interface paths {
                     "application/json": {
                         callbackPolicy?: {
                             afterLastAttempt: "escalate" | "close";
+                            /** @description Push queues hand an agent callbacks of this client while they hold fewer than this many */
+                            agentCapacity: number;
+                            /** @description The days the client is open, each with its local opening and closing time; a weekday not listed is a day off */
                             businessHours: {
                                 /** @description Local time, HH:MM */
                                 close: string;
-                                /** @description ISO weekdays: 1 Monday … 7 Sunday */
-                                days: number[];
+                                /** @description ISO weekday: 1 Monday … 7 Sunday */
+                                day: number;
                                 /** @description Local time, HH:MM */
                                 open: string;
-                            };
+                            }[];
                             /** @description A claim with no activity for this long returns the task to its queue */
                             claimTimeoutMinutes: number;
                             maxAttempts: number;
@@ -2906,7 +3083,9 @@ export interface paths {
                         /** @description Spans the caller judges not PHI, each with a reason (audited) */
                         phiOverrides?: {
                             end: number;
+                            /** @description The guarded field, as the refusal named it */
                             field: string;
+                            /** @description Why the span is not PHI; itself refused when it holds PHI */
                             reason: string;
                             start: number;
                             type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
@@ -2984,14 +3163,17 @@ export interface paths {
                         "application/json": {
                             callbackPolicy: {
                                 afterLastAttempt: "escalate" | "close";
+                                /** @description Push queues hand an agent callbacks of this client while they hold fewer than this many */
+                                agentCapacity: number;
+                                /** @description The days the client is open, each with its local opening and closing time; a weekday not listed is a day off */
                                 businessHours: {
                                     /** @description Local time, HH:MM */
                                     close: string;
-                                    /** @description ISO weekdays: 1 Monday … 7 Sunday */
-                                    days: number[];
+                                    /** @description ISO weekday: 1 Monday … 7 Sunday */
+                                    day: number;
                                     /** @description Local time, HH:MM */
                                     open: string;
-                                };
+                                }[];
                                 /** @description A claim with no activity for this long returns the task to its queue */
                                 claimTimeoutMinutes: number;
                                 maxAttempts: number;
@@ -3003,6 +3185,8 @@ export interface paths {
                                     urgentMinutes: number;
                                 };
                             };
+                            /** @description False while the client follows the default policy */
+                            callbackPolicySet: boolean;
                             /** Format: date-time */
                             createdAt: string;
                             id: string;
@@ -3741,6 +3925,15 @@ export interface paths {
                                 /** @description False until incidents are kept */
                                 tracked: boolean;
                             };
+                            /** @description Security events of the last 30 days that are always an alert (an administrator trying to give themselves a PHI role), newest first */
+                            securityAlerts: {
+                                action: string;
+                                actorEmail: string | null;
+                                eventId: number;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                role: string | null;
+                            }[];
                             training: {
                                 byCourse: {
                                     courseId: string;
@@ -3876,6 +4069,184 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/duty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether you take callbacks pushed from push queues */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            onDuty: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        /** Go on or off duty: on duty, push queues of your clients hand you callbacks */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        onDuty: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            onDuty: boolean;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -4033,6 +4404,925 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notification-channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notification channels (never their credentials) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                enabled: boolean;
+                                fromAddress: string;
+                                /** @description Whether the vendor may carry messages today (active, handles PHI, a BAA in effect), and why not */
+                                gate: {
+                                    open: boolean;
+                                    reason: string | null;
+                                };
+                                /** @description Credentials are stored (encrypted); they are never sent back */
+                                hasCredentials: boolean;
+                                host: string;
+                                id: string;
+                                kind: "email" | "sms" | "webhook";
+                                port: number;
+                                secure: boolean;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                vendor: {
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Set up the e-mail channel (disabled until enabled) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description SMTP credentials, stored encrypted; null for none */
+                        credentials?: {
+                            password: string;
+                            username: string;
+                        } | null;
+                        /** Format: email */
+                        fromAddress: string;
+                        /** @description SMTP host name or address */
+                        host: string;
+                        kind: "email";
+                        port: number;
+                        secure: boolean;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        vendorId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            enabled: boolean;
+                            fromAddress: string;
+                            /** @description Whether the vendor may carry messages today (active, handles PHI, a BAA in effect), and why not */
+                            gate: {
+                                open: boolean;
+                                reason: string | null;
+                            };
+                            /** @description Credentials are stored (encrypted); they are never sent back */
+                            hasCredentials: boolean;
+                            host: string;
+                            id: string;
+                            kind: "email" | "sms" | "webhook";
+                            port: number;
+                            secure: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            vendor: {
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notification-channels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One notification channel */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            enabled: boolean;
+                            fromAddress: string;
+                            /** @description Whether the vendor may carry messages today (active, handles PHI, a BAA in effect), and why not */
+                            gate: {
+                                open: boolean;
+                                reason: string | null;
+                            };
+                            /** @description Credentials are stored (encrypted); they are never sent back */
+                            hasCredentials: boolean;
+                            host: string;
+                            id: string;
+                            kind: "email" | "sms" | "webhook";
+                            port: number;
+                            secure: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            vendor: {
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the channel’s vendor, settings or credentials (absent credentials are kept) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description SMTP credentials, stored encrypted; null for none */
+                        credentials?: {
+                            password: string;
+                            username: string;
+                        } | null;
+                        /** Format: email */
+                        fromAddress?: string;
+                        /** @description SMTP host name or address */
+                        host?: string;
+                        port?: number;
+                        secure?: boolean;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        vendorId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            enabled: boolean;
+                            fromAddress: string;
+                            /** @description Whether the vendor may carry messages today (active, handles PHI, a BAA in effect), and why not */
+                            gate: {
+                                open: boolean;
+                                reason: string | null;
+                            };
+                            /** @description Credentials are stored (encrypted); they are never sent back */
+                            hasCredentials: boolean;
+                            host: string;
+                            id: string;
+                            kind: "email" | "sms" | "webhook";
+                            port: number;
+                            secure: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            vendor: {
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/notification-channels/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable the channel: nothing more is sent through it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            enabled: boolean;
+                            fromAddress: string;
+                            /** @description Whether the vendor may carry messages today (active, handles PHI, a BAA in effect), and why not */
+                            gate: {
+                                open: boolean;
+                                reason: string | null;
+                            };
+                            /** @description Credentials are stored (encrypted); they are never sent back */
+                            hasCredentials: boolean;
+                            host: string;
+                            id: string;
+                            kind: "email" | "sms" | "webhook";
+                            port: number;
+                            secure: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            vendor: {
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notification-channels/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable the channel: refused unless its vendor handles PHI under a BAA in effect */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            enabled: boolean;
+                            fromAddress: string;
+                            /** @description Whether the vendor may carry messages today (active, handles PHI, a BAA in effect), and why not */
+                            gate: {
+                                open: boolean;
+                                reason: string | null;
+                            };
+                            /** @description Credentials are stored (encrypted); they are never sent back */
+                            hasCredentials: boolean;
+                            host: string;
+                            id: string;
+                            kind: "email" | "sms" | "webhook";
+                            port: number;
+                            secure: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            vendor: {
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notification-channels/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test message now, to the given address or your own; a refusal (vendor gate, SMTP server) is the answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        to?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            notificationId: string;
+                            providerId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notification-channels/vendors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vendors recorded as providing e-mail, to choose a channel’s relay from */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                handlesPhi: boolean;
+                                id: string;
+                                name: string;
+                                status: "active" | "inactive";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/patients": {
         parameters: {
             query?: never;
@@ -4156,13 +5446,18 @@ export interface paths {
                 content: {
                     "application/json": {
                         address?: {
+                            /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                             city: string;
+                            /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                             line1: string;
+                            /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                             line2?: string;
-                            /** @description US ZIP code */
+                            /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                             postalCode: string;
+                            /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                             state: string;
                         };
+                        /** @description PHI (contact): encrypted under the client's key, read only with the contact category */
                         callbackWindow?: string;
                         /**
                          * Format: uuid
@@ -4173,19 +5468,28 @@ export interface paths {
                         dateOfBirth?: string;
                         /** Format: email */
                         email?: string;
+                        /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                         fhirPatientId?: string;
                         identifiers?: {
+                            /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                             system: string;
+                            /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                             value: string;
                         }[];
+                        /** @description PHI (billing): encrypted under the client's key, read only with the billing category */
                         insuranceMemberId?: string;
+                        /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                         mrn?: string;
                         name: {
+                            /** @description PHI (contact): encrypted under the client's key, read only with the contact category */
                             family: string;
+                            /** @description PHI (contact): encrypted under the client's key, read only with the contact category */
                             given: string;
                         };
+                        /** @description PHI (clinical): encrypted under the client's key, read only with the clinical category */
                         notes?: string;
                         phones?: {
+                            /** @description PHI (contact): encrypted under the client's key, read only with the contact category */
                             number: string;
                             type: "mobile" | "home" | "work" | "other";
                         }[];
@@ -4407,11 +5711,15 @@ export interface paths {
                 content: {
                     "application/json": {
                         address?: {
+                            /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                             city: string;
+                            /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                             line1: string;
+                            /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                             line2?: string;
-                            /** @description US ZIP code */
+                            /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                             postalCode: string;
+                            /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                             state: string;
                         } | null;
                         callbackWindow?: string | null;
@@ -4419,17 +5727,22 @@ export interface paths {
                         email?: string | null;
                         fhirPatientId?: string | null;
                         identifiers?: {
+                            /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                             system: string;
+                            /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                             value: string;
                         }[] | null;
                         insuranceMemberId?: string | null;
                         mrn?: string | null;
                         name?: {
+                            /** @description PHI (contact): encrypted under the client's key, read only with the contact category */
                             family: string;
+                            /** @description PHI (contact): encrypted under the client's key, read only with the contact category */
                             given: string;
                         };
                         notes?: string | null;
                         phones?: {
+                            /** @description PHI (contact): encrypted under the client's key, read only with the contact category */
                             number: string;
                             type: "mobile" | "home" | "work" | "other";
                         }[] | null;
@@ -4734,31 +6047,45 @@ export interface paths {
                             clientId: string;
                             fields: {
                                 address?: {
+                                    /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                                     city: string;
+                                    /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                                     line1: string;
+                                    /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                                     line2?: string;
-                                    /** @description US ZIP code */
+                                    /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                                     postalCode: string;
+                                    /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                                     state: string;
                                 };
+                                /** @description PHI (contact): encrypted under the client's key, read only with the contact category */
                                 callbackWindow?: string;
                                 /** @description YYYY-MM-DD */
                                 dateOfBirth?: string;
                                 /** Format: email */
                                 email?: string;
+                                /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                                 fhirPatientId?: string;
                                 identifiers?: {
+                                    /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                                     system: string;
+                                    /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                                     value: string;
                                 }[];
+                                /** @description PHI (billing): encrypted under the client's key, read only with the billing category */
                                 insuranceMemberId?: string;
+                                /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                                 mrn?: string;
                                 name?: {
+                                    /** @description PHI (contact): encrypted under the client's key, read only with the contact category */
                                     family: string;
+                                    /** @description PHI (contact): encrypted under the client's key, read only with the contact category */
                                     given: string;
                                 };
+                                /** @description PHI (clinical): encrypted under the client's key, read only with the clinical category */
                                 notes?: string;
                                 phones?: {
+                                    /** @description PHI (contact): encrypted under the client's key, read only with the contact category */
                                     number: string;
                                     type: "mobile" | "home" | "work" | "other";
                                 }[];
@@ -5005,31 +6332,45 @@ export interface paths {
                                 fhirId: string;
                                 fields: {
                                     address?: {
+                                        /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                                         city: string;
+                                        /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                                         line1: string;
+                                        /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                                         line2?: string;
-                                        /** @description US ZIP code */
+                                        /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                                         postalCode: string;
+                                        /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                                         state: string;
                                     };
+                                    /** @description PHI (contact): encrypted under the client's key, read only with the contact category */
                                     callbackWindow?: string;
                                     /** @description YYYY-MM-DD */
                                     dateOfBirth?: string;
                                     /** Format: email */
                                     email?: string;
+                                    /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                                     fhirPatientId?: string;
                                     identifiers?: {
+                                        /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                                         system: string;
+                                        /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                                         value: string;
                                     }[];
+                                    /** @description PHI (billing): encrypted under the client's key, read only with the billing category */
                                     insuranceMemberId?: string;
+                                    /** @description PHI (identity): encrypted under the client's key, read only with the identity category */
                                     mrn?: string;
                                     name?: {
+                                        /** @description PHI (contact): encrypted under the client's key, read only with the contact category */
                                         family: string;
+                                        /** @description PHI (contact): encrypted under the client's key, read only with the contact category */
                                         given: string;
                                     };
+                                    /** @description PHI (clinical): encrypted under the client's key, read only with the clinical category */
                                     notes?: string;
                                     phones?: {
+                                        /** @description PHI (contact): encrypted under the client's key, read only with the contact category */
                                         number: string;
                                         type: "mobile" | "home" | "work" | "other";
                                     }[];
@@ -5264,11 +6605,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                assignmentMode: "pull" | "push";
                                 clientId: string;
                                 /** Format: date-time */
                                 createdAt: string;
                                 id: string;
                                 name: string;
+                                /** @description Place in the client's list, from 0 */
+                                position: number;
                                 status: "active" | "archived";
                                 /** Format: date-time */
                                 updatedAt: string;
@@ -5295,7 +6639,18 @@ export interface paths {
                          * @description Identifier
                          */
                         clientId: string;
+                        /** @description Operational text: must not contain PHI (checked by the PHI guard) */
                         name: string;
+                        /** @description Spans the caller judges not PHI, each with a reason (audited) */
+                        phiOverrides?: {
+                            end: number;
+                            /** @description The guarded field, as the refusal named it */
+                            field: string;
+                            /** @description Why the span is not PHI; itself refused when it holds PHI */
+                            reason: string;
+                            start: number;
+                            type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
+                        }[];
                     };
                 };
             };
@@ -5363,11 +6718,14 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            assignmentMode: "pull" | "push";
                             clientId: string;
                             /** Format: date-time */
                             createdAt: string;
                             id: string;
                             name: string;
+                            /** @description Place in the client's list, from 0 */
+                            position: number;
                             status: "active" | "archived";
                             /** Format: date-time */
                             updatedAt: string;
@@ -5465,11 +6823,14 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            assignmentMode: "pull" | "push";
                             clientId: string;
                             /** Format: date-time */
                             createdAt: string;
                             id: string;
                             name: string;
+                            /** @description Place in the client's list, from 0 */
+                            position: number;
                             status: "active" | "archived";
                             /** Format: date-time */
                             updatedAt: string;
@@ -5483,7 +6844,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename or archive a queue */
+        /** Rename or archive a queue, or switch it between pull (agents take work) and push (handed round-robin to agents on duty) */
         patch: {
             parameters: {
                 query?: never;
@@ -5497,7 +6858,19 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        assignmentMode?: "pull" | "push";
+                        /** @description Operational text: must not contain PHI (checked by the PHI guard) */
                         name?: string;
+                        /** @description Spans the caller judges not PHI, each with a reason (audited) */
+                        phiOverrides?: {
+                            end: number;
+                            /** @description The guarded field, as the refusal named it */
+                            field: string;
+                            /** @description Why the span is not PHI; itself refused when it holds PHI */
+                            reason: string;
+                            start: number;
+                            type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
+                        }[];
                         status?: "active" | "archived";
                     };
                 };
@@ -5566,11 +6939,14 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            assignmentMode: "pull" | "push";
                             clientId: string;
                             /** Format: date-time */
                             createdAt: string;
                             id: string;
                             name: string;
+                            /** @description Place in the client's list, from 0 */
+                            position: number;
                             status: "active" | "archived";
                             /** Format: date-time */
                             updatedAt: string;
@@ -5579,6 +6955,124 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/queues/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Put a client's queues in order (the order they are listed and offered in) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        clientId: string;
+                        /** @description Every queue of the client, each once, in the new order */
+                        queueIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                assignmentMode: "pull" | "push";
+                                clientId: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                name: string;
+                                /** @description Place in the client's list, from 0 */
+                                position: number;
+                                status: "active" | "archived";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/reminders": {
@@ -5776,6 +7270,145 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client's callbacks over a period of its days (to inclusive, at most 13 months): figures, received and completed per day, and per agent; format=csv or pdf downloads it (export permission)
+         * @description No patient appears in a report. Received: callbacks created in the period (the client’s days, in its time zone). Completed: of those, the ones now completed (any resolution, unreachable and declined included; cancelled ones are not). Within SLA: completed callbacks closed by their due time, as a share of the completed ones. Median time to first attempt: from creation to the first contact attempt, over the callbacks with an attempt. Attempts per callback: contact attempts on the period’s callbacks divided by the callbacks received. Unreachable: callbacks resolved as unreachable (the last allowed attempt reached no one). Escalated: callbacks escalated now, or with a wrong-number or disconnected attempt. Handled (per agent): the client’s callbacks the agent attempted, or held when they were completed, in the period. Median handling time (per agent): from the agent’s final claim of a callback to its completion, over the callbacks they completed with a claim on record. The period may cover at most 13 months.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Identifier */
+                    clientId: string;
+                    format?: "json" | "csv" | "pdf";
+                    /** @description A day on the client's calendar, YYYY-MM-DD */
+                    from: string;
+                    /** @description A day on the client's calendar, YYYY-MM-DD */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agents: {
+                                agentId: string;
+                                completed: number;
+                                displayName: string;
+                                handled: number;
+                                medianHandlingMinutes: number | null;
+                            }[];
+                            client: {
+                                id: string;
+                                name: string;
+                                timeZone: string;
+                            };
+                            days: {
+                                /** @description Of that day's callbacks, completed by now */
+                                completed: number;
+                                day: string;
+                                received: number;
+                            }[];
+                            /** Format: date-time */
+                            generatedAt: string;
+                            period: {
+                                from: string;
+                                to: string;
+                            };
+                            summary: {
+                                attempts: number;
+                                attemptsPerCallback: number | null;
+                                completed: number;
+                                completedWithinSla: number;
+                                escalated: number;
+                                medianMinutesToFirstAttempt: number | null;
+                                received: number;
+                                unreachable: number;
+                                withinSlaShare: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6071,6 +7704,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/setup/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Getting started: the steps before the first callback, each ticked off from the records it needs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            done: boolean;
+                            steps: {
+                                done: boolean;
+                                key: "client" | "queues" | "people" | "compliance" | "baa" | "training";
+                                /** @description The console screen where the step is done */
+                                path: string;
+                                /** @description Where things stand, in a sentence */
+                                status: string;
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks": {
         parameters: {
             query?: never;
@@ -6213,6 +7949,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
+                    /** @description A key the caller picks per intake, so a retry creates nothing twice */
                     "idempotency-key"?: string;
                 };
                 path?: never;
@@ -6229,16 +7966,20 @@ export interface paths {
                          */
                         clientId: string;
                         newPatient?: {
+                            /** @description PHI (contact): encrypted under the client's key, read only with the contact category */
                             callbackWindow?: string;
                             /** @description YYYY-MM-DD */
                             dateOfBirth?: string;
                             /** Format: email */
                             email?: string;
                             name: {
+                                /** @description PHI (contact): encrypted under the client's key, read only with the contact category */
                                 family: string;
+                                /** @description PHI (contact): encrypted under the client's key, read only with the contact category */
                                 given: string;
                             };
                             phones?: {
+                                /** @description PHI (contact): encrypted under the client's key, read only with the contact category */
                                 number: string;
                                 type: "mobile" | "home" | "work" | "other";
                             }[];
@@ -6252,7 +7993,9 @@ export interface paths {
                         /** @description Spans the caller judges not PHI, each with a reason (audited) */
                         phiOverrides?: {
                             end: number;
+                            /** @description The guarded field, as the refusal named it */
                             field: string;
+                            /** @description Why the span is not PHI; itself refused when it holds PHI */
                             reason: string;
                             start: number;
                             type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
@@ -6515,6 +8258,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people this callback can be assigned to: active agents and supervisors of its client with current training (none while the client has no BAA in effect) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                displayName: string;
+                                id: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}/attempts": {
         parameters: {
             query?: never;
@@ -6545,7 +8388,9 @@ export interface paths {
                         /** @description Spans the caller judges not PHI, each with a reason (audited) */
                         phiOverrides?: {
                             end: number;
+                            /** @description The guarded field, as the refusal named it */
                             field: string;
+                            /** @description Why the span is not PHI; itself refused when it holds PHI */
                             reason: string;
                             start: number;
                             type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
@@ -6711,7 +8556,9 @@ export interface paths {
                         /** @description Spans the caller judges not PHI, each with a reason (audited) */
                         phiOverrides?: {
                             end: number;
+                            /** @description The guarded field, as the refusal named it */
                             field: string;
+                            /** @description Why the span is not PHI; itself refused when it holds PHI */
                             reason: string;
                             start: number;
                             type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
@@ -6969,6 +8816,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description PHI (clinical): encrypted under the client's key, read only with the clinical category */
                         body: string;
                     };
                 };
@@ -7203,7 +9051,18 @@ export interface paths {
                         /** @enum {boolean} */
                         escalate: true;
                     } | {
+                        /** @description Operational text: must not contain PHI (checked by the PHI guard) */
                         cancel: string;
+                        /** @description Spans the caller judges not PHI, each with a reason (audited) */
+                        phiOverrides?: {
+                            end: number;
+                            /** @description The guarded field, as the refusal named it */
+                            field: string;
+                            /** @description Why the span is not PHI; itself refused when it holds PHI */
+                            reason: string;
+                            start: number;
+                            type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
+                        }[];
                     } | {
                         assigneeId: string | null;
                     };
@@ -7569,7 +9428,18 @@ export interface paths {
                     "application/json": {
                         clientIds?: string[] | null;
                         expiresAt?: string | null;
+                        /** @description Operational text: must not contain PHI (checked by the PHI guard) */
                         name: string;
+                        /** @description Spans the caller judges not PHI, each with a reason (audited) */
+                        phiOverrides?: {
+                            end: number;
+                            /** @description The guarded field, as the refusal named it */
+                            field: string;
+                            /** @description Why the span is not PHI; itself refused when it holds PHI */
+                            reason: string;
+                            start: number;
+                            type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
+                        }[];
                         scopes: string[];
                     };
                 };
@@ -7891,7 +9761,18 @@ export interface paths {
                          * @description Identifier
                          */
                         courseId: string;
+                        /** @description Operational text: must not contain PHI (checked by the PHI guard) */
                         evidence: string;
+                        /** @description Spans the caller judges not PHI, each with a reason (audited) */
+                        phiOverrides?: {
+                            end: number;
+                            /** @description The guarded field, as the refusal named it */
+                            field: string;
+                            /** @description Why the span is not PHI; itself refused when it holds PHI */
+                            reason: string;
+                            start: number;
+                            type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
+                        }[];
                         /**
                          * Format: uuid
                          * @description Identifier
@@ -8173,6 +10054,8 @@ export interface paths {
                             }[];
                             /** @description Every required course is current */
                             phiAccess: boolean;
+                            /** @description The person's roles reach patient information, so the training gate applies to them */
+                            reachesPhi: boolean;
                             userId: string;
                         };
                     };
@@ -8272,6 +10155,7 @@ export interface paths {
                                 lacking: string[];
                                 nextExpiry: string | null;
                                 phiAccess: boolean;
+                                reachesPhi: boolean;
                                 userId: string;
                             }[];
                         };
@@ -8382,6 +10266,8 @@ export interface paths {
                             }[];
                             /** @description Every required course is current */
                             phiAccess: boolean;
+                            /** @description The person's roles reach patient information, so the training gate applies to them */
+                            reachesPhi: boolean;
                             userId: string;
                         };
                     };
@@ -9626,6 +11512,16 @@ export interface paths {
                         handlesPhi: boolean;
                         name: string;
                         notes?: string | null;
+                        /** @description Spans the caller judges not PHI, each with a reason (audited) */
+                        phiOverrides?: {
+                            end: number;
+                            /** @description The guarded field, as the refusal named it */
+                            field: string;
+                            /** @description Why the span is not PHI; itself refused when it holds PHI */
+                            reason: string;
+                            start: number;
+                            type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
+                        }[];
                         services: ("telephony" | "recording" | "transcription" | "sms" | "email" | "hosting" | "other")[];
                     };
                 };
@@ -9749,6 +11645,16 @@ export interface paths {
                         handlesPhi?: boolean;
                         name?: string;
                         notes?: string | null;
+                        /** @description Spans the caller judges not PHI, each with a reason (audited) */
+                        phiOverrides?: {
+                            end: number;
+                            /** @description The guarded field, as the refusal named it */
+                            field: string;
+                            /** @description Why the span is not PHI; itself refused when it holds PHI */
+                            reason: string;
+                            start: number;
+                            type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
+                        }[];
                         services?: ("telephony" | "recording" | "transcription" | "sms" | "email" | "hosting" | "other")[];
                         status?: "active" | "inactive";
                     };

@@ -85,6 +85,9 @@ export function RecoveryCodes({ codes, onDone, doneLabel = 'Continue to Ringfenc
 
 /** The frame of the signed-out pages. */
 export function AuthCard({ title, subtitle, children }: { title: string; subtitle?: string; children: ReactNode }) {
+  useEffect(() => {
+    document.title = `${title} · Ringfence`;
+  }, [title]);
   return (
     <main className="auth-page">
       <div className="auth-card">

@@ -56,7 +56,7 @@ function ChangePassword() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (!mismatch) void submit.submit();
+          if (!mismatch) void submit.submit(e);
         }}
       >
         <TextField label="Current password" type="password" autoComplete="current-password" required value={form.currentPassword} error={submit.fieldErrors.currentPassword} onChange={(e) => setForm({ ...form, currentPassword: e.target.value })} />

@@ -11,7 +11,8 @@ import { Dialog } from '../ui/Dialog';
 import { SelectField } from '../ui/Field';
 import { ErrorNotice, Loading, PageHeader } from '../ui/States';
 import { useToast } from '../ui/Toasts';
-import { age, AttemptHistory, when } from './task-parts';
+import { age, AttemptHistory, PatientRef, PRIORITY_LABELS, STATUS_LABELS, statusText, tries, useClientZone, when } from './task-parts';
+import { ClinicalMessages } from './ClinicalMessages';
 
 /** What the list below the board shows. */
 const VIEWS = [
@@ -141,6 +142,7 @@ export function BoardPage() {
           />
         )}
       </section>
+      <AgentsAtWork />
       <section className="card" aria-labelledby="attention-title">
         <h2 id="attention-title">Callbacks</h2>
         <div className="outcomes" role="group" aria-label="Show">
@@ -159,22 +161,30 @@ export function BoardPage() {
         )}
       </section>
       <Dialog title={historyOf ? `${historyOf.title} · ${historyOf.patientRef}` : 'Callback'} open={historyOf !== null} onClose={() => setHistoryOf(null)}>
-        {historyOf ? <TaskHistory taskId={historyOf.id} people={people.data?.items ?? []} personName={personName} clientName={clientName} /> : null}
+        {historyOf ? <TaskHistory taskId={historyOf.id} personName={personName} clientName={clientName} /> : null}
       </Dialog>
     </>
   );
 }
 
 /** One callback's attempt history, and (for supervisors) reassignment to a person of its client. */
-function TaskHistory({ taskId, people, personName, clientName }: { taskId: string; people: StaffMember[]; personName: (id: string | null) => string | null; clientName: (id: string) => string }) {
+function TaskHistory({ taskId, personName, clientName }: { taskId: string; personName: (id: string | null) => string | null; clientName: (id: string) => string }) {
   const { can } = useSession();
   const detail = useQuery({ queryKey: ['task', taskId], queryFn: () => unwrap(api.GET('/api/tasks/{id}', { params: { path: { id: taskId } } })) });
   const supervise = useSupervise();
+  const zoneOf = useClientZone();
   const [assignee, setAssignee] = useState('');
+  // Only people who can work this callback: of its client, active, with current training.
+  const assignees = useQuery({
+    queryKey: ['task', taskId, 'assignees'],
+    queryFn: () => unwrap(api.GET('/api/tasks/{id}/assignees', { params: { path: { id: taskId } } })),
+    enabled: can('manage', 'Task'),
+  });
   if (detail.isLoading) return <Loading />;
   if (detail.error || !detail.data) return <ErrorNotice error={detail.error} />;
-  const { task, attempts } = detail.data;
+  const { task, attempts, messages } = detail.data;
   const open = task.status !== 'completed' && task.status !== 'cancelled';
+  const zone = zoneOf(task.clientId);
   return (
     <div className="task-history">
       <dl className="details">
@@ -182,19 +192,20 @@ function TaskHistory({ taskId, people, personName, clientName }: { taskId: strin
         <dd>{clientName(task.clientId)}</dd>
         <dt>Status</dt>
         <dd>
-          {task.status}
+          {STATUS_LABELS[task.status]}
           {task.assigneeId ? ` · ${personName(task.assigneeId) ?? 'someone'}` : ''}
         </dd>
         <dt>Due</dt>
         <dd className={task.overdue ? 'board-breach' : ''}>
-          {when(task.dueAt)}
+          {when(task.dueAt, zone)}
           {task.overdue ? ` · late by ${age(task.dueAt)}` : ''}
         </dd>
         <dt>Received</dt>
-        <dd>{when(task.createdAt)}</dd>
+        <dd>{when(task.createdAt, zone)}</dd>
       </dl>
-      <h3>Attempts</h3>
+      <h3>Attempts {attempts.length ? <span className="muted small">({tries(attempts.length)})</span> : null}</h3>
       <AttemptHistory attempts={attempts} agentName={personName} />
+      <ClinicalMessages task={task} count={messages} authorName={personName} />
       {open && can('manage', 'Task') ? (
         <form
           className="toolbar"
@@ -203,15 +214,18 @@ function TaskHistory({ taskId, people, personName, clientName }: { taskId: strin
             if (assignee) supervise.mutate({ id: task.id, body: { assigneeId: assignee } });
           }}
         >
-          <SelectField label="Assign to" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+          <SelectField
+            label="Assign to"
+            value={assignee}
+            onChange={(e) => setAssignee(e.target.value)}
+            hint={assignees.data?.items.length === 0 ? 'Nobody can take this callback now: the client needs a BAA in effect, and its agents current training.' : 'Agents and supervisors of this client with current training'}
+          >
             <option value="">Choose a person…</option>
-            {workersOf(people, task.clientId)
-              .filter((p) => p.id !== task.assigneeId)
-              .map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.displayName}
-                </option>
-              ))}
+            {(assignees.data?.items ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.displayName}
+              </option>
+            ))}
           </SelectField>
           <Button type="submit" disabled={!assignee || supervise.isPending}>
             Assign
@@ -252,6 +266,7 @@ function AttentionTable({
 }) {
   const { can } = useSession();
   const act = useSupervise();
+  const zoneOf = useClientZone();
   return (
     <>
       <DataTable<TaskView>
@@ -262,11 +277,11 @@ function AttentionTable({
         columns={[
           { key: 'client', header: 'Client', render: (t) => clientName(t.clientId) },
           { key: 'title', header: 'Callback', render: (t) => t.title },
-          { key: 'ref', header: 'Patient', render: (t) => <code>{t.patientRef}</code> },
-          { key: 'priority', header: 'Priority', render: (t) => <span className={`badge badge-${t.priority}`}>{t.priority}</span> },
-          { key: 'status', header: 'Status', render: (t) => `${t.status} · ${t.attemptCount} ${t.attemptCount === 1 ? 'try' : 'tries'}` },
+          { key: 'ref', header: 'Patient', render: (t) => <PatientRef value={t.patientRef} /> },
+          { key: 'priority', header: 'Priority', render: (t) => <span className={`badge badge-${t.priority}`}>{PRIORITY_LABELS[t.priority]}</span> },
+          { key: 'status', header: 'Status', render: (t) => statusText(t) },
           { key: 'assignee', header: 'With', render: (t) => personName(t.assigneeId) ?? (t.assigneeId ? 'someone' : '—') },
-          { key: 'due', header: 'Due', render: (t) => (t.overdue ? <span className="board-breach">late by {age(t.dueAt)}</span> : when(t.dueAt)) },
+          { key: 'due', header: 'Due', render: (t) => (t.overdue ? <span className="board-breach nowrap">late by {age(t.dueAt)}</span> : <span className="nowrap">{when(t.dueAt, zoneOf(t.clientId))}</span>) },
           {
             key: 'actions',
             header: 'Actions',
@@ -292,5 +307,33 @@ function AttentionTable({
       />
       {total > tasks.length ? <p className="muted">Showing the first {tasks.length} of {total}; narrow the filters to see the rest.</p> : null}
     </>
+  );
+}
+
+/** Who is working what: each person on duty or holding callbacks, how many, and since when. */
+function AgentsAtWork() {
+  const agents = useQuery({ queryKey: ['board', 'agents'], queryFn: () => unwrap(api.GET('/api/board/agents')), refetchInterval: 30_000 });
+  return (
+    <section className="card" aria-labelledby="agents-title">
+      <h2 id="agents-title">Who is working what</h2>
+      {agents.isLoading ? (
+        <Loading />
+      ) : agents.error ? (
+        <ErrorNotice error={agents.error} />
+      ) : (
+        <DataTable
+          caption="Agents and their callbacks"
+          rows={agents.data?.items ?? []}
+          rowKey={(a) => a.userId}
+          empty={<p className="muted">Nobody is on duty or holding a callback.</p>}
+          columns={[
+            { key: 'name', header: 'Person', render: (a) => a.displayName },
+            { key: 'duty', header: 'Pushed callbacks', render: (a) => <span className={`badge ${a.onDuty ? 'badge-success' : ''}`}>{a.onDuty ? 'On duty' : 'Off duty'}</span> },
+            { key: 'claimed', header: 'Holding', render: (a) => (a.claimed === 1 ? '1 callback' : `${a.claimed} callbacks`) },
+            { key: 'oldest', header: 'Oldest claim', render: (a) => (a.oldestClaimedAt ? `${age(a.oldestClaimedAt)} ago` : '—') },
+          ]}
+        />
+      )}
+    </section>
   );
 }

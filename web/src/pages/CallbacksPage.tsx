@@ -8,11 +8,12 @@ import { useSession } from '../session';
 import { Button } from '../ui/Button';
 import { ClientPicker } from '../ui/ClientPicker';
 import { DataTable } from '../ui/DataTable';
-import { EmptyState, ErrorNotice, Loading, PageHeader } from '../ui/States';
+import { Checkbox } from '../ui/Field';
+import { EmptyState, ErrorNotice, FormError, Loading, PageHeader } from '../ui/States';
 import { useToast } from '../ui/Toasts';
 import { IntakeDialog } from './IntakeDialog';
 import { TaskPanel } from './TaskPanel';
-import { Due, PRIORITY_LABELS, useKeys } from './task-parts';
+import { Due, PatientRef, PRIORITY_LABELS, statusText, useKeys } from './task-parts';
 
 /**
  * The agent console: my callbacks and the client's queue, "next callback" with one key (n),
@@ -41,9 +42,10 @@ export function CallbacksPage() {
   });
   const claim = useMutation({
     mutationFn: async () => {
-      const { data, response } = await api.POST('/api/tasks/claim-next', { body: clientId ? { clientId } : {} });
-      if (response.status === 204) return null;
-      return unwrap(Promise.resolve({ data, response }));
+      const answer = await api.POST('/api/tasks/claim-next', { body: clientId ? { clientId } : {} });
+      if (answer.response.status === 204) return null;
+      // A refusal (no BAA, training lapsed) carries its problem: unwrap turns it into the sentence shown.
+      return unwrap(Promise.resolve(answer));
     },
     onSuccess: (task) => {
       void queryClient.invalidateQueries({ queryKey: ['tasks'] });
@@ -74,7 +76,10 @@ export function CallbacksPage() {
           </>
         }
       />
-      <ClientPicker value={clientId} onChange={setClientId} className="narrow" />
+      <div className="toolbar console-toolbar">
+        <ClientPicker value={clientId} onChange={setClientId} className="narrow" />
+        {can('update', 'Task') ? <DutySwitch /> : null}
+      </div>
       {claim.error ? <ErrorNotice error={claim.error} /> : null}
       <div className="console">
         <div className="console-lists">
@@ -121,11 +126,41 @@ function TaskList({ caption, tasks, onOpen, empty }: { caption: string; tasks: T
             </button>
           ),
         },
-        { key: 'ref', header: 'Patient', render: (t) => <code>{t.patientRef}</code> },
+        { key: 'ref', header: 'Patient', render: (t) => <PatientRef value={t.patientRef} /> },
         { key: 'due', header: 'Due', render: (t) => <Due task={t} /> },
-        { key: 'status', header: 'Status', render: (t) => `${t.status}${t.attemptCount ? ` · ${t.attemptCount} tries` : ''}` },
+        { key: 'status', header: 'Status', render: (t) => statusText(t) },
       ]}
     />
   );
 }
 
+/** On duty, push queues of the person's clients hand them callbacks (up to the client's capacity) without "Next callback". */
+function DutySwitch() {
+  const queryClient = useQueryClient();
+  const duty = useQuery({ queryKey: ['duty'], queryFn: () => unwrap(api.GET('/api/duty')) });
+  const change = useMutation({
+    mutationFn: (onDuty: boolean) => unwrap(api.PUT('/api/duty', { body: { onDuty } })),
+    // The switch moves at once; a refusal puts it back (and says why below it).
+    onMutate: (onDuty) => {
+      const before = queryClient.getQueryData<{ onDuty: boolean }>(['duty']);
+      queryClient.setQueryData(['duty'], { onDuty });
+      return { before };
+    },
+    onError: (_err, _onDuty, saved) => queryClient.setQueryData(['duty'], saved?.before),
+    onSuccess: (answer) => {
+      queryClient.setQueryData(['duty'], answer);
+      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+    },
+  });
+  if (!duty.data) return null;
+  return (
+    <div className="duty-switch">
+      <Checkbox
+        label={duty.data.onDuty ? 'On duty: push queues hand me callbacks' : 'Off duty for pushed callbacks'}
+        checked={duty.data.onDuty}
+        onChange={(e) => change.mutate(e.target.checked)}
+      />
+      {change.error ? <FormError message={change.error.message} /> : null}
+    </div>
+  );
+}

@@ -4,6 +4,7 @@ import { api, unwrap } from '../api/client';
 import { usePracticeLink } from '../api/queries';
 import type { ClientView } from '../api/types';
 import { NoAccess } from '../AppShell';
+import { CallbackPolicyDialog } from './CallbackPolicyDialog';
 import { useSession } from '../session';
 import { Button } from '../ui/Button';
 import { FormFooter } from '../ui/FormFooter';
@@ -30,6 +31,7 @@ export function ClientsPage() {
   const [offset, setOffset] = useState(0);
   const [editing, setEditing] = useState<ClientView | 'new' | null>(null);
   const [linking, setLinking] = useState<ClientView | null>(null);
+  const [policyOf, setPolicyOf] = useState<ClientView | null>(null);
   const list = useQuery({
     queryKey: ['clients', { sort, offset }],
     queryFn: () => unwrap(api.GET('/api/clients', { params: { query: { limit: PAGE, offset, sort: sort as never } } })),
@@ -100,12 +102,17 @@ export function ClientsPage() {
             ...(manage
               ? [
                   {
-                    key: 'practice',
-                    header: 'Practice system',
+                    key: 'setup',
+                    header: 'Set up',
                     render: (c: ClientView) => (
-                      <Button small onClick={() => setLinking(c)}>
-                        Practice link…
-                      </Button>
+                      <div className="button-row">
+                        <Button small onClick={() => setPolicyOf(c)}>
+                          Callback policy…
+                        </Button>
+                        <Button small onClick={() => setLinking(c)}>
+                          Practice link…
+                        </Button>
+                      </div>
                     ),
                   },
                 ]
@@ -113,6 +120,7 @@ export function ClientsPage() {
           ]}
         />
       )}
+      {policyOf ? <CallbackPolicyDialog client={policyOf} onClose={() => setPolicyOf(null)} /> : null}
       {linking ? <PracticeLinkDialog client={linking} onClose={() => setLinking(null)} /> : null}
       {editing ? <ClientDialog client={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
     </>
@@ -168,7 +176,10 @@ function ClientDialog({ client, onClose }: { client: ClientView | null; onClose:
           label="Voicemail script"
           name="voicemailScript"
           value={form.voicemailScript}
-          onChange={(voicemailScript) => setForm({ ...form, voicemailScript })}
+          onChange={(voicemailScript) => {
+            setForm({ ...form, voicemailScript });
+            submit.dismiss('voicemailScript');
+          }}
           overrides={overrides}
           onOverridesChange={setOverrides}
           error={submit.fieldErrors.voicemailScript}

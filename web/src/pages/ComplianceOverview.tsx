@@ -192,6 +192,21 @@ function ReviewsCard({ d }: { d: ComplianceDashboard }) {
       )}
       <h4>Incidents</h4>
       <p className="muted">{d.incidents.tracked ? '' : 'Incident reports are not kept in Ringfence yet.'}</p>
+      <h4>Security alerts</h4>
+      {d.securityAlerts.length === 0 ? (
+        <p className="muted">No security alerts in the last 30 days.</p>
+      ) : (
+        <ul className="progress-list" aria-label="Security alerts">
+          {d.securityAlerts.map((a) => (
+            <li key={a.eventId}>
+              <strong>{a.actorEmail ?? 'Someone'}</strong> tried to give themselves the {a.role ?? 'PHI'} role (refused) ·{' '}
+              <span className="muted">
+                {new Date(a.occurredAt).toLocaleString()} · audit event #{a.eventId}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
       <h4>Anomaly alerts</h4>
       <p className="muted">{d.anomalies.tracked ? '' : 'Anomaly alerts are not raised yet.'}</p>
     </div>

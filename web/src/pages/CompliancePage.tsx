@@ -26,7 +26,9 @@ const STATE_LABELS: Record<BaaChainEntry['state'], string> = {
 };
 // The charts load with the dashboard, not with the console every agent opens.
 const ComplianceOverview = lazy(() => import('./ComplianceOverview'));
-const SERVICES = ['telephony', 'recording', 'transcription', 'sms', 'email', 'hosting', 'other'] as const;
+/** The services a vendor can provide; every value the server knows, in this order (a new one fails the type check). */
+const SERVICE_ORDER: Record<VendorView['services'][number], number> = { telephony: 0, recording: 1, transcription: 2, sms: 3, email: 4, hosting: 5, other: 6 };
+const SERVICES = Object.keys(SERVICE_ORDER) as VendorView['services'][number][];
 
 /** Today as YYYY-MM-DD on a calendar: a client's for its BAA (the server judges it there), else UTC's. */
 function todayIso(timeZone = 'UTC'): string {
@@ -55,7 +57,7 @@ export function CompliancePage() {
   const chain = useQuery({ queryKey: ['compliance', 'chain'], queryFn: () => unwrap(api.GET('/api/compliance/baa-chain', { params: { query: {} } })), enabled: allowed });
   const vendors = useQuery({ queryKey: ['compliance', 'vendors'], queryFn: () => unwrap(api.GET('/api/vendors')), enabled: allowed });
   const [recording, setRecording] = useState<BaaChainEntry['party'] | null>(null);
-  const [opened, setOpened] = useState<string | null>(null);
+  const [opened, setOpened] = useState<{ id: string; party: BaaChainEntry['party'] } | null>(null);
   const [addingVendor, setAddingVendor] = useState(false);
   const [editingVendor, setEditingVendor] = useState<VendorView | null>(null);
   const clients = useClients();
@@ -111,7 +113,7 @@ export function CompliancePage() {
                 render: (e) => (
                   <span className="outcomes">
                     {e.baaId ? (
-                      <Button small variant="secondary" onClick={() => setOpened(e.baaId)}>
+                      <Button small variant="secondary" onClick={() => setOpened({ id: e.baaId!, party: e.party })}>
                         Open
                       </Button>
                     ) : null}
@@ -171,7 +173,7 @@ export function CompliancePage() {
       </section>
       <TrainingSection />
       {recording ? <RecordBaaDialog party={recording} onClose={() => setRecording(null)} /> : null}
-      {opened ? <BaaDialog id={opened} onClose={() => setOpened(null)} /> : null}
+      {opened ? <BaaDialog id={opened.id} party={opened.party} onClose={() => setOpened(null)} /> : null}
       {addingVendor ? <VendorDialog onClose={() => setAddingVendor(false)} /> : null}
       {editingVendor ? <VendorDialog vendor={editingVendor} onClose={() => setEditingVendor(null)} /> : null}
     </>
@@ -246,68 +248,110 @@ function RecordBaaDialog({ party, onClose }: { party: BaaChainEntry['party']; on
   );
 }
 
-/** One BAA: its terms, its document (download is logged), and terminating it. */
-function BaaDialog({ id, onClose }: { id: string; onClose: () => void }) {
+/** One BAA: its terms, its document (download is logged), and terminating it (after a confirmation). */
+function BaaDialog({ id, party, onClose }: { id: string; party: BaaChainEntry['party']; onClose: () => void }) {
   const { can } = useSession();
+  const baa = useQuery({ queryKey: ['compliance', 'baa', id], queryFn: () => unwrap(api.GET('/api/baas/{id}', { params: { path: { id } } })) });
+  const [confirming, setConfirming] = useState(false);
+  const data = baa.data as BaaView | undefined;
+  return (
+    <>
+      <Dialog title={`BAA · ${party.name}`} open onClose={onClose}>
+        {baa.isPending ? (
+          <Loading />
+        ) : baa.isError || !data ? (
+          <ErrorNotice error={baa.error} />
+        ) : (
+          <div className="task-history">
+            <dl className="details">
+              <dt>Status</dt>
+              <dd>
+                {data.status}
+                {data.active ? ' · active' : ''}
+              </dd>
+              <dt>In effect</dt>
+              <dd>
+                {data.effectiveOn ?? '—'} to {data.endsOn ?? 'no end date'}
+              </dd>
+              <dt>Signed for them by</dt>
+              <dd>{data.counterpartySigner ?? '—'}</dd>
+              <dt>Breach notice</dt>
+              <dd>{data.breachNoticeDays} days</dd>
+              <dt>At termination</dt>
+              <dd>{data.terminationDisposition === 'destroy' ? 'Destroy the PHI' : 'Return the PHI'}</dd>
+              <dt>Document</dt>
+              <dd>
+                {data.document ? (
+                  <a href={`/api/baas/${data.id}/document`} download={data.document.name}>
+                    {data.document.name} ({Math.ceil(data.document.bytes / 1024)} KB)
+                  </a>
+                ) : (
+                  'None on file'
+                )}
+              </dd>
+            </dl>
+            {can('update', 'ComplianceRecord') && data.status !== 'terminated' ? (
+              <div className="form-actions">
+                <Button variant="danger" onClick={() => setConfirming(true)}>
+                  Terminate BAA…
+                </Button>
+              </div>
+            ) : null}
+          </div>
+        )}
+      </Dialog>
+      {confirming && data ? <TerminateBaaDialog baa={data} party={party} onCancel={() => setConfirming(false)} onDone={onClose} /> : null}
+    </>
+  );
+}
+
+/**
+ * Terminating a BAA cannot be undone and, for a client, closes its PHI at once: the person
+ * types the party's name before the button works, so it is never one stray click.
+ */
+function TerminateBaaDialog({ baa, party, onCancel, onDone }: { baa: BaaView; party: BaaChainEntry['party']; onCancel: () => void; onDone: () => void }) {
   const toast = useToast();
   const refresh = useRefreshCompliance();
-  const baa = useQuery({ queryKey: ['compliance', 'baa', id], queryFn: () => unwrap(api.GET('/api/baas/{id}', { params: { path: { id } } })) });
-  const clients = useClients();
+  const [typed, setTyped] = useState('');
   const terminate = useSubmit(
-    () => unwrap(api.PATCH('/api/baas/{id}', { params: { path: { id } }, body: { status: 'terminated' } })),
+    () => unwrap(api.PATCH('/api/baas/{id}', { params: { path: { id: baa.id } }, body: { status: 'terminated' } })),
     () => {
       refresh();
-      toast('success', 'BAA terminated: PHI of this party is closed until a new one is recorded.');
-      onClose();
+      toast('success', `BAA with ${party.name} terminated.`);
+      onDone();
     },
   );
-  const data = baa.data as BaaView | undefined;
-  const partyName = data?.party.type === 'client' ? (clients.data?.items.find((c) => c.id === data.party.id)?.name ?? 'Client') : 'Vendor';
+  const matches = typed.trim() === party.name;
   return (
-    <Dialog title={data ? `BAA · ${partyName}` : 'BAA'} open onClose={onClose}>
-      {baa.isPending ? (
-        <Loading />
-      ) : baa.isError || !data ? (
-        <ErrorNotice error={baa.error} />
-      ) : (
-        <div className="task-history">
-          <dl className="details">
-            <dt>Status</dt>
-            <dd>
-              {data.status}
-              {data.active ? ' · active' : ''}
-            </dd>
-            <dt>In effect</dt>
-            <dd>
-              {data.effectiveOn ?? '—'} to {data.endsOn ?? 'no end date'}
-            </dd>
-            <dt>Signed for them by</dt>
-            <dd>{data.counterpartySigner ?? '—'}</dd>
-            <dt>Breach notice</dt>
-            <dd>{data.breachNoticeDays} days</dd>
-            <dt>At termination</dt>
-            <dd>{data.terminationDisposition === 'destroy' ? 'Destroy the PHI' : 'Return the PHI'}</dd>
-            <dt>Document</dt>
-            <dd>
-              {data.document ? (
-                <a href={`/api/baas/${data.id}/document`} download={data.document.name}>
-                  {data.document.name} ({Math.ceil(data.document.bytes / 1024)} KB)
-                </a>
-              ) : (
-                'None on file'
-              )}
-            </dd>
-          </dl>
-          <FormError message={terminate.formError} />
-          {can('update', 'ComplianceRecord') && data.status !== 'terminated' ? (
-            <div className="form-actions">
-              <Button variant="danger" busy={terminate.busy} onClick={() => void terminate.submit()}>
-                Terminate BAA
-              </Button>
-            </div>
-          ) : null}
+    <Dialog title={`Terminate the BAA with ${party.name}?`} open onClose={onCancel}>
+      <form className="form" onSubmit={(e) => (matches ? void terminate.submit(e) : e.preventDefault())} noValidate>
+        <div className="notice notice-danger">
+          {baa.active ? (
+            party.type === 'client' ? (
+              <p>
+                <strong>{party.name}’s PHI closes at once</strong>: no one can create or read it anywhere in Ringfence until another signed BAA with {party.name} is in effect.
+              </p>
+            ) : (
+              <p>
+                <strong>Ringfence stops sending PHI through {party.name} at once</strong>, until another signed BAA with {party.name} is in effect.
+              </p>
+            )
+          ) : (
+            <p>This agreement will never come into effect.</p>
+          )}
+          <p>
+            <strong>This cannot be undone</strong>: a terminated BAA cannot be reopened. At termination the PHI is to be {baa.terminationDisposition === 'destroy' ? 'destroyed' : 'returned'}, as the agreement says.
+          </p>
         </div>
-      )}
+        <TextField label={`Type “${party.name}” to confirm`} name="confirmName" autoComplete="off" spellCheck={false} value={typed} onChange={(e) => setTyped(e.target.value)} />
+        <FormError message={terminate.formError} />
+        <div className="form-actions">
+          <Button onClick={onCancel}>Cancel</Button>
+          <Button type="submit" variant="danger" busy={terminate.busy} disabled={!matches}>
+            Terminate BAA
+          </Button>
+        </div>
+      </form>
     </Dialog>
   );
 }
@@ -320,7 +364,8 @@ function TrainingSection() {
   const overview = useQuery({ queryKey: ['compliance', 'training'], queryFn: () => unwrap(api.GET('/api/training/people')) });
   const [recording, setRecording] = useState<TrainingRow | null>(null);
   const [importing, setImporting] = useState(false);
-  const closed = overview.data?.items.filter((p) => !p.phiAccess).length ?? 0;
+  // Training gates PHI, so it matters for the people whose roles reach PHI only.
+  const closed = overview.data?.items.filter((p) => p.reachesPhi && !p.phiAccess).length ?? 0;
   return (
     <section className="card" aria-labelledby="training-title">
       <div className="card-header-row">
@@ -346,8 +391,13 @@ function TrainingSection() {
           empty={<p className="muted">No one yet.</p>}
           columns={[
             { key: 'name', header: 'Person', render: (p) => p.displayName },
-            { key: 'phi', header: 'PHI access', render: (p) => <span className={`badge ${p.phiAccess ? 'baa-active' : 'baa-missing'}`}>{p.phiAccess ? 'Open' : 'Closed'}</span> },
-            { key: 'lacking', header: 'To complete', render: (p) => (p.lacking.length ? p.lacking.join(', ') : '—') },
+            {
+              key: 'phi',
+              header: 'PHI access',
+              render: (p) =>
+                p.reachesPhi ? <span className={`badge ${p.phiAccess ? 'baa-active' : 'baa-missing'}`}>{p.phiAccess ? 'Open' : 'Closed'}</span> : <span className="muted">Roles reach no PHI</span>,
+            },
+            { key: 'lacking', header: 'To complete', render: (p) => (p.reachesPhi && p.lacking.length ? p.lacking.join(', ') : '—') },
             { key: 'expiry', header: 'Next expiry', render: (p) => p.nextExpiry ?? '—' },
             ...(can('create', 'ComplianceRecord')
               ? [

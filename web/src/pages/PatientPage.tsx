@@ -15,7 +15,10 @@ import { useToast } from '../ui/Toasts';
 import { useChosen } from '../ui/useChosen';
 import { useSubmit } from '../ui/useSubmit';
 import { PatientForm, patientFormBody, patientFormFrom, useEditableFields, type PatientFormState } from './PatientForm';
+import { DataTable } from '../ui/DataTable';
+import { IntakeDialog } from './IntakeDialog';
 import { CATEGORY_LABELS, FIELDS, PURPOSES, RevealedValues, SOURCES, type PatientField } from './patient-fields';
+import { Due, PRIORITY_LABELS, reasonLabel, statusText, useClientZone, when } from './task-parts';
 
 /** One patient: reference and status, PHI revealed field by field with a purpose, edit and merge. */
 export function PatientPage() {
@@ -37,7 +40,7 @@ export function PatientPage() {
       </p>
       <PageHeader
         title={p.ref}
-        description={`${SOURCES[p.source]} · added ${new Date(p.createdAt).toLocaleDateString()} · updated ${new Date(p.updatedAt).toLocaleString()}`}
+        description={`${SOURCES[p.source]} · added ${when(p.createdAt)} · updated ${when(p.updatedAt)}`}
         actions={
           active ? (
             <>
@@ -53,9 +56,68 @@ export function PatientPage() {
         </div>
       ) : null}
       <RevealCard patient={p} key={p.updatedAt} />
+      {can('read', 'Task') ? <PatientCallbacks patient={p} /> : null}
       {editing ? <EditDialog patient={p} onClose={() => setEditing(false)} /> : null}
       {merging ? <MergeDialog patient={p} onClose={() => setMerging(false)} /> : null}
     </>
+  );
+}
+
+/**
+ * The patient's callbacks, newest first: operational facts only (reason, priority, status, due,
+ * received), so listing them reads no PHI. "New callback for this patient" opens intake with
+ * the patient already chosen.
+ */
+function PatientCallbacks({ patient }: { patient: PatientSummary }) {
+  const { can } = useSession();
+  const zoneOf = useClientZone();
+  const [intake, setIntake] = useState(false);
+  const tasks = useQuery({
+    queryKey: ['tasks', 'patient', patient.id],
+    queryFn: () => unwrap(api.GET('/api/tasks', { params: { query: { patientId: patient.id, sort: '-createdAt', limit: 50 } } })),
+  });
+  const zone = zoneOf(patient.clientId);
+  return (
+    <section className="card" aria-labelledby="patient-callbacks-title">
+      <div className="card-header-row">
+        <h2 id="patient-callbacks-title">Callbacks</h2>
+        {patient.status === 'active' && can('create', 'Task') ? (
+          <Button variant="primary" onClick={() => setIntake(true)}>
+            New callback for this patient
+          </Button>
+        ) : null}
+      </div>
+      {tasks.isPending ? (
+        <Loading />
+      ) : tasks.isError ? (
+        <ErrorNotice error={tasks.error} />
+      ) : (
+        <>
+          <DataTable
+            caption={`Callbacks of ${patient.ref}`}
+            rows={tasks.data.items}
+            rowKey={(t) => t.id}
+            empty={<p className="muted">No callbacks for this patient yet.</p>}
+            columns={[
+              { key: 'reason', header: 'Reason', render: (t) => reasonLabel(t.reasonCode) },
+              { key: 'priority', header: 'Priority', render: (t) => <span className={`badge badge-${t.priority}`}>{PRIORITY_LABELS[t.priority]}</span> },
+              { key: 'status', header: 'Status', render: (t) => statusText(t) },
+              { key: 'due', header: 'Due', render: (t) => (t.closedAt ? <span className="muted nowrap">Closed {when(t.closedAt, zone)}</span> : <Due task={t} />) },
+              { key: 'created', header: 'Received', render: (t) => <span className="nowrap">{when(t.createdAt, zone)}</span> },
+            ]}
+          />
+          {tasks.data.total > tasks.data.items.length ? <p className="muted small">The latest {tasks.data.items.length} of {tasks.data.total}.</p> : null}
+        </>
+      )}
+      {intake ? (
+        <IntakeDialog
+          clientId={patient.clientId}
+          patient={{ id: patient.id, ref: patient.ref }}
+          onClose={() => setIntake(false)}
+          onCreated={() => setIntake(false)}
+        />
+      ) : null}
+    </section>
   );
 }
 

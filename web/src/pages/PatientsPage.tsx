@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { ApiError, api, unwrap } from '../api/client';
+import { api, unwrap } from '../api/client';
 import { useClients, useCurrentClient, usePracticeLink } from '../api/queries';
 import type { PatientMatch, PatientSearch, PracticeMatch, RevealPurpose } from '../api/types';
 import { NoAccess } from '../AppShell';
@@ -14,7 +14,7 @@ import { Dialog } from '../ui/Dialog';
 import { SelectField, TextField } from '../ui/Field';
 import { EmptyState, ErrorNotice, FormError, Loading, PageHeader } from '../ui/States';
 import { useToast } from '../ui/Toasts';
-import { useSubmit } from '../ui/useSubmit';
+import { fieldErrorsOf, useFormProblem, useSubmit } from '../ui/useSubmit';
 import { PatientForm, emptyPatientForm, patientFormBody, type PatientFormState } from './PatientForm';
 import { PURPOSES, RevealedValues, SOURCES, type PatientField } from './patient-fields';
 
@@ -78,7 +78,9 @@ function DirectorySearch({ clientId }: { clientId: string }) {
     if (kind === 'ref') return { clientId, ref: form.ref };
     return { clientId, family: form.family, ...(form.given.trim() ? { given: form.given } : {}), dateOfBirth: form.dateOfBirth };
   };
-  const fieldErrors = search.error instanceof ApiError ? search.error.fieldErrors : {};
+  const formRef = useRef<HTMLFormElement>(null);
+  const fieldErrors = fieldErrorsOf(search.error);
+  const problem = useFormProblem(search.error, formRef);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   return (
     <section className="card" aria-labelledby="find-patient">
@@ -93,6 +95,7 @@ function DirectorySearch({ clientId }: { clientId: string }) {
       </div>
       <form
         className="search-row"
+        ref={formRef}
         onSubmit={(e) => {
           e.preventDefault();
           search.mutate(body());
@@ -115,7 +118,7 @@ function DirectorySearch({ clientId }: { clientId: string }) {
           Search
         </Button>
       </form>
-      {search.error && Object.keys(fieldErrors).length === 0 ? <ErrorNotice error={search.error} /> : null}
+      <FormError message={problem} />
       {search.data ? <SearchResults items={search.data.items} /> : null}
     </section>
   );

@@ -50,7 +50,7 @@ export function SetupPage() {
           onSubmit={(e) => {
             e.preventDefault();
             if (confirmError) return;
-            void submit.submit();
+            void submit.submit(e);
           }}
         >
           <TextField label="Organization name" name="orgName" required autoFocus value={form.orgName} error={submit.fieldErrors.orgName} hint="Your answering service or call center" onChange={(e) => setForm({ ...form, orgName: e.target.value })} />

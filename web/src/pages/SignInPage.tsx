@@ -5,7 +5,7 @@ import { api, setCsrfToken, unwrap } from '../api/client';
 import { AuthCard, CodeField, EnrolAuthenticator, RecoveryCodes } from '../auth/Authenticator';
 import { takeSignInNotice, useMe, useSetupStatus } from '../session';
 import { Button } from '../ui/Button';
-import { TextField } from '../ui/Field';
+import { SelectField, TextField } from '../ui/Field';
 import { FormError, Loading } from '../ui/States';
 import { useSubmit } from '../ui/useSubmit';
 
@@ -25,6 +25,9 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [recovery, setRecovery] = useState('');
+  /** Set when the address and password open accounts in several organizations. */
+  const [organizations, setOrganizations] = useState<{ id: string; name: string }[] | null>(null);
+  const [organizationId, setOrganizationId] = useState('');
 
   const finish = async (csrf: string) => {
     setCsrfToken(csrf);
@@ -33,8 +36,13 @@ export function SignInPage() {
   };
 
   const passwordStep = useSubmit(
-    () => unwrap(api.POST('/api/auth/login', { body: { email, password } })),
+    () => unwrap(api.POST('/api/auth/login', { body: { email, password, ...(organizationId ? { organizationId } : {}) } })),
     async (answer) => {
+      if ('organizationRequired' in answer) {
+        setOrganizations(answer.organizations);
+        setOrganizationId(answer.organizations[0]?.id ?? '');
+        return;
+      }
       setCsrfToken(answer.csrfToken);
       setPassword('');
       if (answer.enrollmentRequired) setStep({ enrol: await unwrap(api.POST('/api/auth/mfa/enroll')) });
@@ -116,8 +124,38 @@ export function SignInPage() {
         </div>
       ) : null}
       <form className="form" onSubmit={passwordStep.submit} noValidate>
-        <TextField label="Email" name="email" type="email" autoComplete="username" autoFocus required value={email} error={passwordStep.fieldErrors.email} onChange={(e) => setEmail(e.target.value)} />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          autoFocus
+          required
+          value={email}
+          error={passwordStep.fieldErrors.email}
+          onChange={(e) => {
+            setEmail(e.target.value);
+            setOrganizations(null);
+            setOrganizationId('');
+          }}
+        />
         <TextField label="Password" name="password" type="password" autoComplete="current-password" required value={password} error={passwordStep.fieldErrors.password} onChange={(e) => setPassword(e.target.value)} />
+        {organizations ? (
+          <SelectField
+            label="Organization"
+            name="organizationId"
+            hint="You work for more than one answering service with this address: choose where to sign in."
+            value={organizationId}
+            error={passwordStep.fieldErrors.organizationId}
+            onChange={(e) => setOrganizationId(e.target.value)}
+          >
+            {organizations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
         <FormError message={passwordStep.formError} />
         <Button type="submit" variant="primary" block busy={passwordStep.busy}>
           Continue

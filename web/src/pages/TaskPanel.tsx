@@ -2,7 +2,8 @@ import { useQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { useClients } from '../api/queries';
-import type { AttemptBody, PatientFieldValues, TaskView } from '../api/types';
+import type { AttemptBody, ClientView, PatientFieldValues, TaskView } from '../api/types';
+import { zonedToInstant } from '../client-time';
 import { useHideRevealed } from '../privacy';
 import { useSession } from '../session';
 import { Button } from '../ui/Button';
@@ -12,8 +13,10 @@ import { overridesFor, PhiTextField, type PhiOverrideMark } from '../ui/PhiTextF
 import { ErrorNotice, FormError, Loading } from '../ui/States';
 import { useToast } from '../ui/Toasts';
 import { useSubmit } from '../ui/useSubmit';
+import { ClientTimeField } from '../ui/ClientTimeField';
+import { ClinicalMessages } from './ClinicalMessages';
 import { RevealedValues } from './patient-fields';
-import { AttemptHistory, Due, OUTCOMES, PRIORITY_LABELS, RESOLUTIONS, useKeys } from './task-parts';
+import { AttemptHistory, Due, OUTCOMES, PatientRef, PRIORITY_LABELS, REASONS, RESOLUTIONS, reasonLabel, statusText, useKeys, PriorityOptions } from './task-parts';
 
 /** One task: contact on demand, the voicemail script, attempts, completion. */
 export function TaskPanel({ id, onClosed }: { id: string; onClosed: () => void }) {
@@ -36,8 +39,10 @@ export function TaskPanel({ id, onClosed }: { id: string; onClosed: () => void }
   }, [mineNow, resetReveal]);
   if (detail.isLoading) return <Loading />;
   if (detail.error || !detail.data) return <ErrorNotice error={detail.error} />;
-  const { task, attempts } = detail.data;
-  const script = clients.data?.items.find((c) => c.id === task.clientId)?.voicemailScript;
+  const { task, attempts, messages } = detail.data;
+  const client = clients.data?.items.find((c) => c.id === task.clientId);
+  const script = client?.voicemailScript;
+  const youOr = (id: string | null) => (id !== null && id === me.user.id ? 'you' : null);
   const workable = task.status === 'claimed' && task.assigneeId === me.user.id;
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['tasks'] });
@@ -47,7 +52,7 @@ export function TaskPanel({ id, onClosed }: { id: string; onClosed: () => void }
     <section className="card task-panel" aria-labelledby="task-title">
       <h2 id="task-title">{task.title}</h2>
       <p>
-        <span className={`badge badge-${task.priority}`}>{PRIORITY_LABELS[task.priority]}</span> <code>{task.patientRef}</code> · {task.reasonCode} · <Due task={task} /> · {task.status}
+        <span className={`badge badge-${task.priority}`}>{PRIORITY_LABELS[task.priority]}</span> <PatientRef value={task.patientRef} /> · {reasonLabel(task.reasonCode)} · <Due task={task} /> · {statusText(task)}
       </p>
       {task.note ? <p className="task-note">{task.note}</p> : null}
       {task.incidentFlag ? (
@@ -77,10 +82,12 @@ export function TaskPanel({ id, onClosed }: { id: string; onClosed: () => void }
           <blockquote className="script">{script}</blockquote>
         </div>
       ) : null}
+      <ClinicalMessages task={task} count={messages} authorName={youOr} />
       {workable ? <AttemptForm task={task} onDone={refresh} /> : null}
       {workable ? (
         <CompleteForm
           task={task}
+          client={client}
           onDone={() => {
             refresh();
             onClosed();
@@ -88,7 +95,7 @@ export function TaskPanel({ id, onClosed }: { id: string; onClosed: () => void }
         />
       ) : null}
       <h3>Attempts</h3>
-      <AttemptHistory attempts={attempts} agentName={(id) => (id !== null && id === me.user.id ? 'you' : null)} />
+      <AttemptHistory attempts={attempts} agentName={youOr} />
     </section>
   );
 }
@@ -136,7 +143,15 @@ function AttemptForm({ task, onDone }: { task: TaskView; onDone: () => void }) {
         <option value="voicemail">Voicemail</option>
         <option value="portal">Portal</option>
       </SelectField>
-      <PhiTextField label="Note (no PHI)" name="note" value={note} onChange={setNote} overrides={overrides} onOverridesChange={setOverrides} error={submit.fieldErrors.note} rows={2} maxLength={1000} />
+      <PhiTextField
+        label="Note (no PHI)"
+        name="note"
+        value={note}
+        onChange={(text) => {
+          setNote(text);
+          submit.dismiss('note');
+        }}
+        overrides={overrides} onOverridesChange={setOverrides} error={submit.fieldErrors.note} rows={2} maxLength={1000} />
       <label className="checkbox">
         <input type="checkbox" checked={detailsGiven} onChange={(e) => setDetailsGiven(e.target.checked)} /> For a wrong number: I had given details before I knew
       </label>
@@ -152,21 +167,27 @@ function AttemptForm({ task, onDone }: { task: TaskView; onDone: () => void }) {
   );
 }
 
-function CompleteForm({ task, onDone }: { task: TaskView; onDone: () => void }) {
+function CompleteForm({ task, client, onDone }: { task: TaskView; client: ClientView | undefined; onDone: () => void }) {
   const [resolution, setResolution] = useState<(typeof RESOLUTIONS)[number][0]>('resolved');
   const [followUp, setFollowUp] = useState(false);
   const [title, setTitle] = useState('');
+  const [reasonCode, setReasonCode] = useState(task.reasonCode as (typeof REASONS)[number][0]);
+  const [priority, setPriority] = useState<TaskView['priority']>('routine');
+  const [after, setAfter] = useState('');
   const [overrides, setOverrides] = useState<PhiOverrideMark[]>([]);
   const toast = useToast();
+  const timeZone = client?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const reasons = REASONS.filter(([code]) => !client || client.callbackPolicy.reasonCodes.includes(code));
   const submit = useSubmit(
     async () => {
       const text = title.trim();
+      const callbackAfter = after ? zonedToInstant(after, timeZone) : null;
       return unwrap(
         api.POST('/api/tasks/{id}/complete', {
           params: { path: { id: task.id } },
           body: {
             resolution,
-            ...(followUp ? { followUp: { reasonCode: task.reasonCode as 'refill', priority: 'routine', title: text }, phiOverrides: await overridesFor('followUp.title', text, overrides) } : {}),
+            ...(followUp ? { followUp: { reasonCode, priority, title: text, ...(callbackAfter ? { callbackAfter } : {}) }, phiOverrides: await overridesFor('followUp.title', text, overrides) } : {}),
           },
         }),
       );
@@ -190,7 +211,47 @@ function CompleteForm({ task, onDone }: { task: TaskView; onDone: () => void }) 
         <input type="checkbox" checked={followUp} onChange={(e) => setFollowUp(e.target.checked)} /> Create a follow-up for the same patient
       </label>
       {followUp ? (
-        <PhiTextField label="Follow-up (no PHI)" name="followUpTitle" value={title} onChange={setTitle} overrides={overrides} onOverridesChange={setOverrides} error={submit.fieldErrors['followUp.title']} rows={1} maxLength={200} />
+        <fieldset>
+          <legend>Follow-up</legend>
+          <div className="inline-fields">
+            <SelectField label="Follow-up reason" name="followUpReason" value={reasonCode} error={submit.fieldErrors['followUp.reasonCode']} onChange={(e) => setReasonCode(e.target.value as typeof reasonCode)}>
+              {reasons.map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label="Follow-up priority" name="followUpPriority" value={priority} onChange={(e) => setPriority(e.target.value as typeof priority)}>
+              <PriorityOptions />
+            </SelectField>
+            <ClientTimeField
+              label="Call back after"
+              name="followUpAfter"
+              value={after}
+              timeZone={timeZone}
+              clientName={client?.name}
+              error={submit.fieldErrors['followUp.callbackAfter']}
+              onChange={(value) => {
+                setAfter(value);
+                submit.dismiss('followUp.callbackAfter');
+              }}
+            />
+          </div>
+          <PhiTextField
+            label="Follow-up (no PHI)"
+            name="followUpTitle"
+            value={title}
+            onChange={(text) => {
+              setTitle(text);
+              submit.dismiss('followUp.title');
+            }}
+            overrides={overrides}
+            onOverridesChange={setOverrides}
+            error={submit.fieldErrors['followUp.title']}
+            rows={1}
+            maxLength={200}
+          />
+        </fieldset>
       ) : null}
       <FormFooter error={submit.formError} busy={submit.busy}>
         Complete callback
@@ -198,4 +259,3 @@ function CompleteForm({ task, onDone }: { task: TaskView; onDone: () => void }) 
     </form>
   );
 }
-

@@ -142,7 +142,7 @@ function CreateTokenDialog({ onClose, clients }: { onClose: () => void; clients:
               />
             ))}
             {submit.fieldErrors.scopes ? (
-              <span className="error" id="scopes-error" role="alert">
+              <span className="error" id="scopes-error" role="alert" data-field-error="scopes">
                 {submit.fieldErrors.scopes}
               </span>
             ) : null}

@@ -1,7 +1,11 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 
-/** The hint under a field and its inline error, linked to the input by id. */
-function FieldMessages({ hint, hintId, error, errorId }: { hint?: ReactNode; hintId?: string; error?: string; errorId?: string }) {
+/**
+ * The hint under a field and its inline error, linked to the input by id. The error is marked
+ * `data-field-error`: a form puts every problem it does not find so marked in its form-level
+ * message (useFormProblem), so a field error is never dropped.
+ */
+function FieldMessages({ hint, hintId, error, errorId, name }: { hint?: ReactNode; hintId?: string; error?: string; errorId?: string; name?: string }) {
   return (
     <>
       {hint ? (
@@ -10,7 +14,7 @@ function FieldMessages({ hint, hintId, error, errorId }: { hint?: ReactNode; hin
         </span>
       ) : null}
       {error ? (
-        <span className="error" id={errorId} role="alert">
+        <span className="error" id={errorId} role="alert" data-field-error={name ?? ''}>
           {error}
         </span>
       ) : null}
@@ -39,7 +43,7 @@ export function TextField({ label, error, hint, id, ...input }: FieldProps & Inp
     <div className="field">
       <label htmlFor={inputId}>{label}</label>
       <input id={inputId} aria-invalid={error ? true : undefined} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined} {...input} />
-      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
+      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} name={input.name} />
     </div>
   );
 }
@@ -56,7 +60,7 @@ export function SelectField({ label, error, hint, id, children, ...select }: Fie
       <select id={selectId} aria-invalid={error ? true : undefined} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined} {...select}>
         {children}
       </select>
-      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
+      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} name={select.name} />
     </div>
   );
 }

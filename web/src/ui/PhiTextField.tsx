@@ -93,6 +93,11 @@ export function PhiTextField({ label, value, onChange, overrides, onOverridesCha
   const [explaining, setExplaining] = useState<PhiSpan | null>(null);
   const [reason, setReason] = useState('');
   const backdrop = useRef<HTMLDivElement>(null);
+  // The server's error is about the text it was sent: once the text changes it no longer
+  // applies, and "No PHI found" must not sit beside a stale "contains PHI".
+  const [errorFor, setErrorFor] = useState({ error, value });
+  if (errorFor.error !== error) setErrorFor({ error, value });
+  const shownError = error !== undefined && errorFor.value === value ? error : undefined;
 
   useEffect(() => {
     let live = true;
@@ -131,7 +136,7 @@ export function PhiTextField({ label, value, onChange, overrides, onOverridesCha
   }
   pieces.push(value.slice(at) + '\n');
 
-  const describedBy = [hint ? `${id}-hint` : null, `${id}-status`, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  const describedBy = [hint ? `${id}-hint` : null, `${id}-status`, shownError ? `${id}-error` : null].filter(Boolean).join(' ');
   const confirm = () => {
     if (!explaining || reason.trim().length < 3) return;
     onOverridesChange([...overrides, { text: value.slice(explaining.start, explaining.end), type: explaining.type, reason: reason.trim() }]);
@@ -153,7 +158,7 @@ export function PhiTextField({ label, value, onChange, overrides, onOverridesCha
           maxLength={maxLength}
           value={value}
           spellCheck
-          aria-invalid={error || flagged.length ? true : undefined}
+          aria-invalid={shownError || flagged.length ? true : undefined}
           aria-describedby={describedBy}
           onChange={(e) => onChange(e.target.value)}
           onScroll={syncScroll}
@@ -165,7 +170,7 @@ export function PhiTextField({ label, value, onChange, overrides, onOverridesCha
         </span>
       ) : null}
       <div id={`${id}-status`} className="phi-status" role="status" aria-live="polite">
-        {flagged.length === 0 ? (value && scanned === value ? <span className="phi-clear">No PHI found</span> : null) : <span>Possible PHI — keep it in the patient record, not here:</span>}
+        {flagged.length === 0 ? (value && scanned === value && !shownError ? <span className="phi-clear">No PHI found</span> : null) : <span>Possible PHI — keep it in the patient record, not here:</span>}
       </div>
       {flagged.length > 0 ? (
         <ul className="phi-findings" aria-label="Possible PHI">
@@ -209,9 +214,9 @@ export function PhiTextField({ label, value, onChange, overrides, onOverridesCha
           })}
         </ul>
       ) : null}
-      {error ? (
-        <span className="error" id={`${id}-error`} role="alert">
-          {error}
+      {shownError ? (
+        <span className="error" id={`${id}-error`} role="alert" data-field-error={name ?? ''}>
+          {shownError}
         </span>
       ) : null}
     </div>

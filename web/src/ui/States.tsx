@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 
 /** Shown while data loads. */
 export function Loading({ label = 'Loading…' }: { label?: string }) {
@@ -31,8 +31,13 @@ export function ErrorNotice({ error }: { error: unknown }) {
   );
 }
 
-/** The page title row. */
-export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
+/** The page title row; it also names the browser tab. */
+export function PageHeader({ title, description, actions, tabTitle }: { title: string; description?: string; actions?: ReactNode; tabTitle?: string }) {
+  // Each screen names the browser tab after itself, so a person with several tabs finds the right one.
+  const tab = tabTitle ?? title;
+  useEffect(() => {
+    document.title = `${tab} · Ringfence`;
+  }, [tab]);
   return (
     <div className="page-header">
       <div>

@@ -15,7 +15,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const push = useCallback(
     (kind: Toast['kind'], text: string) => {
       const id = Date.now() + Math.random();
-      setToasts((all) => [...all.slice(-3), { id, kind, text }]);
+      setToasts((all) => [...all.slice(-2), { id, kind, text }]);
       setTimeout(() => dismiss(id), kind === 'error' ? 8000 : 4000);
     },
     [dismiss],

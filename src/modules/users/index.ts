@@ -1,0 +1,3 @@
+/** The users module's public face: other modules import from here, never from its files (eslint.config.js). */
+export { newUserRow } from './user-row.ts';
+export { activeUserIds, listUsers, revokeAssignmentInTx, staffNames, unsafeActiveAddress } from './users.service.ts';

@@ -13,7 +13,7 @@ try {
 }
 const counts = report.metadata?.vulnerabilities;
 if (!counts) {
-  const reason = (report.error?.summary ?? run.stderr ?? '').split('\n').find((l) => l.trim()) ?? 'no answer';
+  const reason = [report.error?.summary, report.message, run.stderr].find((text) => typeof text === 'string' && text.trim())?.split('\n').find((l) => l.trim()) ?? 'no answer';
   console.error(`Dependency audit NOT RUN: the registry's advisory service did not answer (${reason.trim()}).`);
   process.exit(0);
 }

@@ -26,7 +26,13 @@ function collect(dir) {
   return out;
 }
 
-const files = roots.flatMap(collect).filter((f) => filters.length === 0 || filters.some((x) => f.includes(x))).sort();
+// The longest files start first, so that the run does not end on one of them alone: the
+// reliability suites, then the browser tests, then the rest.
+const rank = (f) => (f.startsWith(path.join('test', 'suites')) ? 0 : f.startsWith(`e2e${path.sep}`) ? 1 : 2);
+const files = roots
+  .flatMap(collect)
+  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+  .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 if (files.length === 0) {
   console.error('No test files match');
   process.exit(1);
@@ -49,9 +55,15 @@ if (files.some(isBrowserTest) || (startsServe && !existsSync(path.join('web', 'd
 const runId = randomBytes(3).toString('hex');
 const schemaPrefix = `rf_t_${runId}_`;
 
-const engines = ['sqlite'];
+let engines = ['sqlite'];
 if (process.env.RINGFENCE_TEST_DATABASE_URL) engines.push('postgres');
 else console.log('RINGFENCE_TEST_DATABASE_URL is not set: running on SQLite only.');
+// RINGFENCE_TEST_ENGINES=postgres (or sqlite) runs one pass only.
+if (process.env.RINGFENCE_TEST_ENGINES) engines = engines.filter((e) => process.env.RINGFENCE_TEST_ENGINES.split(',').includes(e));
+
+// Test files run two at a time on SQLite, where the browser tests keep both cores busy; three
+// at a time on PostgreSQL, where much of each test's time is spent waiting on the server.
+const CONCURRENCY = { sqlite: 2, postgres: 3 };
 
 // The browser tests drive the console through the server; the server's data paths behind them
 // are covered on both engines by the integration tests. So that the whole run stays within CI's
@@ -64,7 +76,7 @@ function run(engine) {
   return new Promise((resolve) => {
     const left = files.length - own.length;
     console.log(`\n=== Ringfence tests on ${engine} (${own.length} files${left ? `; ${left} browser test files on SQLite only, RINGFENCE_TEST_E2E_POSTGRES=1 runs them here too` : ''}) ===\n`);
-    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...own], {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${CONCURRENCY[engine]}`, '--test-reporter=spec', ...own], {
       env: { ...process.env, RINGFENCE_TEST_ENGINE: engine, RINGFENCE_TEST_SCHEMA_PREFIX: schemaPrefix },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -45,11 +45,18 @@ async function cliEnv(t: Parameters<typeof createTestDatabase>[0]) {
   return { env, database };
 }
 
-test('every command has --help', async () => {
-  for (const args of [[], ['serve'], ['init'], ['migrate'], ['audit', 'verify'], ['user', 'add'], ['user', 'deactivate'], ['user', 'list']]) {
-    const run = await ringfence([...args, '--help'], {});
-    assert.equal(run.code, 0, args.join(' '));
-    assert.match(run.stdout, /Usage: ringfence/);
+// Help touches no database: checked once, on the SQLite pass.
+test('every command has --help', { skip: ENGINE === 'postgres' ? 'help touches no database' : false }, async () => {
+  const commands = [[], ['serve'], ['init'], ['migrate'], ['audit', 'verify'], ['user', 'add'], ['user', 'deactivate'], ['user', 'list'], ['keys', 'status'], ['scan-phi']];
+  // Two at a time: each is a process of its own.
+  for (let i = 0; i < commands.length; i += 2) {
+    await Promise.all(
+      commands.slice(i, i + 2).map(async (args) => {
+        const run = await ringfence([...args, '--help'], {});
+        assert.equal(run.code, 0, args.join(' '));
+        assert.match(run.stdout, /Usage: ringfence/);
+      }),
+    );
   }
 });
 
@@ -238,7 +245,7 @@ test('keys status, rotate, rewrap and rotate-master from the command line', asyn
   assert.match(await newRing.decryptField(tenant, { clientId, table: 'patients', column: 'mrn_enc', rowId: row.id }, row.mrn_enc!), /^TEST-CLI-/);
 });
 
-test('scan-phi: JSON Lines in, one result line per input line out, nothing else on standard output; 2 naming malformed lines', async () => {
+test('scan-phi: JSON Lines in, one result line per input line out, nothing else on standard output; 2 naming malformed lines', { skip: ENGINE === 'postgres' ? 'scan-phi touches no database' : false }, async () => {
   const input = [
     JSON.stringify({ id: 'a', text: 'cb 555-201-3344 dob 4/12/61' }),
     '',

@@ -66,7 +66,26 @@ export async function agentsAtWork(ctx: ActorContext): Promise<AgentAtWork[]> {
       .where('tasks.assignee_id', 'is not', null)
       .groupBy('tasks.assignee_id')
       .execute(),
-    ctx.db.selectFrom('agent_duty').select('user_id').where('on_duty', '=', 1).execute(),
+    // On duty, and working at least one of the supervisor's clients (or every client): a
+    // supervisor sees the people of their own clients only.
+    ctx.db
+      .selectFrom('agent_duty')
+      .select('agent_duty.user_id')
+      .where('agent_duty.on_duty', '=', 1)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('role_assignments')
+            .innerJoin('role_permissions', (j) => j.onRef('role_permissions.role_id', '=', 'role_assignments.role_id').onRef('role_permissions.org_id', '=', 'role_assignments.org_id'))
+            .select('role_assignments.user_id')
+            .whereRef('role_assignments.user_id', '=', 'agent_duty.user_id')
+            .whereRef('role_assignments.org_id', '=', 'agent_duty.org_id')
+            .where('role_permissions.subject', '=', 'Task')
+            .where('role_permissions.action', 'in', ['update', 'manage'])
+            .where((inner) => inner.or([inner('role_assignments.client_id', 'is', null), rowScope(ctx, 'manage', 'Task', { clientId: 'role_assignments.client_id' })(inner)])),
+        ),
+      )
+      .execute(),
   ]);
   const onDuty = new Set(duty.map((d) => d.user_id));
   const ids = [...new Set([...holding.map((h) => h.assignee_id!), ...onDuty])];

@@ -58,8 +58,8 @@ test('claim next never hands a callback to someone the PHI gate refuses, and say
 test('push queues hand callbacks round-robin to agents on duty who can work them, within capacity, also when several passes run at once; a lapsed push moves on', async (t) => {
   const app = await buildTestApp(t);
   const org = await createTestOrg(app, {
-    clients: ['A'],
-    users: { ann: ['agent', 'A'], ben: ['agent', 'A'], cat: ['agent', 'A'], off: ['agent', 'A'], supervisor: ['supervisor', 'A'] },
+    clients: ['A', 'B'],
+    users: { ann: ['agent', 'A'], ben: ['agent', 'A'], cat: ['agent', 'A'], off: ['agent', 'A'], supervisor: ['supervisor', 'A'], bea: ['agent', 'B'] },
   });
   const tenant = app.tenant(org.orgId);
   const clientId = org.clients.A!;
@@ -69,8 +69,9 @@ test('push queues hand callbacks round-robin to agents on duty who can work them
   const queueId = await insertTestQueue(app, org.orgId, clientId, 'After hours');
   assert.equal((await supervisor.patch(`/api/queues/${queueId}`, { assignmentMode: 'push' })).body.assignmentMode, 'push');
 
-  // Three agents go on duty; a fourth stays off; a fifth is on duty but untrained.
-  for (const key of ['ann', 'ben', 'cat']) {
+  // Three agents go on duty; a fourth stays off; a fifth is on duty but untrained; an agent of
+  // another client is on duty too.
+  for (const key of ['ann', 'ben', 'cat', 'bea']) {
     const agent = await signedInClient(app, org.orgId, org.users[key]!.id);
     assert.deepEqual((await agent.put('/api/duty', { onDuty: true })).body, { onDuty: true });
   }
@@ -100,6 +101,8 @@ test('push queues hand callbacks round-robin to agents on duty who can work them
     board.filter((a) => a.claimed > 0).map((a) => a.claimed),
     [2, 2, 2],
   );
+  assert.ok(!board.some((a) => a.userId === org.users.bea!.id), "an agent of another client is not on this supervisor's board");
+  assert.ok(board.some((a) => a.userId === untrained.id && a.onDuty), 'an agent of the client on duty is, even with nothing handed out');
 
   // Ann leaves one callback untouched past the claim timeout: it goes to someone else; with nobody free, it goes back to the queue.
   const annsTask = claimed.find((c) => c.assignee_id === org.users.ann!.id)!;

@@ -21,6 +21,11 @@ export function formatWhen(iso: string, timeZone?: string): string {
   return format(timeZone, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date(iso));
 }
 
+/** "Dec 2, 2026": the day of an instant in `timeZone` (the browser's own when absent), for dates such as "added on". */
+export function formatDay(iso: string, timeZone?: string): string {
+  return format(timeZone, { month: 'short', day: 'numeric', year: 'numeric' }).format(new Date(iso));
+}
+
 /** The zone's short name at that instant: "CST", "CDT", "HST" (or "GMT+1" where there is none). */
 export function zoneName(timeZone: string, at: Date = new Date()): string {
   return format(timeZone, { timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;

@@ -12,6 +12,7 @@ import { SelectField, TextField } from '../ui/Field';
 import { ErrorNotice, FormError, Loading, PageHeader } from '../ui/States';
 import { useToast } from '../ui/Toasts';
 import { useSubmit } from '../ui/useSubmit';
+import { formatWhen } from '../client-time';
 
 const ROLE_NAMES: Record<string, string> = { admin: 'Administrator', compliance: 'Compliance officer', supervisor: 'Supervisor', agent: 'Agent', clinical_agent: 'Clinical agent', provider: 'On-call provider' };
 
@@ -127,7 +128,7 @@ export function AccessReviewPage() {
     <>
       <PageHeader
         title={data.name}
-        description={open ? `${progressText(data.progress)}${data.dueOn ? ` · due ${data.dueOn}` : ''}` : `Signed off ${data.closedAt ? new Date(data.closedAt).toLocaleString() : ''} · ${progressText(data.progress)}`}
+        description={open ? `${progressText(data.progress)}${data.dueOn ? ` · due ${data.dueOn}` : ''}` : `Signed off ${data.closedAt ? formatWhen(data.closedAt) : ''} · ${progressText(data.progress)}`}
         actions={
           open && can('update', 'ComplianceRecord') ? (
             <Button variant="primary" busy={signOff.busy} disabled={data.progress.decided < data.progress.total} onClick={() => void signOff.submit()}>

@@ -15,6 +15,7 @@ import { overridesFor, PhiTextField, type PhiOverrideMark } from '../ui/PhiTextF
 import { EmptyState, ErrorNotice, FormError, Loading, PageHeader } from '../ui/States';
 import { useToast } from '../ui/Toasts';
 import { useSubmit } from '../ui/useSubmit';
+import { formatDay } from '../client-time';
 
 const PAGE = 25;
 const COMMON_ZONES = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage', 'Pacific/Honolulu'];
@@ -98,7 +99,7 @@ export function ClientsPage() {
             },
             { key: 'tz', header: 'Time zone', render: (c) => c.timeZone },
             { key: 'status', header: 'Status', sort: 'status', render: (c) => <span className={`badge ${c.status === 'active' ? 'badge-success' : ''}`}>{c.status === 'active' ? 'Active' : 'Inactive'}</span> },
-            { key: 'created', header: 'Added', sort: 'createdAt', render: (c) => <span className="nowrap">{new Date(c.createdAt).toLocaleDateString()}</span> },
+            { key: 'created', header: 'Added', sort: 'createdAt', render: (c) => <span className="nowrap">{formatDay(c.createdAt)}</span> },
             ...(manage
               ? [
                   {

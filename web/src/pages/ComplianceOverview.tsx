@@ -4,6 +4,7 @@ import { Bar, BarChart, Cell, Legend, Pie, PieChart, ResponsiveContainer, Toolti
 import { api, unwrap } from '../api/client';
 import type { ComplianceDashboard } from '../api/types';
 import { ErrorNotice, Loading } from '../ui/States';
+import { formatWhen } from '../client-time';
 
 /** One colour per BAA state: green covered, amber ending, grey unsigned, reds for gaps. */
 const STATE_COLOURS = {
@@ -201,7 +202,7 @@ function ReviewsCard({ d }: { d: ComplianceDashboard }) {
             <li key={a.eventId}>
               <strong>{a.actorEmail ?? 'Someone'}</strong> tried to give themselves the {a.role ?? 'PHI'} role (refused) ·{' '}
               <span className="muted">
-                {new Date(a.occurredAt).toLocaleString()} · audit event #{a.eventId}
+                {formatWhen(a.occurredAt)} · audit event #{a.eventId}
               </span>
             </li>
           ))}

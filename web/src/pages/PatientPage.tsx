@@ -19,6 +19,7 @@ import { DataTable } from '../ui/DataTable';
 import { IntakeDialog } from './IntakeDialog';
 import { CATEGORY_LABELS, FIELDS, PURPOSES, RevealedValues, SOURCES, type PatientField } from './patient-fields';
 import { Due, PRIORITY_LABELS, reasonLabel, statusText, useClientZone, when } from './task-parts';
+import { formatDay } from '../client-time';
 
 /** One patient: reference and status, PHI revealed field by field with a purpose, edit and merge. */
 export function PatientPage() {
@@ -274,7 +275,7 @@ function MergeDialog({ patient, onClose }: { patient: PatientSummary; onClose: (
       ) : (
         <form className="form" onSubmit={merge.submit}>
           <p>
-            Merge <strong className="ref">{duplicate.ref}</strong> ({SOURCES[duplicate.source]}, added {new Date(duplicate.createdAt).toLocaleDateString()}) into{' '}
+            Merge <strong className="ref">{duplicate.ref}</strong> ({SOURCES[duplicate.source]}, added {formatDay(duplicate.createdAt)}) into{' '}
             <strong className="ref">{patient.ref}</strong>? This cannot be undone.
           </p>
           <FormError message={merge.formError} />

@@ -17,6 +17,7 @@ import { useToast } from '../ui/Toasts';
 import { fieldErrorsOf, useFormProblem, useSubmit } from '../ui/useSubmit';
 import { PatientForm, emptyPatientForm, patientFormBody, type PatientFormState } from './PatientForm';
 import { PURPOSES, RevealedValues, SOURCES, type PatientField } from './patient-fields';
+import { formatDay } from '../client-time';
 
 type SearchKind = 'phone' | 'mrn' | 'name' | 'ref';
 const KINDS: { kind: SearchKind; label: string }[] = [
@@ -149,7 +150,7 @@ function SearchResults({ items }: { items: PatientMatch[] }) {
           },
           { key: 'status', header: 'Status', render: (p) => (p.status === 'merged' ? <span className="badge">Merged into {p.mergedIntoRef}</span> : <span className="badge badge-info">Active</span>) },
           { key: 'source', header: 'Source', render: (p) => SOURCES[p.source] },
-          { key: 'created', header: 'Added', render: (p) => <span className="nowrap">{new Date(p.createdAt).toLocaleDateString()}</span> },
+          { key: 'created', header: 'Added', render: (p) => <span className="nowrap">{formatDay(p.createdAt)}</span> },
         ]}
       />
     </div>

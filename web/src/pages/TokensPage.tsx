@@ -12,6 +12,7 @@ import { Checkbox, TextField } from '../ui/Field';
 import { EmptyState, ErrorNotice, Loading, PageHeader } from '../ui/States';
 import { useToast } from '../ui/Toasts';
 import { useSubmit } from '../ui/useSubmit';
+import { formatWhen } from '../client-time';
 
 function tokenState(t: ApiTokenView): { label: string; badge: string } {
   if (t.revokedAt) return { label: 'Revoked', badge: 'badge-danger' };
@@ -67,7 +68,7 @@ export function TokensPage() {
             { key: 'prefix', header: 'Token', render: (t) => <code>{t.prefix}…</code> },
             { key: 'scopes', header: 'Scopes', render: (t) => t.scopes.map((s) => <span key={s} className="badge">{s}</span>) },
             { key: 'clients', header: 'Clients', render: (t) => (t.clientIds ? t.clientIds.map(clientName).join(', ') : 'All clients') },
-            { key: 'used', header: 'Last used', render: (t) => (t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : <span className="muted">Never</span>) },
+            { key: 'used', header: 'Last used', render: (t) => (t.lastUsedAt ? formatWhen(t.lastUsedAt) : <span className="muted">Never</span>) },
             {
               key: 'state',
               header: 'Status',

@@ -14,6 +14,7 @@ import { EmptyState, ErrorNotice, Loading, PageHeader } from '../ui/States';
 import { useToast } from '../ui/Toasts';
 import { useSubmit } from '../ui/useSubmit';
 import { ROLE_NAMES } from './HomePage';
+import { formatDay, formatWhen } from '../client-time';
 
 const PAGE = 25;
 
@@ -269,11 +270,11 @@ function PersonDialog({ id, onClose }: { id: string; onClose: () => void }) {
             <dt>Email</dt>
             <dd>{p.email}</dd>
             <dt>Status</dt>
-            <dd>{p.status === 'active' ? (p.lockedUntil ? `Locked until ${new Date(p.lockedUntil).toLocaleTimeString()}` : 'Active') : 'Deactivated'}</dd>
+            <dd>{p.status === 'active' ? (p.lockedUntil ? `Locked until ${formatWhen(p.lockedUntil)}` : 'Active') : 'Deactivated'}</dd>
             <dt>Authenticator</dt>
             <dd>{p.mfaEnrolled ? 'Enrolled' : 'Not enrolled yet'}</dd>
             <dt>Added</dt>
-            <dd>{new Date(p.createdAt).toLocaleDateString()}</dd>
+            <dd>{formatDay(p.createdAt)}</dd>
           </dl>
           <h3>Roles</h3>
           {p.roles.length === 0 ? <p className="muted">No roles: this person can sign in but reach nothing.</p> : null}

@@ -114,8 +114,8 @@ test('an impossible callback window is named by its end', () => {
   assert.equal(windowProblem(now, {}), null);
   assert.equal(windowProblem(now, { after: '2026-06-02T19:00:00.000Z' }), null);
   assert.equal(windowProblem(now, { after: '2026-06-02T19:00:00.000Z', before: '2026-06-02T21:00:00.000Z' }), null);
-  assert.match(windowProblem(now, { after: '2026-06-02T19:00:00.000Z', before: '2026-06-02T18:00:00.000Z' }) ?? '', /later than it starts \(callbackAfter\)/);
-  assert.match(windowProblem(now, { after: '2026-06-02T19:00:00.000Z', before: '2026-06-02T19:00:00.000Z' }) ?? '', /later than it starts \(callbackAfter\)/);
+  assert.match(windowProblem(now, { after: '2026-06-02T19:00:00.000Z', before: '2026-06-02T18:00:00.000Z' }) ?? '', /must end later than it starts\./);
+  assert.match(windowProblem(now, { after: '2026-06-02T19:00:00.000Z', before: '2026-06-02T19:00:00.000Z' }) ?? '', /must end later than it starts\./);
   // Offsets are compared as instants: 14:30-04:00 is after 18:00Z.
   assert.equal(windowProblem(now, { after: '2026-06-02T18:00:00.000Z', before: '2026-06-02T14:30:00-04:00' }), null);
   assert.match(windowProblem(now, { before: '2026-06-02T13:59:00.000Z' }) ?? '', /has already ended/);

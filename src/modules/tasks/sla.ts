@@ -108,8 +108,8 @@ export interface CallbackWindow {
 export function windowProblem(receivedAt: string, window: CallbackWindow): string | null {
   if (!window.before) return null;
   const before = Date.parse(window.before);
-  if (window.after && before <= Date.parse(window.after)) return 'The callback window must end (callbackBefore) later than it starts (callbackAfter).';
-  if (before <= Date.parse(receivedAt)) return 'The callback window has already ended (callbackBefore): it must end in the future.';
+  if (window.after && before <= Date.parse(window.after)) return 'The callback window must end later than it starts.';
+  if (before <= Date.parse(receivedAt)) return 'The callback window has already ended: its end must be in the future.';
   return null;
 }
 

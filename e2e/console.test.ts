@@ -173,7 +173,7 @@ test('an administrator adds a person, gives them a client, and manages clients a
   await page.getByRole('button', { name: 'Add client' }).click();
   await page.getByLabel('Name').fill('Lakeside Pediatrics');
   await page.getByRole('dialog').getByRole('button', { name: 'Add client' }).click();
-  await page.getByText('A client with this name already exists').waitFor();
+  await page.getByText('A client with this name already exists.').waitFor();
   await page.getByLabel('Name').fill('Riverbend Family Medicine');
   await page.getByRole('dialog').getByRole('button', { name: 'Add client' }).click();
   await page.getByRole('cell', { name: 'Riverbend Family Medicine' }).waitFor();

@@ -21,7 +21,7 @@ import { createUser, deactivateUser, listUsers } from '../modules/users/users.se
 
 /** Reads a secret piped on standard input (one line). */
 async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) throw new AppError('validation', 'Pipe the password on standard input, e.g. `printf %s "$PW" | ringfence …`', { field: 'password' });
+  if (process.stdin.isTTY) throw new AppError('validation', 'Pipe the password on standard input, e.g. `printf %s "$PW" | ringfence …`.', { field: 'password' });
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
@@ -60,8 +60,8 @@ async function resolveOrg(database: RingfenceDatabase, orgId: string | undefined
     return orgId;
   }
   const orgs = await database.unsafeKysely.selectFrom('organizations').select('id').limit(2).execute();
-  if (orgs.length === 0) throw new AppError('not_found', 'No organization yet: run `ringfence init` first');
-  if (orgs.length > 1) throw new AppError('validation', 'Several organizations exist: name one with --org ID', { field: 'org' });
+  if (orgs.length === 0) throw new AppError('not_found', 'No organization yet: run `ringfence init` first.');
+  if (orgs.length > 1) throw new AppError('validation', 'Several organizations exist: name one with --org ID.', { field: 'org' });
   return orgs[0]!.id;
 }
 
@@ -97,7 +97,7 @@ program
     const config = loadConfig(env);
     if (action === 'codes') {
       const accounts = readDemoAccounts(config.dataDir);
-      if (!accounts) throw new AppError('not_found', 'The demo has not been seeded yet: run `npm run demo` first');
+      if (!accounts) throw new AppError('not_found', 'The demo has not been seeded yet: run `npm run demo` first.');
       await printDemoAccounts(accounts, console.log);
       return;
     }
@@ -292,7 +292,7 @@ keys
   .option('--client <id>', 'the client whose key to rotate')
   .option('--org-key', 'rotate the organization’s own key (authenticator secrets) instead')
   .action(async (opts: { org?: string; client?: string; orgKey?: boolean }) => {
-    if (!opts.client === !opts.orgKey) throw new AppError('validation', 'Name a client with --client ID, or use --org-key', { field: 'client' });
+    if (!opts.client === !opts.orgKey) throw new AppError('validation', 'Name a client with --client ID, or use --org-key.', { field: 'client' });
     await withDatabase(async ({ database, keyring }) => {
       const ctx = keyAdminContext(database, keyring, await resolveOrg(database, opts.org));
       const clientId = opts.client ?? null;
@@ -310,7 +310,7 @@ keys
   .option('--batch-size <n>', 'rows per transaction', '200')
   .action(async (opts: { org?: string; client?: string; batchSize: string }) => {
     const batchSize = Number(opts.batchSize);
-    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new AppError('validation', '--batch-size must be a whole number from 1 to 10000', { field: 'batch-size' });
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new AppError('validation', '--batch-size must be a whole number from 1 to 10000.', { field: 'batch-size' });
     const stop = new AbortController();
     const onSignal = () => stop.abort();
     process.once('SIGINT', onSignal);

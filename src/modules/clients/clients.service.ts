@@ -95,7 +95,7 @@ export async function getClient(ctx: ActorContext, id: string): Promise<ClientVi
 async function assertNameFree(ctx: ActorContext, name: string, exceptId: string | null): Promise<void> {
   let q = ctx.db.selectFrom('clients').select('id').where('name', '=', name);
   if (exceptId) q = q.where('id', '<>', exceptId);
-  if (await q.executeTakeFirst()) throw new AppError('conflict', 'A client with this name already exists', { field: 'name' });
+  if (await q.executeTakeFirst()) throw new AppError('conflict', 'A client with this name already exists.', { field: 'name' });
 }
 
 /** Adds a client. */

@@ -16,7 +16,7 @@ import type { AccessReviewDecision, AccessReviewDetail, AccessReviewInput, Acces
 
 function me(ctx: ActorContext): string {
   const id = actorUserId(ctx);
-  if (!id) throw new AppError('forbidden', 'Access reviews are done by people');
+  if (!id) throw new AppError('forbidden', 'Access reviews are done by people.');
   return id;
 }
 
@@ -35,7 +35,7 @@ export async function openAccessReview(ctx: ActorContext, input: AccessReviewInp
   await inTransaction(ctx, async (tx) => {
     if (input.reviewerId) {
       const reviewer = await tx.db.selectFrom('users').select('id').where('id', '=', input.reviewerId).where('status', '=', 'active').executeTakeFirst();
-      if (!reviewer) throw new AppError('not_found', 'Reviewer not found among active people', { field: 'reviewerId' });
+      if (!reviewer) throw new AppError('not_found', 'Reviewer not found among active people.', { field: 'reviewerId' });
     }
     const assignments = await tx.db
       .selectFrom('role_assignments')
@@ -46,7 +46,7 @@ export async function openAccessReview(ctx: ActorContext, input: AccessReviewInp
       .orderBy('users.display_name')
       .orderBy('roles.key')
       .execute();
-    if (assignments.length === 0) throw new AppError('conflict', 'No one holds a role to review');
+    if (assignments.length === 0) throw new AppError('conflict', 'No one holds a role to review.');
     const supervisors = assignments.filter((a) => a.key === 'supervisor' && a.client_id !== null);
     // Failing a named reviewer and a supervisor of the client: whoever opened the campaign, or
     // for their own access another administrator or compliance officer.
@@ -54,7 +54,7 @@ export async function openAccessReview(ctx: ActorContext, input: AccessReviewInp
     const reviewerFor = (a: (typeof assignments)[number]): string => {
       const supervisor = a.client_id ? supervisors.find((s) => s.client_id === a.client_id && s.user_id !== a.user_id)?.user_id : undefined;
       const reviewer = [input.reviewerId, supervisor, ...overseers].find((id) => id !== undefined && id !== a.user_id);
-      if (!reviewer) throw new AppError('conflict', 'No one else can review this person’s access: name a reviewer', { field: 'reviewerId' });
+      if (!reviewer) throw new AppError('conflict', 'No one else can review this person’s access: name a reviewer.', { field: 'reviewerId' });
       return reviewer;
     };
     await tx.db.insertInto('access_reviews', { id, name, status: 'open', due_on: input.dueOn ?? null, created_by: opener, created_at: now, closed_by: null, closed_at: null }).execute();
@@ -168,9 +168,9 @@ export async function decideAccessReviewItem(ctx: ActorContext, reviewId: string
     const review = await findReview(tx, reviewId);
     const item = await tx.db.selectFrom('access_review_items').selectAll().where('id', '=', itemId).where('review_id', '=', reviewId).executeTakeFirst();
     if (!item || (item.reviewer_id !== actor && !can(tx, 'update', 'ComplianceRecord'))) throw notFound('Review item');
-    if (review.status !== 'open') throw new AppError('conflict', 'This review is closed', { field: 'status' });
+    if (review.status !== 'open') throw new AppError('conflict', 'This review is closed.', { field: 'status' });
     if (item.decision !== null) throw new AppError('conflict', `Already ${item.decision}`, { field: 'decision' });
-    if (item.user_id === actor) throw new AppError('forbidden', 'No one reviews their own access');
+    if (item.user_id === actor) throw new AppError('forbidden', 'No one reviews their own access.');
     const decision = input.decision === 'certify' ? 'certified' : 'revoked';
     if (decision === 'revoked') {
       const still = await tx.db.selectFrom('role_assignments').select('id').where('id', '=', item.assignment_id).executeTakeFirst();
@@ -192,7 +192,7 @@ export async function closeAccessReview(ctx: ActorContext, id: string): Promise<
   const actor = me(ctx);
   await inTransaction(ctx, async (tx) => {
     const review = await findReview(tx, id);
-    if (review.status !== 'open') throw new AppError('conflict', 'This review is already closed', { field: 'status' });
+    if (review.status !== 'open') throw new AppError('conflict', 'This review is already closed.', { field: 'status' });
     const open = await tx.db.selectFrom('access_review_items').select((eb) => eb.fn.countAll<number>().as('n')).where('review_id', '=', id).where('decision', 'is', null).executeTakeFirstOrThrow();
     if (Number(open.n) > 0) throw new AppError('conflict', `${open.n} items are still undecided`, { field: 'status' });
     await tx.db.updateTable('access_reviews').set({ status: 'closed', closed_by: actor, closed_at: new Date().toISOString() }).where('id', '=', id).execute();

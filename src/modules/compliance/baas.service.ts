@@ -80,10 +80,10 @@ export async function createBaa(ctx: ActorContext, input: BaaInput & { clientId?
   await inTransaction(ctx, async (tx) => {
     if (input.clientId) {
       const client = await tx.db.selectFrom('clients').select('id').where('id', '=', input.clientId).executeTakeFirst();
-      if (!client) throw new AppError('not_found', 'Client not found', { field: 'clientId' });
+      if (!client) throw new AppError('not_found', 'Client not found.', { field: 'clientId' });
     } else {
       await findVendor(tx, input.vendorId!).catch(() => {
-        throw new AppError('not_found', 'Vendor not found', { field: 'vendorId' });
+        throw new AppError('not_found', 'Vendor not found.', { field: 'vendorId' });
       });
     }
     await tx.db
@@ -117,7 +117,7 @@ export async function updateBaa(ctx: ActorContext, id: string, input: BaaInput):
   assertCan(ctx, 'update', 'ComplianceRecord');
   await inTransaction(ctx, async (tx) => {
     const row = await findBaa(tx, id);
-    if (row.status === 'terminated' && input.status !== undefined && input.status !== 'terminated') throw new AppError('conflict', 'A terminated BAA stays terminated: record a new one', { field: 'status' });
+    if (row.status === 'terminated' && input.status !== undefined && input.status !== 'terminated') throw new AppError('conflict', 'A terminated BAA stays terminated: record a new one.', { field: 'status' });
     const set: Partial<BaaRow> = {};
     if (input.status !== undefined) set.status = input.status;
     if (input.effectiveOn !== undefined) set.effective_on = input.effectiveOn;

@@ -72,7 +72,7 @@ export async function hasActiveBaa(tenant: TenantDb, clientId: string, now = new
  */
 export async function assertVendorMayCarryPhi(tenant: TenantDb, vendorId: string, options: { clientId?: string } = {}): Promise<void> {
   const vendor = await tenant.selectFrom('vendors').select(['name', 'status', 'handles_phi', 'all_clients']).where('id', '=', vendorId).executeTakeFirst();
-  if (!vendor) throw new AppError('not_found', 'Vendor not found', { field: 'vendorId' });
+  if (!vendor) throw new AppError('not_found', 'Vendor not found.', { field: 'vendorId' });
   const refuse = (why: string) => new AppError('baa_required', `${vendor.name} ${why}: no PHI may be sent through it`, { field: 'vendorId' });
   if (vendor.status !== 'active') throw refuse('is inactive');
   if (Number(vendor.handles_phi) !== 1) throw refuse('is recorded as not handling PHI; record that it does, and its BAA');

@@ -228,7 +228,7 @@ export async function acknowledgeReminder(ctx: ActorContext, id: string): Promis
     // records. To anyone else it is as good as absent: its existence says something about them.
     const forOfficers = row?.user_id === null;
     if (!row || (forOfficers ? !can(tx, 'read', 'ComplianceRecord') : row.user_id !== userId)) throw notFound('Reminder');
-    if (forOfficers && !can(tx, 'update', 'ComplianceRecord')) throw new AppError('forbidden', 'Only those who keep the compliance records acknowledge a BAA reminder');
+    if (forOfficers && !can(tx, 'update', 'ComplianceRecord')) throw new AppError('forbidden', 'Only those who keep the compliance records acknowledge a BAA reminder.');
     if (row.acknowledged_at !== null) return;
     await tx.db.updateTable('reminders').set({ acknowledged_by: userId, acknowledged_at: new Date().toISOString() }).where('id', '=', id).execute();
     await audit(tx, { action: 'reminder.acknowledged', resourceType: 'Reminder', resourceId: id, details: { kind: row.kind, dueOn: row.due_on, thresholdDays: Number(row.threshold_days) } });

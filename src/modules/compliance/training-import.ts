@@ -30,7 +30,7 @@ export async function importCompletions(ctx: ActorContext, csv: string, options:
   const names = (header ?? []).map((h) => h.toLowerCase());
   const missing = COLUMNS.filter((c) => !names.includes(c));
   if (missing.length > 0) throw new AppError('validation', `The header row must name ${COLUMNS.join(', ')}; missing ${missing.join(', ')}`, { field: 'file' });
-  if (body.length === 0) throw new AppError('validation', 'The file has no rows after its header', { field: 'file' });
+  if (body.length === 0) throw new AppError('validation', 'The file has no rows after its header.', { field: 'file' });
   if (body.length > MAX_IMPORT_ROWS) throw new AppError('validation', `At most ${MAX_IMPORT_ROWS} rows per import (this file has ${body.length})`, { field: 'file' });
   const at = (record: string[], column: (typeof COLUMNS)[number]) => record[names.indexOf(column)] ?? '';
 

@@ -56,9 +56,9 @@ export async function recordCompletion(ctx: ActorContext, input: CompletionInput
   const id = randomUUID();
   await inTransaction(ctx, async (tx) => {
     const user = await tx.db.selectFrom('users').select('id').where('id', '=', input.userId).executeTakeFirst();
-    if (!user) throw new AppError('not_found', 'Person not found', { field: 'userId' });
+    if (!user) throw new AppError('not_found', 'Person not found.', { field: 'userId' });
     const course = await tx.db.selectFrom('courses').select(['id', 'key']).where('id', '=', input.courseId).executeTakeFirst();
-    if (!course) throw new AppError('not_found', 'Course not found', { field: 'courseId' });
+    if (!course) throw new AppError('not_found', 'Course not found.', { field: 'courseId' });
     await tx.db
       .insertInto('training_completions', { id, user_id: input.userId, course_id: input.courseId, completed_on: input.completedOn, evidence, recorded_by: actorUserId(tx), created_at: new Date().toISOString() })
       .execute();

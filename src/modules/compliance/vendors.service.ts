@@ -49,7 +49,7 @@ async function setVendorReach(tx: ActorContext, vendorId: string, clientIds: str
   const unique = [...new Set(clientIds ?? [])];
   if (unique.length === 0) return;
   const found = await tx.db.selectFrom('clients').select('id').where('id', 'in', unique).execute();
-  if (found.length !== unique.length) throw new AppError('not_found', 'Client not found', { field: 'clientIds' });
+  if (found.length !== unique.length) throw new AppError('not_found', 'Client not found.', { field: 'clientIds' });
   await tx.db.insertInto('vendor_clients', unique.map((client_id) => ({ vendor_id: vendorId, client_id }))).execute();
 }
 
@@ -62,7 +62,7 @@ export async function createVendor(ctx: ActorContext, input: Required<Pick<Vendo
   const now = new Date().toISOString();
   await inTransaction(ctx, async (tx) => {
     const taken = await tx.db.selectFrom('vendors').select('id').where('name', '=', name).executeTakeFirst();
-    if (taken) throw new AppError('conflict', 'A vendor with this name already exists', { field: 'name' });
+    if (taken) throw new AppError('conflict', 'A vendor with this name already exists.', { field: 'name' });
     await tx.db
       .insertInto('vendors', { id, name, services: JSON.stringify([...new Set(input.services)]), handles_phi: input.handlesPhi ? 1 : 0, status: input.status ?? 'active', notes: input.notes?.trim() || null, created_at: now, updated_at: now })
       .execute();
@@ -82,7 +82,7 @@ export async function updateVendor(ctx: ActorContext, id: string, input: VendorI
       const name = input.name.trim();
       if (!name) throw invalidField('name', 'must not be empty');
       const taken = await tx.db.selectFrom('vendors').select('id').where('name', '=', name).where('id', '!=', id).executeTakeFirst();
-      if (taken) throw new AppError('conflict', 'A vendor with this name already exists', { field: 'name' });
+      if (taken) throw new AppError('conflict', 'A vendor with this name already exists.', { field: 'name' });
       set.name = name;
     }
     if (input.services !== undefined) set.services = JSON.stringify([...new Set(input.services)]);

@@ -99,7 +99,7 @@ export async function channelVendors(ctx: ActorContext, kind: ChannelKind): Prom
 /** The vendor must exist and be recorded as providing e-mail. */
 async function assertEmailVendor(ctx: ActorContext, vendorId: string): Promise<void> {
   const [vendor] = await vendorSummaries(ctx.db, [vendorId]);
-  if (!vendor) throw new AppError('not_found', 'Vendor not found', { field: 'vendorId', errors: [{ field: 'vendorId', message: 'is not a vendor of this organization' }] });
+  if (!vendor) throw new AppError('not_found', 'Vendor not found.', { field: 'vendorId', errors: [{ field: 'vendorId', message: 'is not a vendor of this organization' }] });
   if (!vendor.services.includes('email')) throw invalidField('vendorId', `${vendor.name} is not recorded as providing e-mail; add the e-mail service to the vendor under Compliance first`);
 }
 
@@ -133,7 +133,7 @@ export async function createEmailChannel(ctx: ActorContext, input: Required<Omit
       await audit(tx, { action: 'notification_channel.created', resourceType: 'NotificationChannel', resourceId: id, details: { kind: 'email', vendorId: input.vendorId, host: settings.host } });
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('conflict', 'This organization already has an e-mail channel; change it instead', { field: 'kind' });
+    if (isUniqueViolation(err)) throw new AppError('conflict', 'This organization already has an e-mail channel; change it instead.', { field: 'kind' });
     throw err;
   }
   return getChannel(ctx, id);

@@ -59,7 +59,7 @@ export async function unsafeCreateOrganization(
     if (database.engine === 'postgres') await sql`select pg_advisory_xact_lock(7317001)`.execute(trx);
     if (options.onlyIfEmpty) {
       const existing = await trx.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
-      if (existing) throw new AppError('conflict', 'Setup has already been completed; sign in instead');
+      if (existing) throw new AppError('conflict', 'Setup has already been completed; sign in instead.');
     }
     // Addresses are unique per organization: a new organization's first administrator may use
     // one held elsewhere, and nothing here tells whether it is.

@@ -86,8 +86,8 @@ function cleanFields(input: { [F in PatientField]?: PatientFields[F] | null }): 
 
 export async function assertClient(ctx: ActorContext, clientId: string): Promise<void> {
   const client = await clientSettings(ctx.db, clientId);
-  if (!client) throw new AppError('not_found', 'Client not found', { field: 'clientId' });
-  if (client.status !== 'active') throw new AppError('conflict', 'This client is inactive', { field: 'clientId' });
+  if (!client) throw new AppError('not_found', 'Client not found.', { field: 'clientId' });
+  if (client.status !== 'active') throw new AppError('conflict', 'This client is inactive.', { field: 'clientId' });
 }
 
 /**
@@ -143,7 +143,7 @@ async function issueRef(tx: ActorContext, clientId: string): Promise<string> {
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return ref;
   }
-  throw new AppError('unavailable', 'Could not issue a patient reference; try again');
+  throw new AppError('unavailable', 'Could not issue a patient reference; try again.');
 }
 
 /**
@@ -324,10 +324,10 @@ export async function mergePatients(ctx: ActorContext, survivorId: string, dupli
   await inTransaction(ctx, async (tx) => {
     const survivor = await findPatient(tx, 'manage', survivorId);
     const duplicate = await findPatient(tx, 'manage', duplicateId).catch(() => {
-      throw new AppError('not_found', 'Duplicate record not found', { field: 'duplicateId' });
+      throw new AppError('not_found', 'Duplicate record not found.', { field: 'duplicateId' });
     });
     if (survivor.client_id !== duplicate.client_id) throw invalidField('duplicateId', 'belongs to another client');
-    if (survivor.status !== 'active' || duplicate.status !== 'active') throw new AppError('conflict', 'Both records must be active to be merged', { field: 'duplicateId' });
+    if (survivor.status !== 'active' || duplicate.status !== 'active') throw new AppError('conflict', 'Both records must be active to be merged.', { field: 'duplicateId' });
     const kept = await decryptPatientFields(tx.keyring, tx.db, survivor, PATIENT_FIELDS);
     const other = await decryptPatientFields(tx.keyring, tx.db, duplicate, PATIENT_FIELDS);
     const merged: Partial<PatientFields> = { ...other, ...kept };

@@ -110,11 +110,11 @@ function statusOf(error: unknown): number | null {
 
 function practiceError(error: unknown): AppError {
   const status = statusOf(error);
-  if (status === 401 || status === 403) return new AppError('bad_gateway', 'The practice system refused Ringfence’s credentials; an administrator should check the practice-system link');
+  if (status === 401 || status === 403) return new AppError('bad_gateway', 'The practice system refused Ringfence’s credentials; an administrator should check the practice-system link.');
   if (status !== null) return new AppError('bad_gateway', `The practice system answered with an error (HTTP ${status})`);
   const name = (error as { name?: string } | null)?.name;
-  if (name === 'TimeoutError' || name === 'AbortError') return new AppError('bad_gateway', 'The practice system did not answer in time');
-  return new AppError('bad_gateway', 'The practice system could not be reached');
+  if (name === 'TimeoutError' || name === 'AbortError') return new AppError('bad_gateway', 'The practice system did not answer in time.');
+  return new AppError('bad_gateway', 'The practice system could not be reached.');
 }
 
 const PHONE_USES: Record<string, PatientPhone['type']> = { mobile: 'mobile', home: 'home', work: 'work' };

@@ -69,7 +69,7 @@ export async function removePracticeLink(ctx: ActorContext, clientId: string): P
 /** The practice system of a client, with its decrypted credentials. */
 async function practiceSystem(ctx: ActorContext, clientId: string): Promise<PracticeSystem> {
   const link = await ctx.db.selectFrom('practice_links').selectAll().where('client_id', '=', clientId).executeTakeFirst();
-  if (!link) throw new AppError('conflict', 'This client has no practice-system link; an administrator can set one up under Clients', { field: 'clientId' });
+  if (!link) throw new AppError('conflict', 'This client has no practice-system link; an administrator can set one up under Clients.', { field: 'clientId' });
   const credentials: PracticeCredentials = link.credentials_enc ? JSON.parse(await ctx.keyring.integrationCredentials.decrypt(ctx.db, clientId, link.credentials_enc)) : { type: 'none' };
   return new PracticeSystem(link.base_url, credentials);
 }
@@ -130,9 +130,9 @@ export async function importFromPracticeSystem(ctx: ActorContext, input: { clien
   if (already) throw new AppError('conflict', `This practice record is already linked to ${already.ref}`, { field: 'fhirId' });
   await assertPhiAccess(ctx, input.clientId);
   const record = await (await practiceSystem(ctx, input.clientId)).readPatient(input.fhirId);
-  if (!record) throw new AppError('not_found', 'The practice system has no such patient', { field: 'fhirId' });
+  if (!record) throw new AppError('not_found', 'The practice system has no such patient.', { field: 'fhirId' });
   if (!input.linkToId) {
-    if (!record.fields.name) throw new AppError('conflict', 'The practice record has no name to import', { field: 'fhirId' });
+    if (!record.fields.name) throw new AppError('conflict', 'The practice record has no name to import.', { field: 'fhirId' });
     const importable = PATIENT_FIELDS.filter((f) => record.fields[f] !== undefined);
     const allowed = fieldCategories(ctx, ['create'], 'Patient', { clientId: input.clientId });
     const fields = Object.fromEntries(importable.filter((f) => allowed.has(categoryOf('Patient', f))).map((f) => [f, record.fields[f]]));

@@ -98,7 +98,7 @@ export async function releaseTask(ctx: ActorContext, id: string): Promise<TaskVi
   assertCan(ctx, 'update', 'Task');
   const task = await inTransaction(ctx, async (tx) => {
     const row = await ownTask(tx, id);
-    if (row.status !== 'claimed') throw new AppError('conflict', 'Only a claimed task can be released', { field: 'status' });
+    if (row.status !== 'claimed') throw new AppError('conflict', 'Only a claimed task can be released.', { field: 'status' });
     const now = new Date().toISOString();
     const updated = await tx.db
       .updateTable('tasks')

@@ -27,10 +27,10 @@ export async function insertTask(ctx: ActorContext, input: TaskInput, parentTask
   const windowError = windowProblem(new Date().toISOString(), { after: input.callbackAfter, before: input.callbackBefore });
   if (windowError) throw invalidField('callbackBefore', windowError);
   const { policy, timeZone, active } = await clientPolicy(ctx, input.clientId);
-  if (!active) throw new AppError('conflict', 'This client is inactive', { field: 'clientId' });
+  if (!active) throw new AppError('conflict', 'This client is inactive.', { field: 'clientId' });
   if (!policy.reasonCodes.includes(input.reasonCode)) throw invalidField('reasonCode', `is not among this client's reason codes (${policy.reasonCodes.join(', ')})`);
   const queue = await ctx.db.selectFrom('queues').select(['id', 'status']).where('id', '=', input.queueId).where('client_id', '=', input.clientId).executeTakeFirst();
-  if (!queue) throw new AppError('not_found', 'Queue not found for this client', { field: 'queueId' });
+  if (!queue) throw new AppError('not_found', 'Queue not found for this client.', { field: 'queueId' });
   if (queue.status !== 'active') throw new AppError('conflict', 'This queue is archived: choose another.', { field: 'queueId' });
 
   const id = timeOrderedId();
@@ -40,7 +40,7 @@ export async function insertTask(ctx: ActorContext, input: TaskInput, parentTask
       patient = (await createPatient(tx, { clientId: input.clientId, ...input.newPatient }, tx.actor.type === 'token' ? 'integration' : 'manual')).patient;
     } else {
       patient = await tx.db.selectFrom('patients').select(['id', 'ref']).where('id', '=', input.patientId!).where('client_id', '=', input.clientId).where('status', '=', 'active').executeTakeFirst();
-      if (!patient) throw new AppError('not_found', 'Patient not found for this client', { field: 'patientId' });
+      if (!patient) throw new AppError('not_found', 'Patient not found for this client.', { field: 'patientId' });
     }
     const now = new Date().toISOString();
     // Stored in UTC: an offset sent by the caller would make text comparisons wrong on SQLite.

@@ -79,7 +79,7 @@ export function announce(ctx: ActorContext, task: TaskView, action: string): Tas
 /** The client's callback policy and time zone, and whether it is active. */
 export async function clientPolicy(ctx: ActorContext, clientId: string): Promise<{ policy: CallbackPolicy; timeZone: string; active: boolean }> {
   const client = await ctx.db.selectFrom('clients').select(['status', 'callback_policy', 'time_zone']).where('id', '=', clientId).executeTakeFirst();
-  if (!client) throw new AppError('not_found', 'Client not found', { field: 'clientId' });
+  if (!client) throw new AppError('not_found', 'Client not found.', { field: 'clientId' });
   return { policy: parsePolicy(client.callback_policy), timeZone: client.time_zone, active: client.status === 'active' };
 }
 
@@ -108,7 +108,7 @@ export async function ownTask(ctx: ActorContext, id: string): Promise<TaskRow> {
   if (!WORKABLE.includes(row.status) && row.status !== 'escalated') throw new AppError('conflict', `This task is ${row.status}`, { field: 'status' });
   const manages = can(ctx, 'manage', 'Task', { clientId: row.client_id });
   if (!manages && (row.status !== 'claimed' || row.assignee_id !== actorUserId(ctx))) {
-    throw new AppError('conflict', 'Claim the task before working it', { field: 'status' });
+    throw new AppError('conflict', 'Claim the task before working it.', { field: 'status' });
   }
   return row;
 }

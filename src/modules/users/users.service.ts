@@ -27,7 +27,7 @@ const SORTS = { email: 'users.email', displayName: 'users.display_name', created
  * one, and nothing here tells whether it does); sign-in handles an address in several.
  */
 function emailConflict(err: unknown): never {
-  if (isUniqueViolation(err)) throw new AppError('conflict', 'A person with this email address already exists', { field: 'email' });
+  if (isUniqueViolation(err)) throw new AppError('conflict', 'A person with this email address already exists.', { field: 'email' });
   throw err;
 }
 
@@ -118,7 +118,7 @@ export async function createUser(ctx: ActorContext, input: NewStaffMember): Prom
   const id = randomUUID();
   await inTransaction(ctx, async (tx) => {
     const taken = await tx.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-    if (taken) throw new AppError('conflict', 'A person with this email address already exists', { field: 'email' });
+    if (taken) throw new AppError('conflict', 'A person with this email address already exists.', { field: 'email' });
     await tx.db.insertInto('users', newUserRow({ id, email, displayName: input.displayName.trim(), passwordHash })).execute();
     await audit(tx, { action: 'user.created', resourceType: 'User', resourceId: id, details: { email } });
     for (const r of input.roles ?? []) await assignRoleInTx(tx, id, r.role, r.clientId);
@@ -136,7 +136,7 @@ export async function updateUser(ctx: ActorContext, id: string, input: StaffMemb
     if (input.email !== undefined && normaliseEmail(input.email) !== user.email) {
       const email = normaliseEmail(input.email);
       const taken = await tx.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-      if (taken) throw new AppError('conflict', 'A person with this email address already exists', { field: 'email' });
+      if (taken) throw new AppError('conflict', 'A person with this email address already exists.', { field: 'email' });
       changes.email = email;
     }
     const changed = Object.keys(changes).map((k) => (k === 'display_name' ? 'displayName' : k));
@@ -163,11 +163,11 @@ async function activeAdminCount(tx: ActorContext, exceptUserId: string | null, e
 /** Deactivates a person: every session they have ends at once. The last administrator cannot be deactivated. */
 export async function deactivateUser(ctx: ActorContext, id: string): Promise<StaffMember> {
   assertCan(ctx, 'update', 'User');
-  if (id === actorUserId(ctx)) throw new AppError('conflict', 'You cannot deactivate yourself');
+  if (id === actorUserId(ctx)) throw new AppError('conflict', 'You cannot deactivate yourself.');
   await inTransaction(ctx, async (tx) => {
     const user = await findUser(tx, id, 'update');
     if (user.status === 'deactivated') return;
-    if ((await activeAdminCount(tx, id, null)) === 0) throw new AppError('conflict', 'This is the last active administrator; make someone else an administrator first');
+    if ((await activeAdminCount(tx, id, null)) === 0) throw new AppError('conflict', 'This is the last active administrator; make someone else an administrator first.');
     await tx.db.updateTable('users').set({ status: 'deactivated', updated_at: new Date().toISOString() }).where('id', '=', id).execute();
     const sessionsEnded = await endUserSessions(tx.db, id, 'deactivated');
     await audit(tx, { action: 'user.deactivated', resourceType: 'User', resourceId: id, details: { sessionsEnded } });
@@ -195,7 +195,7 @@ async function assignRoleInTx(tx: ActorContext, userId: string, roleKey: string,
   }
   let dup = tx.db.selectFrom('role_assignments').select('id').where('user_id', '=', userId).where('role_id', '=', role.id);
   dup = clientId === null ? dup.where('client_id', 'is', null) : dup.where('client_id', '=', clientId);
-  if (await dup.executeTakeFirst()) throw new AppError('conflict', 'The person already has this role for this client', { field: 'role' });
+  if (await dup.executeTakeFirst()) throw new AppError('conflict', 'The person already has this role for this client.', { field: 'role' });
   const id = randomUUID();
   await tx.db.insertInto('role_assignments', { id, user_id: userId, role_id: role.id, client_id: clientId, created_at: new Date().toISOString(), created_by: actorUserId(tx) }).execute();
   await audit(tx, { action: 'role.assigned', resourceType: 'User', resourceId: userId, clientId, details: { role: role.key, clientId } });
@@ -239,7 +239,7 @@ export async function revokeAssignmentInTx(tx: ActorContext, userId: string, ass
     .executeTakeFirst();
   if (!assignment) throw notFound('Role assignment');
   if (assignment.key === 'admin' && (await activeAdminCount(tx, null, assignment.id)) === 0) {
-    throw new AppError('conflict', 'This is the last active administrator; make someone else an administrator first');
+    throw new AppError('conflict', 'This is the last active administrator; make someone else an administrator first.');
   }
   await tx.db.deleteFrom('role_assignments').where('id', '=', assignmentId).execute();
   await audit(tx, { action: 'role.revoked', resourceType: 'User', resourceId: userId, clientId: assignment.client_id, details: { role: assignment.key, clientId: assignment.client_id } });
@@ -259,7 +259,7 @@ export async function unlockUser(ctx: ActorContext, id: string): Promise<StaffMe
 /** Removes a person's authenticator (lost phone and recovery codes): they enrol again at next sign-in, and their sessions end. */
 export async function resetUserMfa(ctx: ActorContext, id: string): Promise<StaffMember> {
   assertCan(ctx, 'update', 'User');
-  if (id === actorUserId(ctx)) throw new AppError('conflict', 'Re-enrol your own authenticator from your account page');
+  if (id === actorUserId(ctx)) throw new AppError('conflict', 'Re-enrol your own authenticator from your account page.');
   await inTransaction(ctx, async (tx) => {
     await findUser(tx, id, 'update');
     await tx.db

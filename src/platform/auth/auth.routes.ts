@@ -90,7 +90,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { user, session } = request.authSession!;
-      if (session.stage !== 'mfa') throw new AppError('conflict', 'Already signed in; re-enrol from your account page');
+      if (session.stage !== 'mfa') throw new AppError('conflict', 'Already signed in; re-enrol from your account page.');
       return startMfaEnrollment(deps, user, { actorType: 'user', actorId: user.id, ip: request.ip, requestId: String(request.id) });
     },
   );

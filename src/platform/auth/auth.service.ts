@@ -157,7 +157,7 @@ async function offerNewSecret(deps: AuthDeps, tenant: TenantDb, user: User, sour
 
 /** Offers an authenticator secret to a person without one (keeps an offered, unconfirmed one so a scanned QR code stays valid). */
 export async function startMfaEnrollment(deps: AuthDeps, user: User, source: AuditSource): Promise<{ totpUri: string; secret: string }> {
-  if (user.mfa_enrolled_at) throw new AppError('conflict', 'An authenticator is already enrolled; re-enrol from your account page');
+  if (user.mfa_enrolled_at) throw new AppError('conflict', 'An authenticator is already enrolled; re-enrol from your account page.');
   const tenant = tenantDb(deps.database.unsafeKysely, deps.database.engine, user.org_id);
   const secret = user.mfa_pending_secret_enc
     ? await deps.keyring.decryptField(tenant, secretLocation(user.id, 'mfa_pending_secret_enc'), user.mfa_pending_secret_enc)
@@ -178,7 +178,7 @@ export async function startMfaReenrollment(deps: AuthDeps, user: User, password:
 
 /** Confirms re-enrolment with a code from the new authenticator; issues new recovery codes (the old ones stop working). */
 export async function confirmMfaReenrollment(deps: AuthDeps, user: User, code: string, source: AuditSource): Promise<{ recoveryCodes: string[] }> {
-  if (!user.mfa_pending_secret_enc) throw new AppError('conflict', 'Start re-enrolment first');
+  if (!user.mfa_pending_secret_enc) throw new AppError('conflict', 'Start re-enrolment first.');
   const tenant = tenantDb(deps.database.unsafeKysely, deps.database.engine, user.org_id);
   const secret = await deps.keyring.decryptField(tenant, secretLocation(user.id, 'mfa_pending_secret_enc'), user.mfa_pending_secret_enc);
   // A new secret has no used codes yet: the replay guard starts from its first code.
@@ -229,7 +229,7 @@ export async function completeMfa(
   requestId: string,
 ): Promise<MfaStepResult> {
   const { user } = pending;
-  if (pending.session.stage !== 'mfa') throw new AppError('conflict', 'This session has already finished signing in');
+  if (pending.session.stage !== 'mfa') throw new AppError('conflict', 'This session has already finished signing in.');
   const tenant = tenantDb(deps.database.unsafeKysely, deps.database.engine, user.org_id);
   const source: AuditSource = { actorType: 'user', actorId: user.id, ip: meta.ip, requestId };
   if (user.locked_until && Date.parse(user.locked_until) > Date.now()) throw new AppError('locked', lockedMessage(user.locked_until));
@@ -243,7 +243,7 @@ export async function completeMfa(
   };
 
   if (method === 'recovery_code') {
-    if (enrolling) throw new AppError('validation', 'Recovery codes exist only after an authenticator is enrolled', { field: 'recoveryCode' });
+    if (enrolling) throw new AppError('validation', 'Recovery codes exist only after an authenticator is enrolled.', { field: 'recoveryCode' });
     const hash = sha256Hex(normaliseRecoveryCode(input.recoveryCode ?? ''));
     const viaRecovery = await tenant.transaction(async (tx) => {
       const used = await tx
@@ -265,7 +265,7 @@ export async function completeMfa(
   }
 
   const encrypted = enrolling ? user.mfa_pending_secret_enc : user.mfa_secret_enc;
-  if (!encrypted) throw new AppError('conflict', 'Start enrolment first: request an authenticator secret');
+  if (!encrypted) throw new AppError('conflict', 'Start enrolment first: request an authenticator secret.');
   const secret = await deps.keyring.decryptField(tenant, secretLocation(user.id, enrolling ? 'mfa_pending_secret_enc' : 'mfa_secret_enc'), encrypted);
   const step = await verifyTotp(secret, input.code ?? '', user.mfa_last_step);
   if (step === null) {

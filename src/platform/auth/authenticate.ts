@@ -118,14 +118,14 @@ export const authenticatePlugin = fp(async function authenticate(app: FastifyIns
     const permission = request.routeOptions.config?.permission;
     // Unknown URLs (no route) fall through to the problem+json 404.
     if (!request.routeOptions.url) return;
-    if (permission === undefined) throw new AppError('forbidden', 'This route declares no permission');
+    if (permission === undefined) throw new AppError('forbidden', 'This route declares no permission.');
     if (permission === 'public') return;
 
     const bearer = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {
-      if (typeof permission === 'string') throw new AppError('forbidden', 'API tokens can only call integration routes');
+      if (typeof permission === 'string') throw new AppError('forbidden', 'API tokens can only call integration routes.');
       const token = await resolveApiToken(opts.database, bearer);
-      if (!token) throw new AppError('unauthenticated', 'The API token is unknown, revoked or expired');
+      if (!token) throw new AppError('unauthenticated', 'The API token is unknown, revoked or expired.');
       const ability = buildAbility(tokenGrants(token), null);
       const actor = { type: 'token', tokenId: token.id, name: token.name } as const;
       request.actor = {
@@ -145,7 +145,7 @@ export const authenticatePlugin = fp(async function authenticate(app: FastifyIns
     }
 
     const cookie = request.cookies[cookieName];
-    if (!cookie) throw new AppError('unauthenticated', 'Sign in first');
+    if (!cookie) throw new AppError('unauthenticated', 'Sign in first.');
     const found = await resolveSession(opts.database, cookie, policy, String(request.id), sessionTouch(request));
     if (found.state === 'expired') {
       reply.clearCookie(cookieName, { path: '/' });
@@ -153,16 +153,16 @@ export const authenticatePlugin = fp(async function authenticate(app: FastifyIns
     }
     if (found.state === 'none') {
       reply.clearCookie(cookieName, { path: '/' });
-      throw new AppError('unauthenticated', 'Sign in first');
+      throw new AppError('unauthenticated', 'Sign in first.');
     }
     const { session, user } = found;
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !safeEqual(sent, session.csrf_token)) throw new AppError('csrf', 'Send the x-csrf-token header you received at sign-in');
+      if (typeof sent !== 'string' || !safeEqual(sent, session.csrf_token)) throw new AppError('csrf', 'Send the x-csrf-token header you received at sign-in.');
     }
     request.authSession = { session, user };
     if (permission === 'signing-in') return;
-    if (session.stage !== 'full') throw new AppError('mfa_required', 'Finish signing in with your authenticator code first');
+    if (session.stage !== 'full') throw new AppError('mfa_required', 'Finish signing in with your authenticator code first.');
 
     const db = tenantDb(opts.database.unsafeKysely, opts.database.engine, user.org_id);
     const ability = buildAbility(await loadUserGrants(db, user.id), user.id);

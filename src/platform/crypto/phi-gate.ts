@@ -21,7 +21,7 @@ export interface ComplianceRules {
 /** The rules of an app built without any: no rules, no PHI (never "no rules, no gate"). */
 export const REFUSE_ALL_PHI: ComplianceRules = {
   assertClientMayHandlePhi: async () => {
-    throw new AppError('forbidden', 'No compliance rules are installed: PHI can be neither created nor read');
+    throw new AppError('forbidden', 'No compliance rules are installed: PHI can be neither created nor read.');
   },
   assertActorMayHandlePhi: async () => {},
 };

@@ -40,7 +40,7 @@ export const idempotencyPlugin: FastifyPluginAsync = fp(async (app) => {
     const header = request.headers['idempotency-key'];
     if (header === undefined) return;
     const key = Array.isArray(header) ? header[0]! : header;
-    if (!KEY.test(key)) throw new AppError('validation', 'Idempotency-Key must be 1–128 visible ASCII characters', { field: 'Idempotency-Key' });
+    if (!KEY.test(key)) throw new AppError('validation', 'Idempotency-Key must be 1–128 visible ASCII characters.', { field: 'Idempotency-Key' });
     const ctx = request.actor;
     if (!ctx) throw new Error('Idempotent routes need a signed-in caller');
     const actorId = actorIdOf(ctx);
@@ -53,9 +53,9 @@ export const idempotencyPlugin: FastifyPluginAsync = fp(async (app) => {
     const existing = await db.selectFrom('idempotency_keys').selectAll().where('actor_id', '=', actorId).where('key', '=', key).executeTakeFirst();
     if (existing) {
       if (existing.request_hash !== hash || existing.route !== route) {
-        throw new AppError('idempotency_mismatch', 'This Idempotency-Key was used for a different request', { field: 'Idempotency-Key' });
+        throw new AppError('idempotency_mismatch', 'This Idempotency-Key was used for a different request.', { field: 'Idempotency-Key' });
       }
-      if (Number(existing.status_code) === RUNNING) throw new AppError('conflict', 'A request with this Idempotency-Key is still being processed; retry shortly', { field: 'Idempotency-Key' });
+      if (Number(existing.status_code) === RUNNING) throw new AppError('conflict', 'A request with this Idempotency-Key is still being processed; retry shortly.', { field: 'Idempotency-Key' });
       request.idempotency = { ctx, actorId, key, replayed: true };
       return reply.code(Number(existing.status_code)).header('idempotent-replayed', 'true').type('application/json').send(existing.response);
     }
@@ -65,7 +65,7 @@ export const idempotencyPlugin: FastifyPluginAsync = fp(async (app) => {
         .execute();
     } catch {
       // Another request with this key reserved it first.
-      throw new AppError('conflict', 'A request with this Idempotency-Key is still being processed; retry shortly', { field: 'Idempotency-Key' });
+      throw new AppError('conflict', 'A request with this Idempotency-Key is still being processed; retry shortly.', { field: 'Idempotency-Key' });
     }
     request.idempotency = { ctx, actorId, key, replayed: false };
   });

@@ -6,7 +6,7 @@ import type { RingfenceDatabase } from '../db/database.ts';
 import { tenantDb, type TenantDb } from '../db/tenant-db.ts';
 import type { User } from '../../modules/users/users.tables.ts';
 import type { Session } from './auth.tables.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError, invalidField } from '../http/errors.ts';
 import { assertAcceptablePassword, burnPasswordCheck, hashPassword, verifyPassword } from './passwords.ts';
 import { normaliseRecoveryCode, recoveryCode, sha256Hex } from './secrets.ts';
 import { createSession, endSession, endUserSessions, type NewSession, type SessionMeta, type SessionPolicy } from './sessions.ts';
@@ -17,7 +17,7 @@ export const LOCKOUT_MINUTES = 15;
 export const RECOVERY_CODE_COUNT = 10;
 
 /** The same answer for an unknown email and a wrong password. */
-const BAD_CREDENTIALS = 'The email address or password is not correct';
+const BAD_CREDENTIALS = 'The email address or password is not correct.';
 
 export interface AuthDeps {
   database: RingfenceDatabase;
@@ -170,7 +170,7 @@ export async function startMfaEnrollment(deps: AuthDeps, user: User, source: Aud
  * the current authenticator keeps working until the new one is confirmed with a code.
  */
 export async function startMfaReenrollment(deps: AuthDeps, user: User, password: string, source: AuditSource): Promise<{ totpUri: string; secret: string }> {
-  if (!(await verifyPassword(user.password_hash, password))) throw new AppError('validation', 'password: is not correct', { field: 'password' });
+  if (!(await verifyPassword(user.password_hash, password))) throw invalidField('password', 'is not correct');
   const tenant = tenantDb(deps.database.unsafeKysely, deps.database.engine, user.org_id);
   const secret = await offerNewSecret(deps, tenant, user, source);
   return { totpUri: totpUri(secret, user.email), secret };
@@ -185,7 +185,7 @@ export async function confirmMfaReenrollment(deps: AuthDeps, user: User, code: s
   const step = await verifyTotp(secret, code, null);
   if (step === null) {
     await appendAudit(tenant, source, { action: 'auth.mfa.failed', outcome: 'failure', resourceType: 'User', resourceId: user.id, details: { method: 'totp', reason: 'invalid' } });
-    throw new AppError('validation', 'code: is not correct for the new authenticator', { field: 'code' });
+    throw invalidField('code', 'is not correct for the new authenticator');
   }
   const enc = await deps.keyring.encryptField(tenant, secretLocation(user.id, 'mfa_secret_enc'), secret);
   return tenant.transaction(async (tx) => {
@@ -239,7 +239,7 @@ export async function completeMfa(
   const fail = async (reason: 'invalid' | 'replayed'): Promise<never> => {
     await appendAudit(tenant, source, { action: 'auth.mfa.failed', outcome: 'failure', resourceType: 'User', resourceId: user.id, details: { method, reason } });
     const locked = await recordFailure(tenant, user, 'second_factor', source);
-    throw locked ?? new AppError('unauthenticated', reason === 'replayed' ? 'That code was already used; wait for the next one' : 'The code is not correct');
+    throw locked ?? new AppError('unauthenticated', reason === 'replayed' ? 'That code was already used; wait for the next one.' : 'The code is not correct.');
   };
 
   if (method === 'recovery_code') {
@@ -303,7 +303,7 @@ async function finishSignIn(tx: TenantDb, deps: AuthDeps, pending: Session, meta
 
 /** Changes one's own password: the current one first, then the rules; every other session of the person ends. */
 export async function changePassword(deps: AuthDeps, user: User, session: Session, input: { currentPassword: string; newPassword: string }, source: AuditSource): Promise<void> {
-  if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError('validation', 'currentPassword: is not correct', { field: 'currentPassword' });
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw invalidField('currentPassword', 'is not correct');
   assertAcceptablePassword(input.newPassword, user.email, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   const tenant = tenantDb(deps.database.unsafeKysely, deps.database.engine, user.org_id);

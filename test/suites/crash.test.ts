@@ -9,6 +9,7 @@ import { openDatabase } from '../../src/platform/db/database.ts';
 import type { SqliteSynchronous } from '../../src/config.ts';
 import { report, scale } from './scale.ts';
 import { seedingApp, serverEnv, sessionHeaders, startServerProcess } from './server-process.ts';
+import { parsePolicy } from '../../src/modules/tasks/index.ts';
 
 // Crash safety: the server is killed with SIGKILL while 50 agents take in, claim, work and
 // complete callbacks over HTTP. A write the server acknowledged (a 2xx answer) was committed
@@ -46,6 +47,12 @@ test(`crash: ${ROUNDS} rounds of kill -9 under ${WRITERS} concurrent writers los
   const org = await createTestOrg(seed, { clients: ['A'], users });
   const clientId = org.clients.A!;
   const queueId = await insertTestQueue(seed, org.orgId, clientId, 'Callbacks');
+  // A claim a killed server left with its agent must stay with that agent for the whole run:
+  // with the default 10-minute claim timeout, the long form would see such claims lapse and be
+  // handed out again, which is the product working, not a double claim.
+  const client = await seed.tenant(org.orgId).selectFrom('clients').select('callback_policy').where('id', '=', clientId).executeTakeFirstOrThrow();
+  const policy = { ...parsePolicy(client.callback_policy), claimTimeoutMinutes: 240 };
+  await seed.tenant(org.orgId).updateTable('clients').set({ callback_policy: JSON.stringify(policy) }).where('id', '=', clientId).execute();
   const patients: string[] = [];
   for (let i = 0; i < PATIENTS; i += 1) patients.push((await insertTestPatient(seed, org.orgId, clientId)).id);
   const agents = await Promise.all(Object.values(org.users).map(async (u) => ({ id: u.id, headers: await sessionHeaders(seed, org.orgId, u.id) })));

@@ -102,7 +102,8 @@ function queryString(query: Record<string, unknown> | null, route: RegisteredRou
   const q = { ...(query ?? {}) };
   // The event stream waits up to its `wait`: anything it would accept becomes 0, so the request ends at once.
   if (route.url === '/api/events') {
-    const w = q.wait;
+    // An empty array is sent as no value at all, so the stream would wait its default.
+    const w = Array.isArray(q.wait) && q.wait.length === 0 ? undefined : q.wait;
     const refused = (typeof w === 'number' && (w > 300 || w < 0 || !Number.isInteger(w))) || (typeof w === 'string' && !/^\s*[-+]?\d/.test(w)) || (w !== null && typeof w === 'object');
     if (!refused) q.wait = 0;
   }

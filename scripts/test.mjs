@@ -40,16 +40,6 @@ if (files.length === 0) {
 
 const isBrowserTest = (f) => f.startsWith(`e2e${path.sep}`);
 
-// The browser tests need the built console; build it once here rather than in every test process.
-// The suites that start `ringfence serve` in a child process need it too (serve would build it
-// itself, and two suites building at once would race).
-const startsServe = files.some((f) => f.startsWith(path.join('test', 'suites')));
-if (files.some(isBrowserTest) || (startsServe && !existsSync(path.join('web', 'dist', 'index.html')))) {
-  console.log('Building the web console for the browser tests…');
-  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
-
 // Each run names its PostgreSQL schemas after itself, so two runs on one server (two
 // checkouts, say) never drop each other's schemas.
 const runId = randomBytes(3).toString('hex');
@@ -70,6 +60,17 @@ const CONCURRENCY = { sqlite: 2, postgres: 3 };
 // time, they run on SQLite (the engine a new installation gets) and on PostgreSQL only with
 // RINGFENCE_TEST_E2E_POSTGRES=1 (`npm run test:e2e:postgres`).
 const e2eOnPostgres = process.env.RINGFENCE_TEST_E2E_POSTGRES === '1';
+
+// The browser tests need the built console; build it once here rather than in every test process.
+// The suites that start `ringfence serve` in a child process need it too (serve would build it
+// itself, and two suites building at once would race).
+const startsServe = files.some((f) => f.startsWith(path.join('test', 'suites')));
+if (files.some((f) => isBrowserTest(f) && (engines.includes('sqlite') || e2eOnPostgres)) || (startsServe && !existsSync(path.join('web', 'dist', 'index.html')))) {
+  console.log('Building the web console for the browser tests…');
+  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
 function run(engine) {
   const own = engine === 'postgres' && !e2eOnPostgres ? files.filter((f) => !isBrowserTest(f)) : files;
   if (own.length === 0) return Promise.resolve({ engine, code: 0, tests: 0, pass: 0, fail: 0, skipped: 0 });

@@ -179,6 +179,14 @@ export async function buildApp(config: RingfenceConfig, options: BuildOptions = 
   });
 
   const cookieSecure = tls !== null || !isLoopbackHost(config.host);
+  // The configured public address, or the one this server listens on (known once it listens).
+  const publicUrl = (): string => {
+    if (config.publicUrl) return config.publicUrl;
+    const address = app.server.address();
+    const port = address && typeof address === 'object' ? address.port : config.port;
+    const host = isLoopbackHost(config.host) || config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+    return `${tls ? 'https' : 'http'}://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`;
+  };
   const events = new LocalEventBus((err, type) => app.log.error({ err }, `a ${type} listener failed`));
   // The sealer and push assignment stay loops of their own, not jobs. The sealer runs every
   // auditSealIntervalMs (half a second by default), below a job engine's polling and cron
@@ -194,9 +202,11 @@ export async function buildApp(config: RingfenceConfig, options: BuildOptions = 
     database,
     keyring,
     logger: app.log,
+    publicUrl: () => publicUrl(),
+    events,
     definitions: [sessionSweepJob({ idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }), ...MODULES.flatMap((module) => module.jobs ?? [])],
   });
-  const platform: Platform = { config, database, keyring, events, jobs, version: VERSION, cookieSecure, clients: clientDirectory, sealAudit: () => sealer.sealNow(), nudgePush: (orgId) => pusher?.nudge(orgId) };
+  const platform: Platform = { config, database, keyring, events, jobs, version: VERSION, cookieSecure, clients: clientDirectory, sealAudit: () => sealer.sealNow(), nudgePush: (orgId) => pusher?.nudge(orgId), publicUrl: () => publicUrl() };
   app.decorate('platform', platform);
   await app.register(authenticatePlugin, { config, database, keyring, cookieSecure, complianceRules, events });
   await app.register(phiGuardPlugin);

@@ -30,6 +30,12 @@ export interface RingfenceConfig {
   auditSealIntervalMs: number;
   /** Requests per minute per IP on the sign-in routes. */
   authRateLimitPerMinute: number;
+  /**
+   * The address people and services reach Ringfence at (links in pages and e-mails, the URL an
+   * SMS provider signs its status callbacks over), without a trailing slash. Unset: the address
+   * this process listens on.
+   */
+  publicUrl: string | null;
 }
 
 /** How SQLite syncs its write-ahead log: see RingfenceConfig.sqliteSynchronous. */
@@ -72,6 +78,7 @@ const SETTINGS = {
   logLevel: { env: 'RINGFENCE_LOG_LEVEL', file: 'logLevel' },
   auditSealIntervalMs: { env: 'RINGFENCE_AUDIT_SEAL_INTERVAL_MS', file: 'auditSealIntervalMs' },
   authRateLimitPerMinute: { env: 'RINGFENCE_AUTH_RATE_LIMIT', file: 'authRateLimitPerMinute' },
+  publicUrl: { env: 'RINGFENCE_PUBLIC_URL', file: 'publicUrl' },
 } satisfies Record<keyof RingfenceConfig, SettingSpec>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -164,8 +171,22 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Ring
     if (f !== null && !existsSync(path.resolve(cwd, f))) throw new ConfigError(setting, `points to ${f}, which does not exist`);
   }
 
+  const port = int('port', 3000, 0, 65535);
+  const publicUrl = raw('publicUrl')?.replace(/\/+$/, '') ?? null;
+  if (publicUrl !== null) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(publicUrl);
+    } catch {
+      parsed = null;
+    }
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.search || parsed.hash || parsed.username || parsed.password) {
+      throw new ConfigError('RINGFENCE_PUBLIC_URL', `must be an http or https address such as https://ringfence.example.com, without a query or credentials (got "${publicUrl}")`);
+    }
+  }
+
   return {
-    port: int('port', 3000, 0, 65535),
+    port,
     host,
     dataDir: path.resolve(cwd, raw('dataDir') ?? './data'),
     databaseUrl,
@@ -183,6 +204,7 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Ring
     logLevel,
     auditSealIntervalMs: int('auditSealIntervalMs', 500, 10, 60_000),
     authRateLimitPerMinute: int('authRateLimitPerMinute', 30, 1, 100_000),
+    publicUrl,
   };
 }
 

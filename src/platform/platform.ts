@@ -26,6 +26,8 @@ export interface Platform {
   sealAudit(): Promise<number>;
   /** Asks push assignment to look at an organization's push queues soon (after a duty or queue change). */
   nudgePush(orgId: string): void;
+  /** Where people and services reach this Ringfence (config.publicUrl, or the address it listens on), no trailing slash. */
+  publicUrl(): string;
 }
 
 declare module 'fastify' {

@@ -13,6 +13,7 @@
 import type { ActorContext } from '../context.ts';
 import type { KeyRing } from '../crypto/keyring.ts';
 import type { RingfenceDatabase } from '../db/database.ts';
+import type { DomainEventBus } from '../events/domain-events.ts';
 import { PgBossJobs } from './pg-boss-jobs.ts';
 import { TableJobs } from './table-jobs.ts';
 
@@ -29,6 +30,10 @@ export interface JobRun {
   keyring: KeyRing;
   /** The job service itself, for a job whose work enqueues more (a reminder's e-mail). */
   jobs: Jobs;
+  /** Where people reach this Ringfence, for links in messages (no trailing slash). */
+  publicUrl: string;
+  /** The app's domain events, for a job whose work changes what live screens show. */
+  events: DomainEventBus | null;
 }
 
 export interface JobDefinition<P extends JobPayload = JobPayload> {
@@ -99,6 +104,10 @@ export interface JobsOptions {
   logger: JobLogger;
   /** Every job this app runs; method syntax lets a definition declare its own payload type. */
   definitions: readonly JobDefinition[];
+  /** Where people reach this Ringfence, for links in messages (asked at each run: the port is known once listening). */
+  publicUrl?: () => string;
+  /** The app's domain events, handed to each run. */
+  events?: DomainEventBus;
   /** How long an idle worker waits before it looks for due jobs again (default 2000 ms; tests use a few ms). */
   pollIntervalMs?: number;
   /** How long a run may take before it is presumed lost and run again (default 15 minutes). */

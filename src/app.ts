@@ -17,7 +17,7 @@ import { sessionSweepJob } from './platform/auth/session-sweep.job.ts';
 import { openKeyRing } from './platform/crypto/key-provider.ts';
 import { openDatabase, type RingfenceDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
-import { createJobs } from './platform/jobs/jobs.ts';
+import { createJobs, type JobDefinition } from './platform/jobs/jobs.ts';
 import { AppError } from './platform/http/errors.ts';
 import { registerProblemHandlers, sendClientErrorProblem, sendFrameworkProblem } from './platform/http/problem.ts';
 import { ProblemSchema } from './platform/http/schemas.ts';
@@ -47,6 +47,8 @@ export interface BuildOptions {
   requestLines?: boolean;
   /** Serve the built web app (default true when it is built). */
   web?: boolean;
+  /** Job definitions beside the modules' (tests: a job that records the outcome a notification enqueues). */
+  jobs?: readonly JobDefinition[];
 }
 
 /**
@@ -204,9 +206,11 @@ export async function buildApp(config: RingfenceConfig, options: BuildOptions = 
     logger: app.log,
     publicUrl: () => publicUrl(),
     events,
-    definitions: [sessionSweepJob({ idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }), ...MODULES.flatMap((module) => module.jobs ?? [])],
+    // A page's next step is a job due at a set time: a short poll keeps its lateness well under a second.
+    pollIntervalMs: 500,
+    definitions: [sessionSweepJob({ idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }), ...MODULES.flatMap((module) => module.jobs ?? []), ...(options.jobs ?? [])],
   });
-  const platform: Platform = { config, database, keyring, events, jobs, version: VERSION, cookieSecure, clients: clientDirectory, sealAudit: () => sealer.sealNow(), nudgePush: (orgId) => pusher?.nudge(orgId), publicUrl: () => publicUrl() };
+  const platform: Platform = { config, database, keyring, events, jobs, version: VERSION, cookieSecure, clients: clientDirectory, sealAudit: () => sealer.sealNow(), nudgePush: (orgId) => pusher?.nudge(orgId), publicUrl: () => publicUrl(), onBackgroundError: (err, message) => app.log.error({ err }, message) };
   app.decorate('platform', platform);
   await app.register(authenticatePlugin, { config, database, keyring, cookieSecure, complianceRules, events });
   await app.register(phiGuardPlugin);
@@ -223,7 +227,10 @@ export async function buildApp(config: RingfenceConfig, options: BuildOptions = 
   if (options.web !== false) webIndex = await registerWebApp(app);
 
   if (options.background !== false) await jobs.start();
+  // Modules' own background work (automatic paging listens for emergent callbacks).
+  const moduleWork = options.background !== false ? MODULES.flatMap((module) => (module.background ? [module.background(platform)] : [])) : [];
   app.addHook('onClose', async () => {
+    for (const work of moduleWork) await work.stop();
     // Runs in progress finish before the database closes.
     await jobs.stop();
     await pusher?.stop();

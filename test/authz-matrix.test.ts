@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import { TOKEN_SCOPES } from '../src/platform/authz/builtin-roles.ts';
-import { TEST_PASSWORD, buildTestApp, createTestOrg, insertTestBaa, insertTestPatient, insertTestQueue, insertTestTask, insertTestToken, insertTestUser, signedInClient, type TestApp, type TestClient, type TestOrg } from './helpers.ts';
+import { createUrgentMessage } from '../src/modules/oncall/urgent.service.ts';
+import { TEST_PASSWORD, buildTestApp, createTestOrg, insertTestBaa, insertTestPatient, insertTestQueue, insertTestTask, insertTestToken, insertTestUser, signedInClient, supervisorContext, type TestApp, type TestClient, type TestOrg } from './helpers.ts';
 
 /**
  * The authorization matrix: every route × every role × own client / other client / other
@@ -56,6 +57,12 @@ interface Fixture {
   channel(target: Target): Promise<string>;
   /** A new vendor of the target organization recorded as providing e-mail. */
   mailVendor(target: Target): Promise<string>;
+  /** The target organization's webhook channel (made once), disabled. */
+  webhookChannel(target: Target): Promise<string>;
+  /** An urgent message about a task of the target's client, sent to the (own) provider for an own target; with a reply from them when asked. */
+  urgent(target: Target, withReply?: boolean): Promise<{ id: string; replyId: string | null }>;
+  /** A contact point of a new person of the target's organization. */
+  contact(target: Target): Promise<{ userId: string; id: string }>;
 }
 
 /** Compliance records are the organization's: only the compliance officer reaches them. */
@@ -83,6 +90,25 @@ const QUEUE_MANAGERS: ActorKey[] = ['supervisor', 'admin'];
 /** Working a task someone else claimed: a supervisor may; an agent reaches the check and is told to claim it first. */
 const onClaimedTask = (ok: number) => (actor: ActorKey, t: Target) => (t !== 'own' ? 404 : actor === 'supervisor' ? ok : 409);
 const unique = () => `p${randomBytes(4).toString('hex')}@example.test`;
+/** Who reads a client's on-call records: its callback workers and supervisors, administrators for every client; a provider's own grant reaches no client. */
+const ONCALL_READ: Pick<RouteCase, 'allowed' | 'targets' | 'success' | 'expect'> = {
+  allowed: ['admin', 'supervisor', 'agent', 'clinical_agent', 'provider'],
+  success: 200,
+  targets: ['own', 'otherClient', 'otherOrg'],
+  expect: (a, t) => (a === 'provider' || t === 'otherOrg' ? 404 : t === 'own' || a === 'admin' ? 200 : 404),
+};
+/** Who changes them: supervisors for their clients, administrators for every client. */
+const ONCALL_WRITE: Pick<RouteCase, 'allowed' | 'targets' | 'success' | 'expect'> = { ...ONCALL_READ, allowed: ['admin', 'supervisor', 'provider'] };
+/** A person's contact points are kept by themselves or an administrator (the matrix's targets are other people). */
+const contactKeepers = (success: number): Pick<RouteCase, 'allowed' | 'targets' | 'success' | 'expect'> => ({
+  allowed: ['admin', 'supervisor', 'provider'],
+  targets: ['own', 'otherOrg'],
+  success,
+  expect: (a, t) => (t === 'own' && a === 'admin' ? success : 404),
+});
+const URGENT_READERS: ActorKey[] = ['supervisor', 'agent', 'clinical_agent', 'provider'];
+/** One urgent message: the callback workers of its client, and the provider it was sent to. */
+const URGENT_READ: Pick<RouteCase, 'allowed' | 'targets' | 'success'> = { allowed: URGENT_READERS, success: 200, targets: ['own', 'otherClient', 'otherOrg'] };
 
 const CASES: Record<string, RouteCase> = {
   'GET /api/health': { allowed: 'public', success: 200, request: () => ({ url: '/api/health' }) },
@@ -347,6 +373,124 @@ const CASES: Record<string, RouteCase> = {
     targets: ['own', 'otherClient', 'otherOrg'],
     request: async (fx, t) => ({ url: `/api/tasks/${(await fx.task(t)).id}/messages`, body: { body: 'Synthetic triage note: cough for three days, no fever.' } }),
   },
+  // On call: schedules and providers of a client; the route opens to every grant on OnCall,
+  // a provider's own (self) grant reaches no client's schedule, so it answers as nothing.
+  'GET /api/clients/:id/on-call': { ...ONCALL_READ, request: (fx, t) => ({ url: `/api/clients/${fx.client(t)}/on-call` }) },
+  'GET /api/clients/:id/on-call/schedule': { ...ONCALL_READ, request: (fx, t) => ({ url: `/api/clients/${fx.client(t)}/on-call/schedule` }) },
+  'PUT /api/clients/:id/on-call/schedule': { ...ONCALL_WRITE, request: (fx, t) => ({ url: `/api/clients/${fx.client(t)}/on-call/schedule`, body: { rotations: [], overrides: [] } }) },
+  'GET /api/clients/:id/on-call/coverage': {
+    ...ONCALL_READ,
+    request: (fx, t) => ({ url: `/api/clients/${fx.client(t)}/on-call/coverage?from=2027-01-04T06:00:00.000Z&to=2027-01-11T06:00:00.000Z` }),
+  },
+  'GET /api/clients/:id/on-call/settings': { ...ONCALL_READ, request: (fx, t) => ({ url: `/api/clients/${fx.client(t)}/on-call/settings` }) },
+  'PUT /api/clients/:id/on-call/settings': {
+    ...ONCALL_WRITE,
+    request: (fx, t) => ({
+      url: `/api/clients/${fx.client(t)}/on-call/settings`,
+      body: { coverage: 'always', ackWindowSeconds: { emergent: 600, urgent: 900 }, renotifyEverySeconds: 120, renotifyTimes: 3, stopOn: 'acknowledged', autoPageEmergent: true, escalationUserIds: [] },
+    }),
+  },
+  'GET /api/clients/:id/on-call/providers': { ...ONCALL_READ, request: (fx, t) => ({ url: `/api/clients/${fx.client(t)}/on-call/providers` }) },
+  'GET /api/clients/:id/on-call/preview': { ...ONCALL_READ, request: (fx, t) => ({ url: `/api/clients/${fx.client(t)}/on-call/preview` }) },
+  // Contact points are the person's own; administrators keep them for others, supervisors (who read people) see them.
+  'GET /api/people/:id/contact-points': {
+    allowed: ['admin', 'supervisor', 'agent', 'clinical_agent', 'provider'],
+    success: 200,
+    targets: ['own', 'otherOrg'],
+    request: async (fx, t) => ({ url: `/api/people/${await fx.person(t)}/contact-points` }),
+    expect: (a, t) => (t === 'own' && (a === 'admin' || a === 'supervisor') ? 200 : 404),
+  },
+  'POST /api/people/:id/contact-points': {
+    ...contactKeepers(201),
+    request: async (fx, t) => ({ url: `/api/people/${await fx.person(t)}/contact-points`, body: { kind: 'email', address: unique() } }),
+  },
+  // No channel may send a code in the matrix's organization: a verification finds no code, a resend no channel.
+  'POST /api/people/:id/contact-points/:contactId/verify': {
+    ...contactKeepers(409),
+    request: async (fx, t) => {
+      const c = await fx.contact(t);
+      return { url: `/api/people/${c.userId}/contact-points/${c.id}/verify`, body: { code: '123456' } };
+    },
+  },
+  'POST /api/people/:id/contact-points/:contactId/resend': {
+    ...contactKeepers(409),
+    request: async (fx, t) => {
+      const c = await fx.contact(t);
+      return { url: `/api/people/${c.userId}/contact-points/${c.id}/resend` };
+    },
+  },
+  'DELETE /api/people/:id/contact-points/:contactId': {
+    ...contactKeepers(204),
+    request: async (fx, t) => {
+      const c = await fx.contact(t);
+      return { url: `/api/people/${c.userId}/contact-points/${c.id}` };
+    },
+  },
+  'PUT /api/people/:id/contact-points/order': {
+    ...contactKeepers(200),
+    request: async (fx, t) => {
+      const c = await fx.contact(t);
+      return { url: `/api/people/${c.userId}/contact-points/order`, body: { ids: [c.id] } };
+    },
+  },
+  'GET /api/account/calendar-feed': { allowed: 'signed-in', success: 200, request: () => ({ url: '/api/account/calendar-feed' }) },
+  'POST /api/account/calendar-feed': { allowed: 'signed-in', success: 201, request: () => ({ url: '/api/account/calendar-feed' }) },
+  'DELETE /api/account/calendar-feed': { allowed: 'signed-in', success: 204, request: () => ({ url: '/api/account/calendar-feed' }) },
+  // The feed's token is its secret: a made-up one is a feed that does not exist.
+  'GET /api/calendar/:token': { allowed: 'public', success: 404, request: (fx) => ({ url: `/api/calendar/${fx.org.orgId}.${'A'.repeat(32)}.ics` }) },
+  // Urgent messages: paged from a task by the callback workers; a provider reaches only what was sent to them.
+  'POST /api/urgent-messages': {
+    allowed: ['supervisor', 'agent', 'clinical_agent'],
+    success: 201,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => ({ url: '/api/urgent-messages', body: { taskId: (await fx.task(t)).id, body: 'Synthetic: the caller reports a reaction to a new prescription.' } }),
+  },
+  'GET /api/urgent-messages': { allowed: URGENT_READERS, success: 200, request: () => ({ url: '/api/urgent-messages' }) },
+  'GET /api/urgent-messages/:id': { ...URGENT_READ, request: async (fx, t) => ({ url: `/api/urgent-messages/${(await fx.urgent(t)).id}` }) },
+  'GET /api/urgent-messages/:id/content': {
+    ...URGENT_READ,
+    request: async (fx, t) => ({ url: `/api/urgent-messages/${(await fx.urgent(t)).id}/content` }),
+    // A plain agent follows a page's status, never its clinical content.
+    expect: (a, t) => (t !== 'own' ? 404 : a === 'agent' ? 403 : 200),
+  },
+  'GET /api/urgent-messages/:id/timeline': { ...URGENT_READ, request: async (fx, t) => ({ url: `/api/urgent-messages/${(await fx.urgent(t)).id}/timeline` }) },
+  'POST /api/urgent-messages/:id/opened': { ...URGENT_READ, request: async (fx, t) => ({ url: `/api/urgent-messages/${(await fx.urgent(t)).id}/opened` }) },
+  // Only a person the message was sent to acknowledges or replies; a supervisor who was not paged is told so.
+  'POST /api/urgent-messages/:id/acknowledge': {
+    allowed: ['supervisor', 'provider'],
+    success: 200,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => ({ url: `/api/urgent-messages/${(await fx.urgent(t)).id}/acknowledge` }),
+    expect: (a, t) => (t !== 'own' ? 404 : a === 'provider' ? 200 : 403),
+  },
+  'POST /api/urgent-messages/:id/replies': {
+    allowed: ['supervisor', 'provider'],
+    success: 201,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => ({ url: `/api/urgent-messages/${(await fx.urgent(t)).id}/replies`, body: { body: 'Synthetic reply: take the next dose with food.' } }),
+    expect: (a, t) => (t !== 'own' ? 404 : a === 'provider' ? 201 : 403),
+  },
+  'POST /api/urgent-messages/:id/replies/:replyId/handled': {
+    ...URGENT_READ,
+    request: async (fx, t) => {
+      const m = await fx.urgent(t, true);
+      return { url: `/api/urgent-messages/${m.id}/replies/${m.replyId}/handled` };
+    },
+    // Handling a reply is the callback workers' part: the provider who wrote it does not mark it.
+    expect: (a, t) => (t === 'own' && a !== 'provider' ? 200 : 404),
+  },
+  'POST /api/urgent-messages/:id/cancel': {
+    allowed: ['supervisor'],
+    success: 200,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => ({ url: `/api/urgent-messages/${(await fx.urgent(t)).id}/cancel` }),
+  },
+  'GET /api/patients/:id/timeline': {
+    allowed: PATIENT_READERS,
+    success: 200,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => ({ url: `/api/patients/${await fx.patient(t)}/timeline` }),
+  },
   'GET /api/tokens': { allowed: ['admin'], success: 200, request: () => ({ url: '/api/tokens' }) },
   'GET /api/vendors': { ...COMPLIANCE_ONLY, targets: ['own'], success: 200, request: () => ({ url: '/api/vendors' }) },
   'POST /api/vendors': {
@@ -452,6 +596,9 @@ const CASES: Record<string, RouteCase> = {
     targets: ['own', 'otherOrg'],
     request: async (fx, t) => ({ url: `/api/notification-channels/${await fx.channel(t)}/test`, body: { to: 'desk@example.test' } }),
   },
+  'POST /api/notification-channels/:id/rotate-secret': { allowed: ['admin'], success: 200, targets: ['own', 'otherOrg'], request: async (fx, t) => ({ url: `/api/notification-channels/${await fx.webhookChannel(t)}/rotate-secret` }) },
+  // Public (the SMS provider has no session) and verified by its signature instead: unsigned, every caller is refused alike.
+  'POST /api/notifications/sms-status/:channelId': { allowed: 'public', success: 403, request: () => ({ url: `/api/notifications/sms-status/${randomUUID()}`, body: { MessageSid: 'SM0123', MessageStatus: 'delivered' } }) },
   'GET /api/audit/events': { allowed: ['compliance', 'token'], success: 200, request: () => ({ url: '/api/audit/events' }) },
   'GET /api/audit/status': { allowed: ['compliance', 'token'], success: 200, request: () => ({ url: '/api/audit/status' }) },
 };
@@ -573,6 +720,15 @@ test('authorization matrix: route × role × own/other client × own/other organ
       await tenant.insertInto('notification_channels', { id, kind: 'email', vendor_id: await fx.mailVendor(target), settings, credentials_enc: null, status: 'disabled', created_by: null, created_at: now, updated_at: now }).execute();
       return id;
     },
+    webhookChannel: async (target) => {
+      const tenant = app.tenant(orgOf(target).orgId);
+      const existing = await tenant.selectFrom('notification_channels').select('id').where('kind', '=', 'webhook').executeTakeFirst();
+      if (existing) return existing.id;
+      const id = randomUUID();
+      const settings = JSON.stringify({ secretSetAt: now });
+      await tenant.insertInto('notification_channels', { id, kind: 'webhook', vendor_id: await fx.mailVendor(target), settings, credentials_enc: null, status: 'disabled', created_by: null, created_at: now, updated_at: now }).execute();
+      return id;
+    },
     review: async (target, withItem = false) => {
       const o = orgOf(target);
       const tenant = app.tenant(o.orgId);
@@ -585,6 +741,31 @@ test('authorization matrix: route × role × own/other client × own/other organ
         .insertInto('access_review_items', { id: itemId, review_id: id, assignment_id: randomUUID(), user_id: await fx.person(target), role_key: 'agent', client_id: fx.client(target), reviewer_id: reviewer, decision: null, decided_by: null, decided_at: null, note: null })
         .execute();
       return { id, itemId };
+    },
+    urgent: async (target, withReply = false) => {
+      const o = orgOf(target);
+      const task = await fx.task(target);
+      const ctx = supervisorContext(app, o.orgId);
+      const message = await createUrgentMessage(ctx, app.app.platform.jobs, { taskId: task.id, body: 'Synthetic: a question for the provider.' });
+      const tenant = app.tenant(o.orgId);
+      if (target === 'own') {
+        await tenant.insertInto('urgent_message_recipients', { message_id: message.id, user_id: org.users.provider!.id, role: 'primary', first_notified_at: now, opened_at: null, read_at: null, acknowledged_at: null }).execute();
+        // The page went out while nobody had acknowledged: the chain still runs.
+        await tenant.updateTable('urgent_messages').set({ status: 'paging', next_step: 1, fallback_task_id: null, closed_at: null }).where('id', '=', message.id).execute();
+      }
+      if (!withReply) return { id: message.id, replyId: null };
+      const replyId = randomUUID();
+      await tenant.insertInto('urgent_message_replies', { id: replyId, client_id: fx.client(target), message_id: message.id, author_id: org.users.provider!.id, body_enc: 'not read here', created_at: now, handled_at: null, handled_by: null }).execute();
+      return { id: message.id, replyId };
+    },
+    contact: async (target) => {
+      const userId = await fx.person(target);
+      const id = randomUUID();
+      await app
+        .tenant(orgOf(target).orgId)
+        .insertInto('oncall_contact_points', { id, user_id: userId, kind: 'email', address: unique(), position: 0, verified_at: null, code_hash: null, code_expires_at: null, code_attempts: 0, created_at: now })
+        .execute();
+      return { userId, id };
     },
     practiceLink: async (target) => {
       const clientId = fx.client(target);

@@ -27,6 +27,7 @@ import { unsafeSystemContext } from '../src/platform/system-context.ts';
 import { sealAllPending } from '../src/platform/audit/chain.ts';
 import { verifyOrganizationChain } from '../src/platform/audit/verify.ts';
 import type { ActorContext } from '../src/platform/context.ts';
+import type { JobDefinition } from '../src/platform/jobs/jobs.ts';
 import { addMonths, today, todayIn } from '../src/platform/calendar.ts';
 import type { BaaRow } from '../src/modules/compliance/compliance.tables.ts';
 
@@ -95,12 +96,13 @@ export interface TestApp {
 
 /**
  * Builds the real app on a real database, listening on 127.0.0.1, closed after the test.
- * The web console is served only when asked for (the browser tests).
+ * The web console is served only when asked for (the browser tests). `jobs` adds job
+ * definitions the app knows (so a test's job can be enqueued through the app's own service).
  */
-export async function buildTestApp(t: TestContext, overrides: Record<string, string> = {}, options: { web?: boolean; pushAssignment?: boolean } = {}): Promise<TestApp> {
+export async function buildTestApp(t: TestContext, overrides: Record<string, string> = {}, options: { web?: boolean; pushAssignment?: boolean; jobs?: readonly JobDefinition[] } = {}): Promise<TestApp> {
   const { database, settings } = await createTestDatabase(t);
   const config = testConfig(settings, overrides);
-  const app = await buildApp(config, { database, background: false, pushAssignment: options.pushAssignment ?? false, web: options.web ?? false });
+  const app = await buildApp(config, { database, background: false, pushAssignment: options.pushAssignment ?? false, web: options.web ?? false, ...(options.jobs ? { jobs: options.jobs } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   t.after(() => app.close());
   const address = app.server.address();

@@ -10,6 +10,7 @@ import { clientsModule } from './clients/clients.module.ts';
 import { complianceModule } from './compliance/compliance.module.ts';
 import { healthModule } from './health/health.module.ts';
 import { notificationsModule } from './notifications/notifications.module.ts';
+import { onCallModule } from './oncall/oncall.module.ts';
 import { organizationsModule } from './organizations/organizations.module.ts';
 import { patientsModule } from './patients/patients.module.ts';
 import { practiceLinkModule } from './practice-link/practice-link.module.ts';
@@ -35,6 +36,7 @@ export const MODULES: readonly ModuleManifest[] = [
   complianceModule,
   reportsModule,
   notificationsModule,
+  onCallModule,
 ];
 
 /** The platform's migrations and every module's, in name order: what `migrateToLatest` runs. */

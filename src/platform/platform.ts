@@ -28,6 +28,8 @@ export interface Platform {
   nudgePush(orgId: string): void;
   /** Where people and services reach this Ringfence (config.publicUrl, or the address it listens on), no trailing slash. */
   publicUrl(): string;
+  /** Logs a failure of background work (the error's class and message; never a payload). */
+  onBackgroundError(err: unknown, message: string): void;
 }
 
 declare module 'fastify' {

@@ -1,2 +1,2 @@
 /** The clients module's public face: other modules import from here, never from its files (eslint.config.js). */
-export { clientDirectory, clientSettings, existingClientIds, getClient, listClients } from './clients.service.ts';
+export { clientDirectory, clientList, clientSettings, existingClientIds, getClient, listClients } from './clients.service.ts';

@@ -85,14 +85,15 @@ export interface VendorClientsTable {
   vendor_id: string;
   client_id: string;
 }
-export const REMINDER_KINDS = ['baa_ending', 'training_expiring'] as const;
+/** oncall_gap: a gap in a client's on-call coverage within 72 hours, for its supervisors (raised by the on-call module's sweep). */
+export const REMINDER_KINDS = ['baa_ending', 'training_expiring', 'oncall_gap'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 /** One step of a reminder before an agreement ends or training lapses. */
 export interface RemindersTable {
   id: string;
   org_id: string;
   kind: ReminderKind;
-  /** The BAA's id, or "<person>/<course>". */
+  /** The BAA's id, "<person>/<course>", or "<client>/<gap start>/<person>" for a coverage gap. */
   subject_key: string;
   /** The person it is for; null for the compliance officers. */
   user_id: string | null;

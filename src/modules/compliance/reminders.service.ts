@@ -10,6 +10,7 @@
  * the person; the message names ids and dates only.
  */
 import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
 import { can } from '../../platform/authz/guard.ts';
 import { peopleGranted, peopleReachingPhi } from '../../platform/authz/ability.ts';
 import { baaActive, calendarOf, renewed, trainingStanding, trainingStandingOfAll, type CourseStanding } from './phi-rules.ts';
@@ -186,6 +187,52 @@ function reminderMessage(r: DueReminder, daysLeft: number): string {
     : `Your ${r.about} training expires ${when}: complete it again to keep access to patient information.`;
 }
 
+/** A coverage gap the on-call sweep found, for the people it warns (the client's supervisors). */
+export interface CoverageGapReminder {
+  clientId: string;
+  /** The day the gap starts on the client's calendar, YYYY-MM-DD. */
+  gapDay: string;
+  userIds: string[];
+}
+
+/**
+ * Records a reminder of an on-call coverage gap for each person it warns, once per client,
+ * day the gap starts on and person however often the sweep runs (the step index: a gap that
+ * is still open the next day reminds again), and e-mails nobody: the gap shows on every
+ * screen the person opens. Returns how many are new.
+ */
+export async function raiseCoverageGapReminders(tenant: TenantDb, gaps: CoverageGapReminder[]): Promise<number> {
+  const rows = gaps.flatMap((g) =>
+    g.userIds.map((userId) => ({ id: randomUUID(), kind: 'oncall_gap' as const, subject_key: `${g.clientId}/${g.gapDay}/${userId}`, user_id: userId, threshold_days: 3, due_on: g.gapDay, created_at: new Date().toISOString(), acknowledged_by: null, acknowledged_at: null })),
+  );
+  if (rows.length === 0) return 0;
+  let created = 0;
+  for (let i = 0; i < rows.length; i += SWEEP_SLICE) {
+    const inserted = await tenant
+      .insertInto('reminders', rows.slice(i, i + SWEEP_SLICE))
+      .onConflict((oc) => oc.columns(['org_id', 'kind', 'subject_key', 'threshold_days', 'due_on']).doNothing())
+      .returning('id')
+      .execute();
+    created += inserted.length;
+  }
+  return created;
+}
+
+/** A coverage-gap reminder as the person reads it, while the gap's day has not passed. */
+async function coverageGapViews(tenant: TenantDb, rows: { id: string; subject_key: string; due_on: string; threshold_days: number; created_at: string | Date }[], day: string): Promise<ReminderView[]> {
+  const live = rows.filter((r) => r.due_on >= day);
+  if (live.length === 0) return [];
+  const clients = new Map((await tenant.selectFrom('clients').select(['id', 'name', 'time_zone']).execute()).map((c) => [c.id, c]));
+  return live.flatMap((r) => {
+    const [clientId] = r.subject_key.split('/');
+    const client = clients.get(clientId ?? '');
+    if (!client) return [];
+    const daysLeft = daysUntil(r.due_on, day);
+    const when = daysLeft === 0 ? 'today' : daysLeft === 1 ? 'tomorrow' : `on ${DateTime.fromISO(r.due_on).toFormat('ccc d LLL')}`;
+    return [{ id: r.id, kind: 'oncall_gap' as const, message: `On-call coverage for ${client.name} has a gap starting ${when}: for a while nobody who can be paged covers it. Open On call to fill it.`, about: client.name, partyType: 'client' as const, dueOn: r.due_on, daysLeft, thresholdDays: Number(r.threshold_days), remindedAt: new Date(r.created_at).toISOString() }];
+  });
+}
+
 /**
  * The reminders open for the actor: their own training, and the BAAs for whoever may read
  * the compliance records. Only the latest step of each is shown, and only while it still
@@ -200,8 +247,14 @@ export async function listReminders(ctx: ActorContext, now = new Date()): Promis
     const mine = userId ? [eb('user_id', '=', userId)] : [];
     return eb.or(officer ? [...mine, eb('user_id', 'is', null)] : mine);
   });
-  const stored = await q.orderBy('due_on').orderBy('threshold_days').execute();
-  if (stored.length === 0) return [];
+  const all = await q.orderBy('due_on').orderBy('threshold_days').execute();
+  const gaps = await coverageGapViews(
+    ctx.db,
+    all.filter((r) => r.kind === 'oncall_gap' && r.acknowledged_at === null),
+    today(now),
+  );
+  const stored = all.filter((r) => r.kind !== 'oncall_gap');
+  if (stored.length === 0) return gaps;
   const current = new Map((await dueReminders(ctx.db, now, { baas: officer, people: userId ? [userId] : [] })).map((r) => [`${r.kind}|${r.subjectKey}|${r.dueOn}`, r]));
   const latest = new Map<string, (typeof stored)[number]>();
   for (const row of stored) {
@@ -216,6 +269,7 @@ export async function listReminders(ctx: ActorContext, now = new Date()): Promis
       const daysLeft = daysUntil(row.due_on, due.asOf);
       return { id: row.id, kind: row.kind, message: reminderMessage(due, daysLeft), about: due.about, partyType: due.partyType, dueOn: row.due_on, daysLeft, thresholdDays: Number(row.threshold_days), remindedAt: row.created_at };
     })
+    .concat(gaps)
     .sort((a, b) => a.daysLeft - b.daysLeft);
 }
 

@@ -93,3 +93,8 @@ export async function isSetupNeeded(database: RingfenceDatabase): Promise<boolea
   const row = await database.unsafeKysely.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
   return !row;
 }
+
+/** Every organization's id, oldest first: what a sweep across organizations walks. */
+export async function organizationIds(database: RingfenceDatabase): Promise<string[]> {
+  return (await database.unsafeKysely.selectFrom('organizations').select('id').orderBy('created_at').execute()).map((o) => o.id);
+}

@@ -4,3 +4,6 @@ export type { AgentWork, CallbackFacts } from './activity.service.ts';
 export { CallbackPolicySchema, parsePolicy, policyProblem } from './policy.ts';
 export type { CallbackPolicy } from './policy.ts';
 export { addDefaultQueue, listQueues } from './queues.service.ts';
+export { createTask } from './intake.service.ts';
+export { announceTaskChange, firstActiveQueue, patientCallbackHistory, recentEmergentTasks, taskFacts, unsafeTaskFacts } from './paging-door.ts';
+export type { CallbackHistoryItem, TaskFacts } from './paging-door.ts';

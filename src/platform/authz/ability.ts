@@ -126,3 +126,24 @@ export async function peopleGranted(tenant: TenantDb, action: Action, subject: S
     .execute();
   return rows.map((r) => r.user_id);
 }
+
+/**
+ * The people whose role assignments for one client (an assignment naming the client, or one
+ * for every client) grant `action` (or `manage`) on a subject, with the scope of that grant:
+ * "the providers of this practice", "its supervisors", found from the grants (roles are data),
+ * never from a role's name. Active or not: ask the users module which are active.
+ */
+export async function peopleGrantedForClient(tenant: TenantDb, action: Action, subject: SubjectType, clientId: string, scopes: readonly PermissionGrant['scope'][]): Promise<string[]> {
+  const rows = await tenant
+    .selectFrom('role_assignments')
+    .innerJoin('role_permissions', (j) => j.onRef('role_permissions.role_id', '=', 'role_assignments.role_id').onRef('role_permissions.org_id', '=', 'role_assignments.org_id'))
+    .select('role_assignments.user_id')
+    .distinct()
+    .where('role_permissions.subject', '=', subject)
+    .where('role_permissions.action', 'in', [action, 'manage'])
+    .where('role_permissions.scope', 'in', [...scopes])
+    .where((eb) => eb.or([eb('role_assignments.client_id', '=', clientId), eb('role_assignments.client_id', 'is', null)]))
+    .orderBy('role_assignments.user_id')
+    .execute();
+  return rows.map((r) => r.user_id);
+}

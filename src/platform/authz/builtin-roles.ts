@@ -34,6 +34,10 @@ function callbackWorkerGrants(extra: DataCategory[]): PermissionGrant[] {
     g('create', 'Patient', ['operational', 'contact', 'identity'], 'assigned_clients'),
     g('update', 'Patient', ['operational', 'contact'], 'assigned_clients'),
     g('reveal', 'Patient', ['identity'], 'assigned_clients'),
+    // Who is on call, and paging them: the message is written, its status read.
+    g('read', 'OnCall', OPS, 'assigned_clients'),
+    g('create', 'UrgentMessage', ['operational', 'clinical'], 'assigned_clients'),
+    g('read', 'UrgentMessage', ['operational', ...extra], 'assigned_clients'),
   ];
 }
 
@@ -71,6 +75,8 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       g('manage', 'Task', ['operational', 'contact', 'identity', 'clinical'], 'assigned_clients'),
       g('manage', 'Patient', ['operational', 'contact', 'identity', 'clinical'], 'assigned_clients'),
       g('manage', 'ClinicalMessage', ['operational', 'clinical'], 'assigned_clients'),
+      g('manage', 'OnCall', OPS, 'assigned_clients'),
+      g('manage', 'UrgentMessage', ['operational', 'clinical'], 'assigned_clients'),
       g('read', 'Recording', ['operational', 'recording'], 'assigned_clients'),
       g('read', 'Report', OPS, 'assigned_clients'),
       g('export', 'Report', OPS, 'assigned_clients'),
@@ -104,6 +110,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       g('manage', 'User', OPS, 'organization'),
       g('manage', 'Client', OPS, 'organization'),
       g('manage', 'Queue', OPS, 'organization'),
+      g('manage', 'OnCall', OPS, 'organization'),
       g('manage', 'RoleAssignment', OPS, 'organization'),
       g('read', 'Role', OPS, 'organization'),
       g('manage', 'ApiToken', OPS, 'organization'),
@@ -115,7 +122,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
     key: 'provider',
     name: 'On-call provider',
     description: 'Receives urgent messages, acknowledges and replies; sees only the messages sent to them.',
-    grants: [...ownAccount, g('read', 'UrgentMessage', ['operational', 'clinical'], 'self'), g('update', 'UrgentMessage', ['operational', 'clinical'], 'self')],
+    grants: [...ownAccount, g('read', 'UrgentMessage', ['operational', 'clinical'], 'self'), g('update', 'UrgentMessage', ['operational', 'clinical'], 'self'), g('read', 'OnCall', OPS, 'self'), g('update', 'OnCall', OPS, 'self')],
   },
 ];
 

@@ -44,7 +44,9 @@ export const SUBJECTS = {
     },
   },
   ClinicalMessage: { fields: { body: 'clinical' } },
-  UrgentMessage: { fields: { body: 'clinical' } },
+  UrgentMessage: { fields: { body: 'clinical', replies: 'clinical' } },
+  /** On-call schedules, settings and providers' contact points: staff data, no patient fields. */
+  OnCall: { fields: {} },
   Recording: { fields: { audio: 'recording' } },
   ComplianceRecord: { fields: {} },
   /** Callback reports per client: aggregates only, no patient fields at all. */

@@ -615,6 +615,256 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/account/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether you have a calendar feed of your shifts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            createdAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A new calendar feed address for your shifts (the old one stops working) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description The calendar feed address; shown once, keep it private */
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Stop your calendar feed */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/account/mfa/confirm": {
         parameters: {
             query?: never;
@@ -2615,6 +2865,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A provider's shifts as iCalendar (the token is the feed's secret) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clients": {
         parameters: {
             query?: never;
@@ -3202,6 +3546,1058 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/clients/{id}/on-call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is on call for a client at an instant (default now), and which rule or override decided it */
+        get: {
+            parameters: {
+                query?: {
+                    at?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            at: string;
+                            backups: string[];
+                            effectiveFrom: string | null;
+                            names: {
+                                [key: string]: string;
+                            };
+                            primary: string | null;
+                            source: ({
+                                /** @enum {string} */
+                                kind: "rule";
+                                rotationId: string;
+                                rotationName: string;
+                                shiftId: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "override";
+                                overrideId: string;
+                            }) | null;
+                            /** @description The schedule version in force at that instant (0: none saved yet) */
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{id}/on-call/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who covers when over a span (at most 62 days), with its gaps and double coverage */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            check: {
+                                /** Format: date-time */
+                                from: string;
+                                gaps: {
+                                    /** Format: date-time */
+                                    end: string;
+                                    personId: string | null;
+                                    reason: "uncovered" | "unreachable";
+                                    /** Format: date-time */
+                                    start: string;
+                                }[];
+                                overlaps: {
+                                    /** Format: date-time */
+                                    end: string;
+                                    sources: ({
+                                        /** @enum {string} */
+                                        kind: "rule";
+                                        rotationId: string;
+                                        rotationName: string;
+                                        shiftId: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "override";
+                                        overrideId: string;
+                                    })[];
+                                    /** Format: date-time */
+                                    start: string;
+                                }[];
+                                /** Format: date-time */
+                                to: string;
+                            };
+                            names: {
+                                [key: string]: string;
+                            };
+                            segments: {
+                                backups: string[];
+                                /** Format: date-time */
+                                end: string;
+                                primary: string;
+                                source: {
+                                    /** @enum {string} */
+                                    kind: "rule";
+                                    rotationId: string;
+                                    rotationName: string;
+                                    shiftId: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "override";
+                                    overrideId: string;
+                                };
+                                /** Format: date-time */
+                                start: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{id}/on-call/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who a page for this client would go to now, before it is sent */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            names: {
+                                [key: string]: string;
+                            };
+                            reachable: {
+                                [key: string]: boolean;
+                            };
+                            roster: {
+                                /** Format: date-time */
+                                at: string;
+                                backups: string[];
+                                effectiveFrom: string | null;
+                                primary: string | null;
+                                source: ({
+                                    /** @enum {string} */
+                                    kind: "rule";
+                                    rotationId: string;
+                                    rotationName: string;
+                                    shiftId: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "override";
+                                    overrideId: string;
+                                }) | null;
+                                /** @description The schedule version in force at that instant (0: none saved yet) */
+                                version: number;
+                            };
+                            supervisors: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{id}/on-call/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A client's on-call providers and whether a page can reach each */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contactPoints: {
+                                    address: string;
+                                    id: string;
+                                    kind: "email" | "sms" | "webhook";
+                                    usable: boolean;
+                                    verified: boolean;
+                                }[];
+                                id: string;
+                                name: string;
+                                /** @description At least one verified contact point whose channel may carry this client’s pages */
+                                reachable: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{id}/on-call/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A client's current on-call schedule */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string | null;
+                            createdBy: string | null;
+                            document: {
+                                overrides: {
+                                    backups: string[] | null;
+                                    /** @description Local wall-clock time in the client's zone, YYYY-MM-DDTHH:MM */
+                                    end: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier
+                                     */
+                                    id: string;
+                                    kind: "cover" | "swap";
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier
+                                     */
+                                    primary: string;
+                                    /** @description Local wall-clock time in the client's zone, YYYY-MM-DDTHH:MM */
+                                    start: string;
+                                }[];
+                                rotations: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Identifier
+                                     */
+                                    id: string;
+                                    /** @description A rotation name such as Nights or Weekend */
+                                    name: string;
+                                    shifts: {
+                                        backups: string[];
+                                        /** @description Local time, HH:MM */
+                                        end: string;
+                                        /**
+                                         * Format: uuid
+                                         * @description Identifier
+                                         */
+                                        id: string;
+                                        /**
+                                         * Format: uuid
+                                         * @description Identifier
+                                         */
+                                        primary: string;
+                                        /** @description An RFC 5545 recurrence rule without DTSTART, e.g. FREQ=WEEKLY;BYDAY=SA,SU */
+                                        rrule: string;
+                                        /** @description Local time, HH:MM */
+                                        start: string;
+                                        /** @description A local day, YYYY-MM-DD */
+                                        startDate: string;
+                                        untilDate: string | null;
+                                    }[];
+                                }[];
+                            };
+                            effectiveFrom: string | null;
+                            timeZone: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Save a new version of the schedule, in force from now; answers with the gaps and double coverage of the next 30 days */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        overrides: {
+                            backups: string[] | null;
+                            /** @description Local wall-clock time in the client's zone, YYYY-MM-DDTHH:MM */
+                            end: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            kind: "cover" | "swap";
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            primary: string;
+                            /** @description Local wall-clock time in the client's zone, YYYY-MM-DDTHH:MM */
+                            start: string;
+                        }[];
+                        rotations: {
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            id: string;
+                            /** @description A rotation name such as Nights or Weekend */
+                            name: string;
+                            shifts: {
+                                backups: string[];
+                                /** @description Local time, HH:MM */
+                                end: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                id: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier
+                                 */
+                                primary: string;
+                                /** @description An RFC 5545 recurrence rule without DTSTART, e.g. FREQ=WEEKLY;BYDAY=SA,SU */
+                                rrule: string;
+                                /** @description Local time, HH:MM */
+                                start: string;
+                                /** @description A local day, YYYY-MM-DD */
+                                startDate: string;
+                                untilDate: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            check: {
+                                /** Format: date-time */
+                                from: string;
+                                gaps: {
+                                    /** Format: date-time */
+                                    end: string;
+                                    personId: string | null;
+                                    reason: "uncovered" | "unreachable";
+                                    /** Format: date-time */
+                                    start: string;
+                                }[];
+                                overlaps: {
+                                    /** Format: date-time */
+                                    end: string;
+                                    sources: ({
+                                        /** @enum {string} */
+                                        kind: "rule";
+                                        rotationId: string;
+                                        rotationName: string;
+                                        shiftId: string;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "override";
+                                        overrideId: string;
+                                    })[];
+                                    /** Format: date-time */
+                                    start: string;
+                                }[];
+                                /** Format: date-time */
+                                to: string;
+                            };
+                            /** Format: date-time */
+                            effectiveFrom: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{id}/on-call/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A client's on-call settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ackWindowSeconds: {
+                                /** @description How long an emergent page waits for an acknowledgement before the next person is paged */
+                                emergent: number;
+                                /** @description The same for an urgent page */
+                                urgent: number;
+                            };
+                            /** @description An emergent callback pages the on-call provider as soon as it is taken */
+                            autoPageEmergent: boolean;
+                            coverage: "always" | "outside_business_hours";
+                            /** @description Paged after the client's supervisors, in this order */
+                            escalationUserIds: string[];
+                            /** @description While a person has not acknowledged, they are paged again this often */
+                            renotifyEverySeconds: number;
+                            /** @description How many times a person is paged again before the next person */
+                            renotifyTimes: number;
+                            stopOn: "acknowledged" | "read";
+                        };
+                    };
+                };
+            };
+        };
+        /** Change a client's on-call settings (pages in flight keep theirs) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ackWindowSeconds: {
+                            /** @description How long an emergent page waits for an acknowledgement before the next person is paged */
+                            emergent: number;
+                            /** @description The same for an urgent page */
+                            urgent: number;
+                        };
+                        /** @description An emergent callback pages the on-call provider as soon as it is taken */
+                        autoPageEmergent: boolean;
+                        coverage: "always" | "outside_business_hours";
+                        /** @description Paged after the client's supervisors, in this order */
+                        escalationUserIds: string[];
+                        /** @description While a person has not acknowledged, they are paged again this often */
+                        renotifyEverySeconds: number;
+                        /** @description How many times a person is paged again before the next person */
+                        renotifyTimes: number;
+                        stopOn: "acknowledged" | "read";
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ackWindowSeconds: {
+                                /** @description How long an emergent page waits for an acknowledgement before the next person is paged */
+                                emergent: number;
+                                /** @description The same for an urgent page */
+                                urgent: number;
+                            };
+                            /** @description An emergent callback pages the on-call provider as soon as it is taken */
+                            autoPageEmergent: boolean;
+                            coverage: "always" | "outside_business_hours";
+                            /** @description Paged after the client's supervisors, in this order */
+                            escalationUserIds: string[];
+                            /** @description While a person has not acknowledged, they are paged again this often */
+                            renotifyEverySeconds: number;
+                            /** @description How many times a person is paged again before the next person */
+                            renotifyTimes: number;
+                            stopOn: "acknowledged" | "read";
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/clients/{id}/phi-guard": {
@@ -4484,7 +5880,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
+                            items: ({
                                 /** Format: date-time */
                                 createdAt: string;
                                 enabled: boolean;
@@ -4498,7 +5894,8 @@ export interface paths {
                                 hasCredentials: boolean;
                                 host: string;
                                 id: string;
-                                kind: "email" | "sms" | "webhook";
+                                /** @enum {string} */
+                                kind: "email";
                                 port: number;
                                 secure: boolean;
                                 /** Format: date-time */
@@ -4507,14 +5904,61 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 };
-                            }[];
+                            } | {
+                                accountSid: string;
+                                baseUrl: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                enabled: boolean;
+                                fromNumber: string;
+                                /** @description Whether the vendor may carry messages today (active, handles PHI, a BAA in effect), and why not */
+                                gate: {
+                                    open: boolean;
+                                    reason: string | null;
+                                };
+                                /** @description Credentials are stored (encrypted); they are never sent back */
+                                hasCredentials: boolean;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "sms";
+                                /** @description Where the provider reports each message’s status (sent with every message); RINGFENCE_PUBLIC_URL must make it reachable */
+                                statusCallbackUrl: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                vendor: {
+                                    id: string;
+                                    name: string;
+                                };
+                            } | {
+                                /** Format: date-time */
+                                createdAt: string;
+                                enabled: boolean;
+                                /** @description Whether the vendor may carry messages today (active, handles PHI, a BAA in effect), and why not */
+                                gate: {
+                                    open: boolean;
+                                    reason: string | null;
+                                };
+                                /** @description Credentials are stored (encrypted); they are never sent back */
+                                hasCredentials: boolean;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "webhook";
+                                /** Format: date-time */
+                                secretSetAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                vendor: {
+                                    id: string;
+                                    name: string;
+                                };
+                            })[];
                         };
                     };
                 };
             };
         };
         put?: never;
-        /** Set up the e-mail channel (disabled until enabled) */
+        /** Set up a channel (disabled until enabled): e-mail (host, port, secure, fromAddress, credentials), SMS (baseUrl, accountSid, fromNumber, authToken) or webhook (its signing secret is made and answered this once) */
         post: {
             parameters: {
                 query?: never;
@@ -4525,18 +5969,26 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description The provider account’s id (Twilio: AC…) */
+                        accountSid?: string;
+                        /** @description The provider’s auth token, stored encrypted; also verifies its status callbacks */
+                        authToken?: string;
+                        /** @description The SMS API’s address (default https://api.twilio.com) */
+                        baseUrl?: string;
                         /** @description SMTP credentials, stored encrypted; null for none */
                         credentials?: {
                             password: string;
                             username: string;
                         } | null;
                         /** Format: email */
-                        fromAddress: string;
+                        fromAddress?: string;
+                        /** @description The sending number (SMS) */
+                        fromNumber?: string;
                         /** @description SMTP host name or address */
-                        host: string;
-                        kind: "email";
-                        port: number;
-                        secure: boolean;
+                        host?: string;
+                        kind: "email" | "sms" | "webhook";
+                        port?: number;
+                        secure?: boolean;
                         /**
                          * Format: uuid
                          * @description Identifier
@@ -4622,9 +6074,59 @@ export interface paths {
                             hasCredentials: boolean;
                             host: string;
                             id: string;
-                            kind: "email" | "sms" | "webhook";
+                            /** @enum {string} */
+                            kind: "email";
                             port: number;
                             secure: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            vendor: {
+                                id: string;
+                                name: string;
+                            };
+                        } | {
+                            accountSid: string;
+                            baseUrl: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            enabled: boolean;
+                            fromNumber: string;
+                            /** @description Whether the vendor may carry messages today (active, handles PHI, a BAA in effect), and why not */
+                            gate: {
+                                open: boolean;
+                                reason: string | null;
+                            };
+                            /** @description Credentials are stored (encrypted); they are never sent back */
+                            hasCredentials: boolean;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "sms";
+                            /** @description Where the provider reports each message’s status (sent with every message); RINGFENCE_PUBLIC_URL must make it reachable */
+                            statusCallbackUrl: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            vendor: {
+                                id: string;
+                                name: string;
+                            };
+                        } | {
+                            /** Format: date-time */
+                            createdAt: string;
+                            enabled: boolean;
+                            /** @description Whether the vendor may carry messages today (active, handles PHI, a BAA in effect), and why not */
+                            gate: {
+                                open: boolean;
+                                reason: string | null;
+                            };
+                            /** @description Credentials are stored (encrypted); they are never sent back */
+                            hasCredentials: boolean;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "webhook";
+                            /** Format: date-time */
+                            secretSetAt: string;
+                            /** @description The signing secret, shown this once: give it to the receiver, which verifies x-ringfence-signature with it */
+                            signingSecret: string;
                             /** Format: date-time */
                             updatedAt: string;
                             vendor: {
@@ -4738,9 +6240,57 @@ export interface paths {
                             hasCredentials: boolean;
                             host: string;
                             id: string;
-                            kind: "email" | "sms" | "webhook";
+                            /** @enum {string} */
+                            kind: "email";
                             port: number;
                             secure: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            vendor: {
+                                id: string;
+                                name: string;
+                            };
+                        } | {
+                            accountSid: string;
+                            baseUrl: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            enabled: boolean;
+                            fromNumber: string;
+                            /** @description Whether the vendor may carry messages today (active, handles PHI, a BAA in effect), and why not */
+                            gate: {
+                                open: boolean;
+                                reason: string | null;
+                            };
+                            /** @description Credentials are stored (encrypted); they are never sent back */
+                            hasCredentials: boolean;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "sms";
+                            /** @description Where the provider reports each message’s status (sent with every message); RINGFENCE_PUBLIC_URL must make it reachable */
+                            statusCallbackUrl: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            vendor: {
+                                id: string;
+                                name: string;
+                            };
+                        } | {
+                            /** Format: date-time */
+                            createdAt: string;
+                            enabled: boolean;
+                            /** @description Whether the vendor may carry messages today (active, handles PHI, a BAA in effect), and why not */
+                            gate: {
+                                open: boolean;
+                                reason: string | null;
+                            };
+                            /** @description Credentials are stored (encrypted); they are never sent back */
+                            hasCredentials: boolean;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "webhook";
+                            /** Format: date-time */
+                            secretSetAt: string;
                             /** Format: date-time */
                             updatedAt: string;
                             vendor: {
@@ -4757,7 +6307,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change the channel’s vendor, settings or credentials (absent credentials are kept) */
+        /** Change the channel’s vendor, settings or credentials (absent credentials are kept); a setting of another kind is refused */
         patch: {
             parameters: {
                 query?: never;
@@ -4771,6 +6321,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description The provider account’s id (Twilio: AC…) */
+                        accountSid?: string;
+                        /** @description The provider’s auth token, stored encrypted; also verifies its status callbacks */
+                        authToken?: string;
+                        /** @description The SMS API’s address (default https://api.twilio.com) */
+                        baseUrl?: string;
                         /** @description SMTP credentials, stored encrypted; null for none */
                         credentials?: {
                             password: string;
@@ -4778,6 +6334,8 @@ export interface paths {
                         } | null;
                         /** Format: email */
                         fromAddress?: string;
+                        /** @description The sending number (SMS) */
+                        fromNumber?: string;
                         /** @description SMTP host name or address */
                         host?: string;
                         port?: number;
@@ -4867,9 +6425,57 @@ export interface paths {
                             hasCredentials: boolean;
                             host: string;
                             id: string;
-                            kind: "email" | "sms" | "webhook";
+                            /** @enum {string} */
+                            kind: "email";
                             port: number;
                             secure: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            vendor: {
+                                id: string;
+                                name: string;
+                            };
+                        } | {
+                            accountSid: string;
+                            baseUrl: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            enabled: boolean;
+                            fromNumber: string;
+                            /** @description Whether the vendor may carry messages today (active, handles PHI, a BAA in effect), and why not */
+                            gate: {
+                                open: boolean;
+                                reason: string | null;
+                            };
+                            /** @description Credentials are stored (encrypted); they are never sent back */
+                            hasCredentials: boolean;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "sms";
+                            /** @description Where the provider reports each message’s status (sent with every message); RINGFENCE_PUBLIC_URL must make it reachable */
+                            statusCallbackUrl: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            vendor: {
+                                id: string;
+                                name: string;
+                            };
+                        } | {
+                            /** Format: date-time */
+                            createdAt: string;
+                            enabled: boolean;
+                            /** @description Whether the vendor may carry messages today (active, handles PHI, a BAA in effect), and why not */
+                            gate: {
+                                open: boolean;
+                                reason: string | null;
+                            };
+                            /** @description Credentials are stored (encrypted); they are never sent back */
+                            hasCredentials: boolean;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "webhook";
+                            /** Format: date-time */
+                            secretSetAt: string;
                             /** Format: date-time */
                             updatedAt: string;
                             vendor: {
@@ -4981,9 +6587,57 @@ export interface paths {
                             hasCredentials: boolean;
                             host: string;
                             id: string;
-                            kind: "email" | "sms" | "webhook";
+                            /** @enum {string} */
+                            kind: "email";
                             port: number;
                             secure: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            vendor: {
+                                id: string;
+                                name: string;
+                            };
+                        } | {
+                            accountSid: string;
+                            baseUrl: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            enabled: boolean;
+                            fromNumber: string;
+                            /** @description Whether the vendor may carry messages today (active, handles PHI, a BAA in effect), and why not */
+                            gate: {
+                                open: boolean;
+                                reason: string | null;
+                            };
+                            /** @description Credentials are stored (encrypted); they are never sent back */
+                            hasCredentials: boolean;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "sms";
+                            /** @description Where the provider reports each message’s status (sent with every message); RINGFENCE_PUBLIC_URL must make it reachable */
+                            statusCallbackUrl: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            vendor: {
+                                id: string;
+                                name: string;
+                            };
+                        } | {
+                            /** Format: date-time */
+                            createdAt: string;
+                            enabled: boolean;
+                            /** @description Whether the vendor may carry messages today (active, handles PHI, a BAA in effect), and why not */
+                            gate: {
+                                open: boolean;
+                                reason: string | null;
+                            };
+                            /** @description Credentials are stored (encrypted); they are never sent back */
+                            hasCredentials: boolean;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "webhook";
+                            /** Format: date-time */
+                            secretSetAt: string;
                             /** Format: date-time */
                             updatedAt: string;
                             vendor: {
@@ -5099,9 +6753,176 @@ export interface paths {
                             hasCredentials: boolean;
                             host: string;
                             id: string;
-                            kind: "email" | "sms" | "webhook";
+                            /** @enum {string} */
+                            kind: "email";
                             port: number;
                             secure: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            vendor: {
+                                id: string;
+                                name: string;
+                            };
+                        } | {
+                            accountSid: string;
+                            baseUrl: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            enabled: boolean;
+                            fromNumber: string;
+                            /** @description Whether the vendor may carry messages today (active, handles PHI, a BAA in effect), and why not */
+                            gate: {
+                                open: boolean;
+                                reason: string | null;
+                            };
+                            /** @description Credentials are stored (encrypted); they are never sent back */
+                            hasCredentials: boolean;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "sms";
+                            /** @description Where the provider reports each message’s status (sent with every message); RINGFENCE_PUBLIC_URL must make it reachable */
+                            statusCallbackUrl: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            vendor: {
+                                id: string;
+                                name: string;
+                            };
+                        } | {
+                            /** Format: date-time */
+                            createdAt: string;
+                            enabled: boolean;
+                            /** @description Whether the vendor may carry messages today (active, handles PHI, a BAA in effect), and why not */
+                            gate: {
+                                open: boolean;
+                                reason: string | null;
+                            };
+                            /** @description Credentials are stored (encrypted); they are never sent back */
+                            hasCredentials: boolean;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "webhook";
+                            /** Format: date-time */
+                            secretSetAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            vendor: {
+                                id: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notification-channels/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace a webhook channel’s signing secret; the new one is answered this once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            enabled: boolean;
+                            /** @description Whether the vendor may carry messages today (active, handles PHI, a BAA in effect), and why not */
+                            gate: {
+                                open: boolean;
+                                reason: string | null;
+                            };
+                            /** @description Credentials are stored (encrypted); they are never sent back */
+                            hasCredentials: boolean;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "webhook";
+                            /** Format: date-time */
+                            secretSetAt: string;
+                            /** @description The signing secret, shown this once: give it to the receiver, which verifies x-ringfence-signature with it */
+                            signingSecret: string;
                             /** Format: date-time */
                             updatedAt: string;
                             vendor: {
@@ -5128,7 +6949,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a test message now, to the given address or your own; a refusal (vendor gate, SMTP server) is the answer */
+        /** Send a test message now: to an e-mail address (or your own), an SMS number, or a webhook URL, as the channel’s kind needs; a refusal (vendor gate, provider) is the answer */
         post: {
             parameters: {
                 query?: never;
@@ -5142,7 +6963,6 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** Format: email */
                         to?: string;
                     };
                 };
@@ -5212,7 +7032,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             notificationId: string;
-                            providerId: string;
+                            providerId: string | null;
                         };
                     };
                 };
@@ -5231,10 +7051,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Vendors recorded as providing e-mail, to choose a channel’s relay from */
+        /** Vendors recorded as providing a channel kind’s service (e-mail by default; SMS; webhooks under “other”), to choose a channel’s vendor from */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    kind?: "email" | "sms" | "webhook";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -5317,6 +7139,111 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/sms-status/{channelId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** SMS status callback (Twilio-shaped), verified by X-Twilio-Signature over the URL and parameters; unsigned or unknown: 403 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    channelId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ErrorCode?: string;
+                        MessageSid?: string;
+                        MessageStatus?: string;
+                        SmsSid?: string;
+                        SmsStatus?: string;
+                    } & {
+                        [key: string]: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6103,6 +8030,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/patients/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient's callbacks, attempts, pages and acknowledgements in order (operational facts only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            entries: {
+                                /** Format: date-time */
+                                at: string;
+                                event: string | null;
+                                kind: "callback" | "attempt" | "completed" | "urgent" | "page";
+                                messageId: string | null;
+                                /** @description Operational words only: statuses, outcome codes, names of staff */
+                                summary: string;
+                                taskId: string | null;
+                                who: string | null;
+                            }[];
+                            patientId: string;
+                            patientRef: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/patients/practice-import": {
         parameters: {
             query?: never;
@@ -6514,6 +8551,633 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/contact-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person's contact points for pages (their own, or an administrator's view) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                address: string;
+                                codePending: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                kind: "email" | "sms" | "webhook";
+                                position: number;
+                                verified: boolean;
+                                verifiedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a contact point; a verification code is sent through it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A work e-mail address, a mobile number, or a webhook URL (staff contact, never PHI) */
+                        address: string;
+                        kind: "email" | "sms" | "webhook";
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            codePending: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            kind: "email" | "sms" | "webhook";
+                            position: number;
+                            verified: boolean;
+                            verifiedAt: string | null;
+                        } & {
+                            codeSent: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/contact-points/{contactId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a contact point */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    contactId: string;
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/contact-points/{contactId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a contact point a new verification code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    contactId: string;
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            codeSent: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/contact-points/{contactId}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Type back the code a contact point received */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    contactId: string;
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The 6-digit code sent to the contact point */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            codePending: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            kind: "email" | "sms" | "webhook";
+                            position: number;
+                            verified: boolean;
+                            verifiedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/contact-points/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Put contact points in the order pages try them */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                address: string;
+                                codePending: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                kind: "email" | "sms" | "webhook";
+                                position: number;
+                                verified: boolean;
+                                verifiedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7162,7 +9826,7 @@ export interface paths {
                                 /** @description The day the agreement ends or the training lapses */
                                 dueOn: string;
                                 id: string;
-                                kind: "baa_ending" | "training_expiring";
+                                kind: "baa_ending" | "training_expiring" | "oncall_gap";
                                 message: string;
                                 partyType: ("client" | "vendor") | null;
                                 /** Format: date-time */
@@ -10269,6 +12933,1448 @@ export interface paths {
                             /** @description The person's roles reach patient information, so the training gate applies to them */
                             reachesPhi: boolean;
                             userId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/urgent-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Urgent messages you may see: your inbox, the open ones, or those of a task or patient */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Identifier */
+                    clientId?: string;
+                    limit?: number;
+                    /** @description Identifier */
+                    patientId?: string;
+                    /** @description Identifier */
+                    taskId?: string;
+                    view?: "inbox" | "open" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                acknowledgedAt: string | null;
+                                acknowledgedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                clientId: string;
+                                clientName: string;
+                                closedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string | null;
+                                decidedBy: ({
+                                    /** @enum {string} */
+                                    kind: "rule";
+                                    rotationId: string;
+                                    rotationName: string;
+                                    shiftId: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "override";
+                                    overrideId: string;
+                                }) | null;
+                                fallbackTaskId: string | null;
+                                id: string;
+                                mine: {
+                                    acknowledgedAt: string | null;
+                                    openedAt: string | null;
+                                    readAt: string | null;
+                                    role: "primary" | "backup" | "supervisor" | "escalation";
+                                } | null;
+                                next: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    kind: "page" | "exhausted";
+                                    recipients: {
+                                        name: string;
+                                        role: "primary" | "backup" | "supervisor" | "escalation";
+                                        userId: string;
+                                    }[];
+                                } | null;
+                                patientId: string;
+                                patientRef: string;
+                                priority: "emergent" | "urgent";
+                                readAt: string | null;
+                                recipients: {
+                                    acknowledgedAt: string | null;
+                                    /** Format: date-time */
+                                    firstNotifiedAt: string;
+                                    name: string;
+                                    openedAt: string | null;
+                                    readAt: string | null;
+                                    role: "primary" | "backup" | "supervisor" | "escalation";
+                                    userId: string;
+                                }[];
+                                reference: string;
+                                replies: {
+                                    total: number;
+                                    unhandled: number;
+                                };
+                                scheduleVersion: number;
+                                status: "paging" | "read" | "acknowledged" | "exhausted" | "cancelled";
+                                stopOn: "acknowledged" | "read";
+                                taskId: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Page the on-call provider about a task or a patient (the message is encrypted; pages carry no PHI) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description PHI (clinical): encrypted under the client's key, read only with the clinical category */
+                        body: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        patientId?: string;
+                        priority?: "emergent" | "urgent";
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        taskId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string | null;
+                            acknowledgedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            clientId: string;
+                            clientName: string;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            decidedBy: ({
+                                /** @enum {string} */
+                                kind: "rule";
+                                rotationId: string;
+                                rotationName: string;
+                                shiftId: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "override";
+                                overrideId: string;
+                            }) | null;
+                            fallbackTaskId: string | null;
+                            id: string;
+                            mine: {
+                                acknowledgedAt: string | null;
+                                openedAt: string | null;
+                                readAt: string | null;
+                                role: "primary" | "backup" | "supervisor" | "escalation";
+                            } | null;
+                            next: {
+                                /** Format: date-time */
+                                at: string;
+                                kind: "page" | "exhausted";
+                                recipients: {
+                                    name: string;
+                                    role: "primary" | "backup" | "supervisor" | "escalation";
+                                    userId: string;
+                                }[];
+                            } | null;
+                            patientId: string;
+                            patientRef: string;
+                            priority: "emergent" | "urgent";
+                            readAt: string | null;
+                            recipients: {
+                                acknowledgedAt: string | null;
+                                /** Format: date-time */
+                                firstNotifiedAt: string;
+                                name: string;
+                                openedAt: string | null;
+                                readAt: string | null;
+                                role: "primary" | "backup" | "supervisor" | "escalation";
+                                userId: string;
+                            }[];
+                            reference: string;
+                            replies: {
+                                total: number;
+                                unhandled: number;
+                            };
+                            scheduleVersion: number;
+                            status: "paging" | "read" | "acknowledged" | "exhausted" | "cancelled";
+                            stopOn: "acknowledged" | "read";
+                            taskId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/urgent-messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One urgent message: status, recipients and times (no clinical content) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string | null;
+                            acknowledgedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            clientId: string;
+                            clientName: string;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            decidedBy: ({
+                                /** @enum {string} */
+                                kind: "rule";
+                                rotationId: string;
+                                rotationName: string;
+                                shiftId: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "override";
+                                overrideId: string;
+                            }) | null;
+                            fallbackTaskId: string | null;
+                            id: string;
+                            mine: {
+                                acknowledgedAt: string | null;
+                                openedAt: string | null;
+                                readAt: string | null;
+                                role: "primary" | "backup" | "supervisor" | "escalation";
+                            } | null;
+                            next: {
+                                /** Format: date-time */
+                                at: string;
+                                kind: "page" | "exhausted";
+                                recipients: {
+                                    name: string;
+                                    role: "primary" | "backup" | "supervisor" | "escalation";
+                                    userId: string;
+                                }[];
+                            } | null;
+                            patientId: string;
+                            patientRef: string;
+                            priority: "emergent" | "urgent";
+                            readAt: string | null;
+                            recipients: {
+                                acknowledgedAt: string | null;
+                                /** Format: date-time */
+                                firstNotifiedAt: string;
+                                name: string;
+                                openedAt: string | null;
+                                readAt: string | null;
+                                role: "primary" | "backup" | "supervisor" | "escalation";
+                                userId: string;
+                            }[];
+                            reference: string;
+                            replies: {
+                                total: number;
+                                unhandled: number;
+                            };
+                            scheduleVersion: number;
+                            status: "paging" | "read" | "acknowledged" | "exhausted" | "cancelled";
+                            stopOn: "acknowledged" | "read";
+                            taskId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/urgent-messages/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge the message: the escalation stops */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string | null;
+                            acknowledgedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            clientId: string;
+                            clientName: string;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            decidedBy: ({
+                                /** @enum {string} */
+                                kind: "rule";
+                                rotationId: string;
+                                rotationName: string;
+                                shiftId: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "override";
+                                overrideId: string;
+                            }) | null;
+                            fallbackTaskId: string | null;
+                            id: string;
+                            mine: {
+                                acknowledgedAt: string | null;
+                                openedAt: string | null;
+                                readAt: string | null;
+                                role: "primary" | "backup" | "supervisor" | "escalation";
+                            } | null;
+                            next: {
+                                /** Format: date-time */
+                                at: string;
+                                kind: "page" | "exhausted";
+                                recipients: {
+                                    name: string;
+                                    role: "primary" | "backup" | "supervisor" | "escalation";
+                                    userId: string;
+                                }[];
+                            } | null;
+                            patientId: string;
+                            patientRef: string;
+                            priority: "emergent" | "urgent";
+                            readAt: string | null;
+                            recipients: {
+                                acknowledgedAt: string | null;
+                                /** Format: date-time */
+                                firstNotifiedAt: string;
+                                name: string;
+                                openedAt: string | null;
+                                readAt: string | null;
+                                role: "primary" | "backup" | "supervisor" | "escalation";
+                                userId: string;
+                            }[];
+                            reference: string;
+                            replies: {
+                                total: number;
+                                unhandled: number;
+                            };
+                            scheduleVersion: number;
+                            status: "paging" | "read" | "acknowledged" | "exhausted" | "cancelled";
+                            stopOn: "acknowledged" | "read";
+                            taskId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/urgent-messages/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop a page sent in error (supervisors); the record stays */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string | null;
+                            acknowledgedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            clientId: string;
+                            clientName: string;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            decidedBy: ({
+                                /** @enum {string} */
+                                kind: "rule";
+                                rotationId: string;
+                                rotationName: string;
+                                shiftId: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "override";
+                                overrideId: string;
+                            }) | null;
+                            fallbackTaskId: string | null;
+                            id: string;
+                            mine: {
+                                acknowledgedAt: string | null;
+                                openedAt: string | null;
+                                readAt: string | null;
+                                role: "primary" | "backup" | "supervisor" | "escalation";
+                            } | null;
+                            next: {
+                                /** Format: date-time */
+                                at: string;
+                                kind: "page" | "exhausted";
+                                recipients: {
+                                    name: string;
+                                    role: "primary" | "backup" | "supervisor" | "escalation";
+                                    userId: string;
+                                }[];
+                            } | null;
+                            patientId: string;
+                            patientRef: string;
+                            priority: "emergent" | "urgent";
+                            readAt: string | null;
+                            recipients: {
+                                acknowledgedAt: string | null;
+                                /** Format: date-time */
+                                firstNotifiedAt: string;
+                                name: string;
+                                openedAt: string | null;
+                                readAt: string | null;
+                                role: "primary" | "backup" | "supervisor" | "escalation";
+                                userId: string;
+                            }[];
+                            reference: string;
+                            replies: {
+                                total: number;
+                                unhandled: number;
+                            };
+                            scheduleVersion: number;
+                            status: "paging" | "read" | "acknowledged" | "exhausted" | "cancelled";
+                            stopOn: "acknowledged" | "read";
+                            taskId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/urgent-messages/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the message and its replies (logged as a PHI read; for a recipient, the reading of the message) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            replies: {
+                                authorId: string;
+                                authorName: string;
+                                body: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                handledAt: string | null;
+                                handledBy: string | null;
+                                id: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/urgent-messages/{id}/opened": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The link in a page was followed (recorded before anything is shown) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string | null;
+                            acknowledgedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            clientId: string;
+                            clientName: string;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            decidedBy: ({
+                                /** @enum {string} */
+                                kind: "rule";
+                                rotationId: string;
+                                rotationName: string;
+                                shiftId: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "override";
+                                overrideId: string;
+                            }) | null;
+                            fallbackTaskId: string | null;
+                            id: string;
+                            mine: {
+                                acknowledgedAt: string | null;
+                                openedAt: string | null;
+                                readAt: string | null;
+                                role: "primary" | "backup" | "supervisor" | "escalation";
+                            } | null;
+                            next: {
+                                /** Format: date-time */
+                                at: string;
+                                kind: "page" | "exhausted";
+                                recipients: {
+                                    name: string;
+                                    role: "primary" | "backup" | "supervisor" | "escalation";
+                                    userId: string;
+                                }[];
+                            } | null;
+                            patientId: string;
+                            patientRef: string;
+                            priority: "emergent" | "urgent";
+                            readAt: string | null;
+                            recipients: {
+                                acknowledgedAt: string | null;
+                                /** Format: date-time */
+                                firstNotifiedAt: string;
+                                name: string;
+                                openedAt: string | null;
+                                readAt: string | null;
+                                role: "primary" | "backup" | "supervisor" | "escalation";
+                                userId: string;
+                            }[];
+                            reference: string;
+                            replies: {
+                                total: number;
+                                unhandled: number;
+                            };
+                            scheduleVersion: number;
+                            status: "paging" | "read" | "acknowledged" | "exhausted" | "cancelled";
+                            stopOn: "acknowledged" | "read";
+                            taskId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/urgent-messages/{id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply to the message (clinical, encrypted; acknowledges it too) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description PHI (clinical): encrypted under the client's key, read only with the clinical category */
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/urgent-messages/{id}/replies/{replyId}/handled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a provider's reply handled */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                    /** @description Identifier */
+                    replyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acknowledgedAt: string | null;
+                            acknowledgedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            clientId: string;
+                            clientName: string;
+                            closedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string | null;
+                            decidedBy: ({
+                                /** @enum {string} */
+                                kind: "rule";
+                                rotationId: string;
+                                rotationName: string;
+                                shiftId: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "override";
+                                overrideId: string;
+                            }) | null;
+                            fallbackTaskId: string | null;
+                            id: string;
+                            mine: {
+                                acknowledgedAt: string | null;
+                                openedAt: string | null;
+                                readAt: string | null;
+                                role: "primary" | "backup" | "supervisor" | "escalation";
+                            } | null;
+                            next: {
+                                /** Format: date-time */
+                                at: string;
+                                kind: "page" | "exhausted";
+                                recipients: {
+                                    name: string;
+                                    role: "primary" | "backup" | "supervisor" | "escalation";
+                                    userId: string;
+                                }[];
+                            } | null;
+                            patientId: string;
+                            patientRef: string;
+                            priority: "emergent" | "urgent";
+                            readAt: string | null;
+                            recipients: {
+                                acknowledgedAt: string | null;
+                                /** Format: date-time */
+                                firstNotifiedAt: string;
+                                name: string;
+                                openedAt: string | null;
+                                readAt: string | null;
+                                role: "primary" | "backup" | "supervisor" | "escalation";
+                                userId: string;
+                            }[];
+                            reference: string;
+                            replies: {
+                                total: number;
+                                unhandled: number;
+                            };
+                            scheduleVersion: number;
+                            status: "paging" | "read" | "acknowledged" | "exhausted" | "cancelled";
+                            stopOn: "acknowledged" | "read";
+                            taskId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/urgent-messages/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every step of the message: pages with their channel times, openings, readings, acknowledgements, replies */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                at: string;
+                                channel: string | null;
+                                detail: {
+                                    [key: string]: unknown;
+                                } | null;
+                                kind: "created" | "paged" | "channel_failed" | "delivered" | "opened" | "read" | "acknowledged" | "replied" | "reply_handled" | "escalated" | "exhausted" | "cancelled" | "sent" | "queued";
+                                step: number | null;
+                                userId: string | null;
+                                userName: string | null;
+                            }[];
                         };
                     };
                 };

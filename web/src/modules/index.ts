@@ -10,6 +10,7 @@ import { complianceModule } from './compliance';
 import { homeModule } from './home';
 import { navigationOf, noticesOf, routesOf, type WebModule } from './module';
 import { notificationsModule } from './notifications';
+import { onCallModule } from './oncall';
 import { patientsModule } from './patients';
 import { reportsModule } from './reports';
 import { setupModule } from './setup';
@@ -22,6 +23,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   accountModule,
   homeModule,
   tasksModule,
+  onCallModule,
   patientsModule,
   usersModule,
   clientsModule,

@@ -6,6 +6,7 @@ import { useHideRevealed } from '../privacy';
 import { useSession } from '../session';
 import { Button } from '../ui/Button';
 import { ErrorNotice, FormError } from '../ui/States';
+import { TextAreaField } from '../ui/TextAreaField';
 import { useToast } from '../ui/Toasts';
 import { useSubmit } from '../ui/useSubmit';
 import { when } from './task-parts';
@@ -86,30 +87,19 @@ export function ClinicalMessages({ task, count, authorName }: { task: TaskView; 
       {read.error ? <ErrorNotice error={read.error} /> : null}
       {mayWrite ? (
         <form className="form" onSubmit={add.submit} noValidate>
-          <div className="field">
-            <label htmlFor={bodyId}>New clinical message</label>
-            <textarea
-              id={bodyId}
-              name="body"
-              rows={3}
-              maxLength={4000}
-              value={body}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={`${bodyId}-hint${error ? ` ${bodyId}-error` : ''}`}
-              onChange={(e) => {
-                setBody(e.target.value);
-                add.dismiss('body');
-              }}
-            />
-            <span className="hint" id={`${bodyId}-hint`}>
-              Symptoms, medications, triage notes: kept encrypted, for clinical staff only
-            </span>
-            {error ? (
-              <span className="error" id={`${bodyId}-error`} role="alert" data-field-error="body">
-                {error}
-              </span>
-            ) : null}
-          </div>
+          <TextAreaField
+            label="New clinical message"
+            name="body"
+            rows={3}
+            maxLength={4000}
+            value={body}
+            hint="Symptoms, medications, triage notes: kept encrypted, for clinical staff only"
+            error={error}
+            onChange={(e) => {
+              setBody(e.target.value);
+              add.dismiss('body');
+            }}
+          />
           <FormError message={add.formError} />
           <div className="form-actions start">
             <Button type="submit" busy={add.busy} disabled={!body.trim()}>

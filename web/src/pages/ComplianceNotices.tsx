@@ -46,7 +46,7 @@ export function Reminders() {
         {items.map((r) => (
           <li key={r.id}>
             <span>
-              {r.kind === 'baa_ending' ? <NavLink to="/compliance">{r.message}</NavLink> : r.message}
+              {r.kind === 'baa_ending' ? <NavLink to="/compliance">{r.message}</NavLink> : r.kind === 'oncall_gap' ? <NavLink to="/on-call">{r.message}</NavLink> : r.message}
             </span>
             <Button small variant="secondary" busy={acknowledge.isPending && acknowledge.variables === r.id} onClick={() => acknowledge.mutate(r.id)}>
               Got it

@@ -45,6 +45,9 @@ export function PatientPage() {
         actions={
           active ? (
             <>
+              <Link className="btn btn-secondary" to={`/patients/${p.id}/timeline`}>
+                Timeline
+              </Link>
               {can('update', 'Patient') ? <Button onClick={() => setEditing(true)}>Edit details</Button> : null}
               {can('manage', 'Patient') ? <Button onClick={() => setMerging(true)}>Merge a duplicate</Button> : null}
             </>

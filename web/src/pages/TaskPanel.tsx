@@ -15,6 +15,7 @@ import { useToast } from '../ui/Toasts';
 import { useSubmit } from '../ui/useSubmit';
 import { ClientTimeField } from '../ui/ClientTimeField';
 import { ClinicalMessages } from './ClinicalMessages';
+import { TaskPages } from './TaskPages';
 import { RevealedValues } from './patient-fields';
 import { AttemptHistory, Due, OUTCOMES, PatientRef, PRIORITY_LABELS, REASONS, RESOLUTIONS, reasonLabel, statusText, useKeys, PriorityOptions } from './task-parts';
 
@@ -83,6 +84,7 @@ export function TaskPanel({ id, onClosed }: { id: string; onClosed: () => void }
         </div>
       ) : null}
       <ClinicalMessages task={task} count={messages} authorName={youOr} />
+      <TaskPages task={task} timeZone={client?.timeZone} />
       {workable ? <AttemptForm task={task} onDone={refresh} /> : null}
       {workable ? (
         <CompleteForm

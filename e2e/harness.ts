@@ -57,7 +57,7 @@ export function trackRequests(page: Page): { quiet(): Promise<void> } {
 }
 
 /** The real app, with the built web console, on a loopback port. */
-export async function startConsole(t: TestContext, overrides: Record<string, string> = {}, options: { pushAssignment?: boolean } = {}): Promise<TestApp> {
+export async function startConsole(t: TestContext, overrides: Record<string, string> = {}, options: { pushAssignment?: boolean; background?: boolean } = {}): Promise<TestApp> {
   assert.ok(existsSync(path.join(WEB_DIST, 'index.html')), 'the web console is not built: run `npm run build:web` (npm test does it first)');
   return buildTestApp(t, overrides, { web: true, ...options });
 }

@@ -444,6 +444,8 @@ const CASES: Record<string, RouteCase> = {
     success: 201,
     targets: ['own', 'otherClient', 'otherOrg'],
     request: async (fx, t) => ({ url: '/api/urgent-messages', body: { taskId: (await fx.task(t)).id, body: 'Synthetic: the caller reports a reaction to a new prescription.' } }),
+    // The message is clinical: a plain agent pages without one (the provider is asked to call), never with one.
+    expect: (a, t) => (t !== 'own' ? 404 : a === 'agent' ? 403 : 201),
   },
   'GET /api/urgent-messages': { allowed: URGENT_READERS, success: 200, request: () => ({ url: '/api/urgent-messages' }) },
   'GET /api/urgent-messages/:id': { ...URGENT_READ, request: async (fx, t) => ({ url: `/api/urgent-messages/${(await fx.urgent(t)).id}` }) },

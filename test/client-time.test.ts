@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { formatDay, formatWhen, instantToZoned, zoneName, zonedToInstant } from '../web/src/client-time.ts';
+import { formatDay, formatMoment, formatWhen, instantToZoned, zoneName, zonedToInstant } from '../web/src/client-time.ts';
 
 test('client time: a due time reads in the client’s zone with the zone named', () => {
   assert.equal(formatWhen('2025-12-02T23:00:00.000Z', 'America/Chicago'), 'Dec 2, 5:00 PM CST');
   assert.equal(formatWhen('2026-06-02T22:00:00.000Z', 'America/Chicago'), 'Jun 2, 5:00 PM CDT');
+  assert.equal(formatMoment('2025-12-02T23:00:07.000Z', 'America/Chicago'), 'Dec 2, 5:00:07 PM CST', 'a page step to the second');
   assert.equal(formatWhen('2026-06-03T03:00:00.000Z', 'Pacific/Honolulu'), 'Jun 2, 5:00 PM HST');
   assert.equal(zoneName('America/New_York', new Date('2026-01-15T12:00:00Z')), 'EST');
   // A day (an "added on" date) is the day in that zone: 03:00 UTC is still the evening before in Chicago.

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { PHI_CATEGORIES, SUBJECTS, type SubjectType } from '../src/platform/authz/catalogue.ts';
 import type { RegisteredRoute } from '../src/platform/auth/authenticate.ts';
 import { addMonths, today } from '../src/platform/calendar.ts';
+import { createUrgentMessage } from '../src/modules/oncall/urgent.service.ts';
 import { addTaskMessage } from '../src/modules/tasks/messages.service.ts';
 import {
   assignTestRole,
@@ -35,7 +36,7 @@ const PHI_SUBJECTS = new Set(
 );
 
 /** Synthetic PHI of the fixture's patient: none of it may appear in an answer while the gate is shut. */
-const PHI = { given: 'Quillon', family: 'Vantwerp-Osei', phone: '555-010-0199', message: 'Synthetic note: dizzy since Tuesday' };
+const PHI = { given: 'Quillon', family: 'Vantwerp-Osei', phone: '555-010-0199', message: 'Synthetic note: dizzy since Tuesday', urgent: 'Synthetic page: fainted twice this evening' };
 const PRACTICE_URL = 'http://127.0.0.1:9/fhir';
 
 interface Fixture {
@@ -43,6 +44,8 @@ interface Fixture {
   patientId: string;
   duplicateId: string;
   taskId: string;
+  /** An urgent message about the task, sent to the person the sweep acts as. */
+  urgentId: string;
 }
 
 const REQUESTS: Record<string, (fx: Fixture) => { url: string; body?: unknown }> = {
@@ -57,6 +60,17 @@ const REQUESTS: Record<string, (fx: Fixture) => { url: string; body?: unknown }>
   'POST /api/patients/practice-import': (fx) => ({ url: '/api/patients/practice-import', body: { clientId: fx.clientId, fhirId: 'synth-0001' } }),
   'GET /api/tasks/:id/messages': (fx) => ({ url: `/api/tasks/${fx.taskId}/messages` }),
   'POST /api/tasks/:id/messages': (fx) => ({ url: `/api/tasks/${fx.taskId}/messages`, body: { body: 'Synthetic note: fever since Monday' } }),
+  'GET /api/patients/:id/timeline': (fx) => ({ url: `/api/patients/${fx.patientId}/timeline` }),
+  'POST /api/urgent-messages': (fx) => ({ url: '/api/urgent-messages', body: { taskId: fx.taskId, body: 'Synthetic page: short of breath' } }),
+  'GET /api/urgent-messages': (fx) => ({ url: `/api/urgent-messages?taskId=${fx.taskId}` }),
+  'GET /api/urgent-messages/:id': (fx) => ({ url: `/api/urgent-messages/${fx.urgentId}` }),
+  'GET /api/urgent-messages/:id/content': (fx) => ({ url: `/api/urgent-messages/${fx.urgentId}/content` }),
+  'GET /api/urgent-messages/:id/timeline': (fx) => ({ url: `/api/urgent-messages/${fx.urgentId}/timeline` }),
+  'POST /api/urgent-messages/:id/opened': (fx) => ({ url: `/api/urgent-messages/${fx.urgentId}/opened` }),
+  'POST /api/urgent-messages/:id/acknowledge': (fx) => ({ url: `/api/urgent-messages/${fx.urgentId}/acknowledge` }),
+  'POST /api/urgent-messages/:id/replies': (fx) => ({ url: `/api/urgent-messages/${fx.urgentId}/replies`, body: { body: 'Synthetic reply: go to the emergency department' } }),
+  'POST /api/urgent-messages/:id/replies/:replyId/handled': (fx) => ({ url: `/api/urgent-messages/${fx.urgentId}/replies/${fx.urgentId}/handled` }),
+  'POST /api/urgent-messages/:id/cancel': (fx) => ({ url: `/api/urgent-messages/${fx.urgentId}/cancel` }),
 };
 
 async function setup(t: Parameters<typeof buildTestApp>[0]) {
@@ -69,8 +83,16 @@ async function setup(t: Parameters<typeof buildTestApp>[0]) {
   const task = await insertTestTask(app, org.orgId, clientId, { queueId, patientId: patient.id });
   await addTaskMessage(supervisorContext(app, org.orgId), task.id, PHI.message);
   await app.tenant(org.orgId).insertInto('practice_links', { client_id: clientId, base_url: PRACTICE_URL, auth_type: 'none', credentials_enc: null, updated_by: null, updated_at: new Date().toISOString() }).execute();
-  const fx: Fixture = { clientId, patientId: patient.id, duplicateId: duplicate.id, taskId: task.id };
+  const urgent = await createUrgentMessage(supervisorContext(app, org.orgId), app.app.platform.jobs, { taskId: task.id, body: PHI.urgent });
+  const fx: Fixture = { clientId, patientId: patient.id, duplicateId: duplicate.id, taskId: task.id, urgentId: urgent.id };
   return { app, org, fx };
+}
+
+/** Makes the person a recipient of the fixture's urgent message, so the sweep reaches what a provider does with it. */
+async function paged(app: TestApp, orgId: string, fx: Fixture, userId: string): Promise<void> {
+  const tenant = app.tenant(orgId);
+  await tenant.insertInto('urgent_message_recipients', { message_id: fx.urgentId, user_id: userId, role: 'primary', first_notified_at: new Date().toISOString(), opened_at: null, read_at: null, acknowledged_at: null }).execute();
+  await tenant.updateTable('urgent_messages').set({ status: 'paging', next_step: 1, closed_at: null, fallback_task_id: null }).where('id', '=', fx.urgentId).execute();
 }
 
 function phiRoutes(app: TestApp): RegisteredRoute[] {
@@ -79,8 +101,13 @@ function phiRoutes(app: TestApp): RegisteredRoute[] {
 
 async function stored(app: TestApp, orgId: string): Promise<string> {
   const t = app.tenant(orgId);
-  const [patients, messages] = await Promise.all([t.selectFrom('patients').selectAll().orderBy('id').execute(), t.selectFrom('task_messages').selectAll().orderBy('id').execute()]);
-  return JSON.stringify({ patients, messages });
+  const [patients, messages, urgent, replies] = await Promise.all([
+    t.selectFrom('patients').selectAll().orderBy('id').execute(),
+    t.selectFrom('task_messages').selectAll().orderBy('id').execute(),
+    t.selectFrom('urgent_messages').select(['id', 'body_enc']).orderBy('id').execute(),
+    t.selectFrom('urgent_message_replies').select(['id', 'body_enc']).orderBy('id').execute(),
+  ]);
+  return JSON.stringify({ patients, messages, urgent, replies });
 }
 
 /** Calls every PHI route; returns the problems found and how many routes refused with `code`. */
@@ -121,11 +148,15 @@ const MUST_REFUSE = [
   'POST /api/patients/practice-import',
   'GET /api/tasks/:id/messages',
   'POST /api/tasks/:id/messages',
+  'POST /api/urgent-messages',
+  'GET /api/urgent-messages/:id/content',
+  'POST /api/urgent-messages/:id/replies',
 ];
 
 test('BAA gate: with no active BAA every PHI route of the client refuses (problem+json naming the client) or answers without PHI; access resumes once a BAA is recorded', async (t) => {
   const { app, org, fx } = await setup(t);
   const supervisor = await signedInClient(app, org.orgId, org.users.supervisor!.id);
+  await paged(app, org.orgId, fx, org.users.supervisor!.id);
   assert.equal((await supervisor.post(`/api/patients/${fx.patientId}/reveal`, { fields: ['name'], purpose: 'callback' })).status, 200, 'open while the BAA is active');
 
   // The BAA ends; nothing is deleted.
@@ -162,6 +193,7 @@ test('training gate: a person with missing or expired training is refused PHI on
   const { app, org, fx } = await setup(t);
   const newcomer = await insertTestUser(app, org.orgId, `newcomer-${Date.now()}@example.test`, { trained: false });
   await assignTestRole(app, org.orgId, newcomer.id, 'supervisor', fx.clientId);
+  await paged(app, org.orgId, fx, newcomer.id);
   const http = await signedInClient(app, org.orgId, newcomer.id);
 
   const { failures, refused } = await sweep(app, org.orgId, http, fx, 'training_required');

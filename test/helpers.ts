@@ -99,12 +99,22 @@ export interface TestApp {
  * The web console is served only when asked for (the browser tests). `jobs` adds job
  * definitions the app knows (so a test's job can be enqueued through the app's own service).
  */
-export async function buildTestApp(t: TestContext, overrides: Record<string, string> = {}, options: { web?: boolean; pushAssignment?: boolean; jobs?: readonly JobDefinition[] } = {}): Promise<TestApp> {
-  const { database, settings } = await createTestDatabase(t);
+export async function buildTestApp(
+  t: TestContext,
+  overrides: Record<string, string> = {},
+  options: { web?: boolean; pushAssignment?: boolean; jobs?: readonly JobDefinition[]; background?: boolean } = {},
+): Promise<TestApp> {
+  const settings = testDatabaseSettings(t);
+  const database = openDatabase(settings);
   const config = testConfig(settings, overrides);
-  const app = await buildApp(config, { database, background: false, pushAssignment: options.pushAssignment ?? false, web: options.web ?? false, ...(options.jobs ? { jobs: options.jobs } : {}) });
+  // `background`: the job engine and the modules' background work run, as in `ringfence serve` (paging needs them).
+  const app = await buildApp(config, { database, background: options.background ?? false, pushAssignment: options.pushAssignment ?? false, web: options.web ?? false, ...(options.jobs ? { jobs: options.jobs } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
-  t.after(() => app.close());
+  // The app first (its jobs and sealer finish their work), then the database under it.
+  t.after(async () => {
+    await app.close();
+    await database.close();
+  });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   return { app, database, config, url, client: () => new TestClient(url), tenant: (orgId) => tenantDb(database.unsafeKysely, database.engine, orgId) };

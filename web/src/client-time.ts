@@ -21,6 +21,11 @@ export function formatWhen(iso: string, timeZone?: string): string {
   return format(timeZone, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date(iso));
 }
 
+/** "Dec 2, 5:00:07 PM CST": the same to the second, for records of who was told when (a page's steps). */
+export function formatMoment(iso: string, timeZone?: string): string {
+  return format(timeZone, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit', timeZoneName: 'short' }).format(new Date(iso));
+}
+
 /** "Dec 2, 2026": the day of an instant in `timeZone` (the browser's own when absent), for dates such as "added on". */
 export function formatDay(iso: string, timeZone?: string): string {
   return format(timeZone, { month: 'short', day: 'numeric', year: 'numeric' }).format(new Date(iso));

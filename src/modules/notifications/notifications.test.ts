@@ -201,7 +201,7 @@ test('e-mail: an SMTP refusal or a stopped server records the failure without th
 
 test('e-mail: no message carries PHI: templates take ids, counts, dates, keys and fixed words only, and anything else is refused before it is queued', async (t) => {
   // Every parameter of every template is one of the kinds that cannot hold free text (a name is a practice's, checked below and in sms.test.ts).
-  const kinds = new Set<ParamSpec['kind']>(['id', 'date', 'count', 'key', 'choice', 'name', 'code', 'link']);
+  const kinds = new Set<ParamSpec['kind']>(['id', 'date', 'count', 'key', 'reference', 'choice', 'name', 'code', 'link']);
   for (const [key, tpl] of Object.entries(TEMPLATES)) for (const [name, spec] of Object.entries(tpl.params as Record<string, ParamSpec>)) assert.ok(kinds.has(spec.kind), `${key}.${name}`);
 
   const s = await setup(t);

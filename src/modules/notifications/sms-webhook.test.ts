@@ -56,7 +56,7 @@ async function smsChannel(s: Setup, sms: SmsApiServer, options: { authToken?: st
 
 const ctxOf = (s: Setup) => unsafeSystemContext(s.app.database, s.app.app.platform.keyring, s.org.orgId);
 const row = (s: Setup, id: string) => s.app.tenant(s.org.orgId).selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-const pageParams = { clientName: 'Lakeside Pediatrics & Family', reference: 'um-7f3a2c', link: 'https://ringfence.example.test/urgent/3f2c7a', step: 1 };
+const pageParams = { clientName: 'Lakeside Pediatrics & Family', reference: 'U-7F3A2C', link: 'https://ringfence.example.test/urgent/3f2c7a', step: 1 };
 
 async function waitForOutcomes(s: Setup, count: number): Promise<JobPayload[]> {
   for (let i = 0; i < 200 && s.outcomes.length < count; i += 1) await new Promise((r) => setTimeout(r, 25));
@@ -87,7 +87,7 @@ test('SMS: a page goes out through the Messages API with its status callback; a 
   const [message] = await sms.waitFor(1);
   assert.equal(message!.to, PROVIDER_PHONE);
   assert.equal(message!.from, FROM);
-  assert.equal(message!.body, 'Ringfence: urgent message for Lakeside Pediatrics & Family (ref um-7f3a2c). Sign in to read it: https://ringfence.example.test/urgent/3f2c7a');
+  assert.equal(message!.body, 'Ringfence: urgent message for Lakeside Pediatrics & Family (ref U-7F3A2C). Sign in to read it: https://ringfence.example.test/urgent/3f2c7a');
   assert.ok(message!.body.length < 160 && !message!.body.includes('\n'), 'one short line');
   assert.equal(message!.statusCallback, `${s.app.url}/api/notifications/sms-status/${channelId}`);
   const sent = await row(s, id);
@@ -349,7 +349,7 @@ test('templates: a name holds a practice’s name only (no @, newline, phone num
 
   const page = renderTemplate('urgent.page', pageParams);
   assert.equal(page.subject, 'Urgent message for Lakeside Pediatrics & Family');
-  assert.match(page.text, /^Urgent message for Lakeside Pediatrics & Family \(reference um-7f3a2c\)\. Sign in to read and acknowledge it: https:\/\/ringfence\.example\.test\/urgent\/3f2c7a\n\nThis message was sent by Ringfence/);
+  assert.match(page.text, /^Urgent message for Lakeside Pediatrics & Family \(reference U-7F3A2C\)\. Sign in to read and acknowledge it: https:\/\/ringfence\.example\.test\/urgent\/3f2c7a\n\nThis message was sent by Ringfence/);
   assert.ok(page.sms.length < 160 && !page.sms.includes('\n'));
   assert.equal(renderTemplate('contact.verify', { code: '123456' }).sms, 'Your Ringfence verification code is 123456');
   // Without a short form of its own, a template's SMS is its subject.

@@ -102,7 +102,7 @@ export const UrgentBody = Strict({
   taskId: Type.Optional(Id),
   patientId: Type.Optional(Id),
   priority: Type.Optional(Literals(['emergent', 'urgent'] as const)),
-  body: VaultText(4000, 'clinical', 1, { description: 'What the provider needs to know: clinical, encrypted, never in a page' }),
+  body: Type.Optional(VaultText(4000, 'clinical', 1, { description: 'What the provider needs to know: clinical, encrypted, never in a page. Needs the clinical category; without it the provider is asked to call the answering service.' })),
 });
 export const ReplyBody = Strict({ body: VaultText(4000, 'clinical') });
 

@@ -16,7 +16,7 @@ import { activeUserIds, staffNames } from '../users/index.ts';
 import { assertOnCall, clientNotFound } from './access.ts';
 import { usableContacts } from './contacts.service.ts';
 import { parseSettings, type OnCallSettings } from './settings.ts';
-import { checkCoverage, coverageAt, requiredWindows, timeline, validateSchedule, type Coverage, type ScheduleDocument, type Source } from './schedule.ts';
+import { checkCoverage, coverageAt, requiredWindows, timeline, validateSchedule, type ScheduleDocument, type Source } from './schedule.ts';
 
 export const EMPTY_SCHEDULE: ScheduleDocument = { rotations: [], overrides: [] };
 const DAY = 86_400_000;
@@ -159,14 +159,6 @@ export async function saveSchedule(ctx: ActorContext, clientId: string, document
   return { ...saved, check };
 }
 
-/** The current schedule's gaps and double coverage over a span (at most 62 days). */
-export async function checkSchedule(ctx: ActorContext, clientId: string, from: Date, to: Date): Promise<CoverageCheck> {
-  assertOnCall(ctx, 'read', clientId);
-  if (to.getTime() <= from.getTime()) throw invalidField('to', 'must be after from.');
-  if (to.getTime() - from.getTime() > 62 * DAY) throw invalidField('to', 'must be at most 62 days after from.');
-  return checkDocument(ctx.db, clientId, (await latestVersion(ctx.db, clientId)).document, from, to);
-}
-
 export interface CoverageSegment {
   start: string;
   end: string;
@@ -175,12 +167,36 @@ export interface CoverageSegment {
   source: Source;
 }
 
-/** Who covers when over a span, as the current schedule says (the schedule screen's week), with its check. */
+/**
+ * Who covers when over a span (the schedule screen's week): each stretch as the version in
+ * force then decided it, so past days show who really covered; and the gaps and double
+ * coverage still ahead (from now on) in the current schedule.
+ */
 export async function scheduleSpan(ctx: ActorContext, clientId: string, from: Date, to: Date): Promise<{ segments: CoverageSegment[]; check: CoverageCheck; names: Record<string, string> }> {
-  const check = await checkSchedule(ctx, clientId, from, to);
+  assertOnCall(ctx, 'read', clientId);
+  if (to.getTime() <= from.getTime()) throw invalidField('to', 'must be after from.');
+  if (to.getTime() - from.getTime() > 62 * DAY) throw invalidField('to', 'must be at most 62 days after from.');
   const client = await clientOf(ctx.db, clientId);
-  const doc = (await latestVersion(ctx.db, clientId)).document;
-  const segments = timeline(doc, client.timeZone, from, to).map((c: Coverage) => ({ start: c.start.toISOString(), end: c.end.toISOString(), primary: c.primary, backups: c.backups, source: c.source }));
+  const versions = await ctx.db
+    .selectFrom('oncall_schedule_versions')
+    .select(['effective_from', 'document'])
+    .where('client_id', '=', clientId)
+    .where('effective_from', '<', to.toISOString())
+    .orderBy('effective_from')
+    .orderBy('version')
+    .execute();
+  const segments: CoverageSegment[] = [];
+  versions.forEach((v, i) => {
+    const start = new Date(Math.max(from.getTime(), Date.parse(iso(v.effective_from))));
+    const next = versions[i + 1];
+    const end = new Date(Math.min(to.getTime(), next ? Date.parse(iso(next.effective_from)) : to.getTime()));
+    if (end <= start) return;
+    for (const c of timeline(JSON.parse(v.document) as ScheduleDocument, client.timeZone, start, end)) segments.push({ start: c.start.toISOString(), end: c.end.toISOString(), primary: c.primary, backups: c.backups, source: c.source });
+  });
+  const now = new Date();
+  const checkFrom = new Date(Math.max(from.getTime(), now.getTime()));
+  const check =
+    checkFrom < to ? await checkDocument(ctx.db, clientId, (await latestVersion(ctx.db, clientId)).document, checkFrom, to) : { from: checkFrom.toISOString(), to: to.toISOString(), gaps: [], overlaps: [] };
   const ids = [...new Set(segments.flatMap((s) => [s.primary, ...s.backups]).concat(check.gaps.flatMap((g) => (g.personId ? [g.personId] : []))))];
   return { segments, check, names: Object.fromEntries(await staffNames(ctx, ids)) };
 }

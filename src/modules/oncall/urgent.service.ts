@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { peopleGrantedForClient } from '../../platform/authz/ability.ts';
-import { assertCan, can, fieldCategories, rowScope } from '../../platform/authz/guard.ts';
+import { assertCan, assertFieldCategories, can, fieldCategories, rowScope } from '../../platform/authz/guard.ts';
 import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
 import type { KeyRing } from '../../platform/crypto/keyring.ts';
 import type { RingfenceDatabase } from '../../platform/db/database.ts';
@@ -86,9 +86,13 @@ async function supervisorsOf(ctx: Pick<ActorContext, 'db'>, clientId: string): P
 export interface CreateUrgentInput {
   taskId?: string;
   patientId?: string;
-  body: string;
+  /** Clinical: written by those whose roles carry the category; without it the page asks the provider to call. */
+  body?: string;
   priority?: 'emergent' | 'urgent';
 }
+
+/** The message of a page sent by someone who may not write clinical detail (an agent): the provider calls the service for it. */
+export const CALL_US_BODY = 'The answering service asks you to call about this patient now. The agent who took the call has the details.';
 
 /** Who a page would go to now, for the agent to see before sending. */
 export async function pagePreview(ctx: ActorContext, clientId: string): Promise<{ roster: Roster; supervisors: string[]; names: Record<string, string>; reachable: Record<string, boolean> }> {
@@ -120,7 +124,8 @@ export async function createUrgentMessage(ctx: ActorContext, jobs: Jobs, input: 
   const client = await clientSettings(ctx.db, clientId);
   if (!client || client.status !== 'active') throw new AppError('conflict', 'This client is inactive.', { field: 'clientId' });
   const priority = input.priority ?? (task?.priority === 'urgent' ? 'urgent' : 'emergent');
-  const body = input.body.trim();
+  if (input.body !== undefined) assertFieldCategories(ctx, ['create'], 'UrgentMessage', { clientId }, ['body'], 'write');
+  const body = input.body === undefined ? CALL_US_BODY : input.body.trim();
   if (!body) throw invalidField('body', 'must say what the provider needs to know.');
 
   const now = new Date();
@@ -388,7 +393,8 @@ type MessageSelect = UrgentMessageRow & { recipient_user_id: string | null };
 
 /** Messages the actor may see: of their clients (agents, supervisors), or sent to them (providers). */
 function scoped(ctx: ActorContext) {
-  const me = actorUserId(ctx) ?? '\u0000nobody';
+  // The system (an escalation run) is nobody's recipient; PostgreSQL refuses a NUL in a value, so the placeholder is plain text.
+  const me = actorUserId(ctx) ?? 'no-person';
   return ctx.db
     .selectFrom('urgent_messages')
     .leftJoin('urgent_message_recipients as mine', (j) => j.onRef('mine.message_id', '=', 'urgent_messages.id').onRef('mine.org_id', '=', 'urgent_messages.org_id').on('mine.user_id', '=', me))

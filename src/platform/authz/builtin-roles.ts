@@ -34,9 +34,9 @@ function callbackWorkerGrants(extra: DataCategory[]): PermissionGrant[] {
     g('create', 'Patient', ['operational', 'contact', 'identity'], 'assigned_clients'),
     g('update', 'Patient', ['operational', 'contact'], 'assigned_clients'),
     g('reveal', 'Patient', ['identity'], 'assigned_clients'),
-    // Who is on call, and paging them: the message is written, its status read.
+    // Who is on call, and paging them; a clinical agent writes what the provider needs to know.
     g('read', 'OnCall', OPS, 'assigned_clients'),
-    g('create', 'UrgentMessage', ['operational', 'clinical'], 'assigned_clients'),
+    g('create', 'UrgentMessage', ['operational', ...extra], 'assigned_clients'),
     g('read', 'UrgentMessage', ['operational', ...extra], 'assigned_clients'),
   ];
 }

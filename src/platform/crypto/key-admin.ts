@@ -34,6 +34,8 @@ export const ENCRYPTED_COLUMNS = [
   { table: 'practice_links', idColumn: 'client_id', clientColumn: 'client_id', columns: ['credentials_enc'] },
   { table: 'task_messages', idColumn: 'id', clientColumn: 'client_id', columns: ['body_enc'] },
   { table: 'notification_channels', idColumn: 'id', clientColumn: null, columns: ['credentials_enc'] },
+  { table: 'urgent_messages', idColumn: 'id', clientColumn: 'client_id', columns: ['body_enc'] },
+  { table: 'urgent_message_replies', idColumn: 'id', clientColumn: 'client_id', columns: ['body_enc'] },
 ] as const satisfies readonly { table: keyof Database; idColumn: string; clientColumn: string | null; columns: readonly string[] }[];
 
 /** Tables of blind-index digests, removed with a client's keys (the digests would otherwise still link equal values). */

@@ -25,7 +25,8 @@ export function CallbacksPage() {
   const { can } = useSession();
   const [clientId, setClientId] = useCurrentClient();
   useLiveTasks();
-  const [selected, setSelected] = useState<string | null>(null);
+  // A link from elsewhere (an urgent message's "Open the callback") names the callback to open.
+  const [selected, setSelected] = useState<string | null>(() => new URLSearchParams(window.location.search).get('task'));
   const [intake, setIntake] = useState(false);
   const toast = useToast();
   const queryClient = useQueryClient();

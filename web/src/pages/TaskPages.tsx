@@ -28,7 +28,7 @@ export function TaskPages({ task, timeZone }: { task: TaskView; timeZone?: strin
     queryFn: () => unwrap(api.GET('/api/urgent-messages', { params: { query: { taskId: task.id, view: 'all' } }, headers: { 'x-ringfence-background': '1' } })),
     enabled: can('read', 'UrgentMessage'),
   });
-  const mayPage = categories(['create'], 'UrgentMessage', task.clientId).has('clinical');
+  const mayPage = categories(['create'], 'UrgentMessage', task.clientId).has('operational');
   if (!can('read', 'UrgentMessage') && !mayPage) return null;
   const items = pages.data?.items ?? [];
   return (
@@ -106,13 +106,16 @@ function PageStatus({ message: m, timeZone }: { message: UrgentView; timeZone?: 
 }
 
 function PageForm({ task, onDone }: { task: TaskView; onDone: () => void }) {
+  const { categories } = useSession();
+  // Clinical detail is written by those whose roles carry it; anyone else's page asks the provider to call.
+  const writesBody = categories(['create'], 'UrgentMessage', task.clientId).has('clinical');
   const queryClient = useQueryClient();
   const toast = useToast();
   const [body, setBody] = useState('');
   const [priority, setPriority] = useState<'emergent' | 'urgent'>(task.priority === 'urgent' ? 'urgent' : 'emergent');
   const preview = useQuery({ queryKey: ['on-call', 'preview', task.clientId], queryFn: () => unwrap(api.GET('/api/clients/{id}/on-call/preview', { params: { path: { id: task.clientId } } })) });
   const submit = useSubmit(
-    () => unwrap(api.POST('/api/urgent-messages', { body: { taskId: task.id, priority, body: body.trim() } })),
+    () => unwrap(api.POST('/api/urgent-messages', { body: { taskId: task.id, priority, ...(writesBody ? { body: body.trim() } : {}) } })),
     (m) => {
       toast('success', `Page ${m.reference} sent.`);
       void queryClient.invalidateQueries({ queryKey: ['task', task.id] });
@@ -151,19 +154,23 @@ function PageForm({ task, onDone }: { task: TaskView; onDone: () => void }) {
         <option value="emergent">Emergent</option>
         <option value="urgent">Urgent</option>
       </SelectField>
-      <TextAreaField
-        label="Message for the provider"
-        name="body"
-        rows={4}
-        maxLength={4000}
-        value={body}
-        hint="Clinical detail is fine here: it is encrypted and shown only after the provider signs in. The page itself says only “urgent message” and the client’s name."
-        error={submit.fieldErrors.body}
-        onChange={(e) => {
-          setBody(e.target.value);
-          submit.dismiss('body');
-        }}
-      />
+      {writesBody ? (
+        <TextAreaField
+          label="Message for the provider"
+          name="body"
+          rows={4}
+          maxLength={4000}
+          value={body}
+          hint="Clinical detail is fine here: it is encrypted and shown only after the provider signs in. The page itself says only “urgent message” and the client’s name."
+          error={submit.fieldErrors.body}
+          onChange={(e) => {
+            setBody(e.target.value);
+            submit.dismiss('body');
+          }}
+        />
+      ) : (
+        <p className="muted">The provider is asked to call the answering service about this patient; a clinical colleague can add what they need to know.</p>
+      )}
       <FormFooter error={submit.formError} busy={submit.busy} onCancel={onDone}>
         Send page
       </FormFooter>

@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { TimelineEntry, UrgentView } from '../api/types';
-import { when } from './task-parts';
+import { formatMoment } from '../client-time';
+
+/** Pages are proof of who was told when: their times are to the second. */
+const when = formatMoment;
 
 export const URGENT_STATUS_LABELS: Record<UrgentView['status'], string> = {
   paging: 'Paging',

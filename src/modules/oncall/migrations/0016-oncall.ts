@@ -169,7 +169,7 @@ const g = (action: string, subject: string, categories: string[], scope: string)
 const OPS = ['operational'];
 /** The grants of src/platform/authz/builtin-roles.ts added with this migration, as they were then. */
 const GRANTS: Record<string, Grant[]> = {
-  agent: [g('read', 'OnCall', OPS, 'assigned_clients'), g('read', 'UrgentMessage', OPS, 'assigned_clients'), g('create', 'UrgentMessage', ['operational', 'clinical'], 'assigned_clients')],
+  agent: [g('read', 'OnCall', OPS, 'assigned_clients'), g('read', 'UrgentMessage', OPS, 'assigned_clients'), g('create', 'UrgentMessage', OPS, 'assigned_clients')],
   clinical_agent: [g('read', 'OnCall', OPS, 'assigned_clients'), g('read', 'UrgentMessage', ['operational', 'clinical'], 'assigned_clients'), g('create', 'UrgentMessage', ['operational', 'clinical'], 'assigned_clients')],
   supervisor: [g('manage', 'OnCall', OPS, 'assigned_clients'), g('manage', 'UrgentMessage', ['operational', 'clinical'], 'assigned_clients')],
   admin: [g('manage', 'OnCall', OPS, 'organization')],

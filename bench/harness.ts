@@ -69,8 +69,8 @@ export class BenchEnv {
     this.cleanups.push(cleanup);
   }
 
-  /** Builds the real app on a fresh database; `overrides` are environment-style settings. */
-  async startApp(overrides: Record<string, string> = {}): Promise<BenchApp> {
+  /** Builds the real app on a fresh database; `overrides` are environment-style settings; background work only when asked. */
+  async startApp(overrides: Record<string, string> = {}, options: { background?: boolean } = {}): Promise<BenchApp> {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'ringfence-bench-'));
     this.defer(() => rmSync(dataDir, { recursive: true, force: true }));
     const url = this.settings.engine === 'postgres' ? this.settings.databaseUrl : null;
@@ -93,7 +93,8 @@ export class BenchEnv {
     // As the server runs it: the write-ahead log is copied back on a thread of its own.
     const database = openDatabase(config, { backgroundCheckpoints: true });
     this.defer(() => database.close());
-    const app = await buildApp(config, { database, background: false, web: false });
+    // `background`: the job engine and the modules' background work run, as in `ringfence serve`.
+    const app = await buildApp(config, { database, background: options.background ?? false, web: false });
     this.defer(() => app.close());
     return { app, database, config, tenant: (orgId) => tenantDb(database.unsafeKysely, database.engine, orgId) };
   }

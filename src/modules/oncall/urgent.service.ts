@@ -552,7 +552,14 @@ export async function readUrgentContent(ctx: ActorContext, id: string): Promise<
     await audit(tx, { action: 'phi.read', resourceType: 'UrgentMessage', resourceId: id, clientId: row.client_id, patientRef: row.patient_ref, fields: ['body', ...(replies.length ? ['replies'] : [])], details: { source: 'vault', results: 1 + replies.length } });
     if (!me || row.recipient_user_id !== me) return;
     const now = new Date().toISOString();
-    const first = await tx.db.updateTable('urgent_message_recipients').set({ read_at: now, opened_at: now }).where('message_id', '=', id).where('user_id', '=', me).where('read_at', 'is', null).executeTakeFirst();
+    // Reading implies the message was opened; an earlier opening keeps its own time.
+    const first = await tx.db
+      .updateTable('urgent_message_recipients')
+      .set((eb) => ({ read_at: now, opened_at: eb.fn.coalesce('opened_at', eb.val(now)) }))
+      .where('message_id', '=', id)
+      .where('user_id', '=', me)
+      .where('read_at', 'is', null)
+      .executeTakeFirst();
     if (Number(first.numUpdatedRows) === 0) return;
     await addEvent(tx, id, 'read', { userId: me });
     const locked = await lockMessage(tx, id);

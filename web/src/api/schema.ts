@@ -13118,7 +13118,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @description PHI (clinical): encrypted under the client's key, read only with the clinical category */
-                        body: string;
+                        body?: string;
                         /**
                          * Format: uuid
                          * @description Identifier

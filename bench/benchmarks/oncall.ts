@@ -173,51 +173,63 @@ export const onCallPage: Benchmark = {
   },
 };
 
-/** 1,000 open pages with running escalation clocks: how late each step runs after its planned time (the job engine's timers). */
+/**
+ * 1,000 open pages with running escalation clocks: pages are opened over the first 30 s (as
+ * calls come in), each paged again after 20 s and escalated to the backup after 40 s, e-mailed
+ * through a loopback SMTP server. Measured: how late each timed step (every step after the
+ * first) ran after its planned time.
+ */
 export const onCallTimers: Benchmark = {
   name: 'oncall.timers',
-  description: '1,000 open pages, each paged again every 5 s and escalated after 15 s, e-mailed through a loopback SMTP server: lateness of every step past its planned time; target p99 < 1 s',
+  description: '1,000 open pages opened over 30 s, each paged again after 20 s and escalated after 40 s, e-mailed through a loopback SMTP server: lateness of each timed step; target p99 < 1 s (about 75 s a run)',
   async run(env) {
     const bench = await env.startApp({}, { background: true });
-    const { org, clientId, supervisorId } = await pagingOrg(bench, env, 3);
+    const { org, clientId } = await pagingOrg(bench, env, 3);
     const tenant = bench.tenant(org.orgId);
     await tenant
       .insertInto('oncall_settings', {
         client_id: clientId,
-        settings: JSON.stringify({ coverage: 'always', ackWindowSeconds: { emergent: 15, urgent: 15 }, renotifyEverySeconds: 5, renotifyTimes: 2, stopOn: 'acknowledged', autoPageEmergent: false, escalationUserIds: [] }),
+        settings: JSON.stringify({ coverage: 'always', ackWindowSeconds: { emergent: 40, urgent: 40 }, renotifyEverySeconds: 20, renotifyTimes: 1, stopOn: 'acknowledged', autoPageEmergent: false, escalationUserIds: [] }),
         updated_by: null,
         updated_at: new Date().toISOString(),
       })
       .execute();
-    void supervisorId;
     const ctx = unsafeSystemContext(bench.database, bench.app.platform.keyring, org.orgId, 'supervisor');
     const queueId = (await createQueue(ctx, { clientId, name: 'Triage' })).id;
     const patientId = (await createPatient(ctx, { clientId, name: { given: 'Bench', family: 'Caller' } })).patient.id;
     const PAGES = 1000;
+    const OPEN_OVER_MS = 30_000;
     const started = performance.now();
     for (let i = 0; i < PAGES; i += 1) {
+      const due = started + (i * OPEN_OVER_MS) / PAGES;
+      if (performance.now() < due) await new Promise((r) => setTimeout(r, due - performance.now()));
       const task = await createTask(ctx, { clientId, queueId, patientId, reasonCode: 'clinical', priority: 'urgent', title: 'Urgent callback' });
       await createUrgentMessage(ctx, bench.app.platform.jobs, { taskId: task.id, body: 'Bench: a question for the provider.' });
     }
     const createdIn = performance.now() - started;
-    // Let the chains run: the primary's three pages and the first backup's.
-    const runFor = Math.max(env.settings.durationMs, 25_000);
-    await new Promise((r) => setTimeout(r, runFor));
+    // Until the last page's escalation to the backup (40 s after it opened) has run.
+    await new Promise((r) => setTimeout(r, 45_000));
     await tenant.updateTable('urgent_messages').set({ next_step: -1 }).execute();
     const messages = await tenant.selectFrom('urgent_messages').select(['id', 'created_at', 'plan']).execute();
     const created = new Map(messages.map((m) => [m.id, { at: Date.parse(new Date(m.created_at).toISOString()), plan: JSON.parse(m.plan) as { at: number }[] }]));
-    const events = await tenant.selectFrom('urgent_message_events').select(['message_id', 'step', 'at']).where('kind', 'in', ['paged', 'escalated']).execute();
+    const events = await tenant.selectFrom('urgent_message_events').select(['message_id', 'step', 'at']).where('kind', '=', 'paged').execute();
     const lateness = new LatencyRecorder();
     const seen = new Set<string>();
     for (const e of events) {
       const key = `${e.message_id}/${e.step}`;
-      if (seen.has(key) || e.step === null) continue;
+      if (seen.has(key) || e.step === null || Number(e.step) === 0 || Number(e.step) > 2) continue;
       seen.add(key);
       const m = created.get(e.message_id)!;
-      const planned = m.at + m.plan[Number(e.step)]!.at * 1000;
-      lateness.record(Math.max(0, Date.parse(new Date(e.at).toISOString()) - planned));
+      lateness.record(Math.max(0, Date.parse(new Date(e.at).toISOString()) - (m.at + m.plan[Number(e.step)]!.at * 1000)));
     }
     const s = lateness.summary();
-    return { ops_per_s: s.count / (runFor / 1000), p50_ms: s.p50, p99_ms: s.p99, figures: { pages: PAGES, steps: s.count, created_s: round(createdIn / 1000, 1), max_ms: round(s.max), target_p99_ms: 1000 } };
+    const expected = PAGES * 2;
+    return {
+      ops_per_s: s.count / ((createdIn + 45_000) / 1000),
+      p50_ms: s.p50,
+      p99_ms: s.p99,
+      figures: { pages: PAGES, timed_steps: s.count, expected_steps: expected, opened_s: round(createdIn / 1000, 1), max_ms: round(s.max), target_p99_ms: 1000 },
+      ...(s.count < expected ? { failure: `${expected - s.count} timed steps did not run` } : {}),
+    };
   },
 };

@@ -19,7 +19,9 @@ import {
   type TestDatabase,
   type TestOrg,
 } from '../../../test/helpers.ts';
+import { startSmsApiServer } from '../../../test/sms-api-server.ts';
 import { startSmtpServer, type SmtpProcess } from '../../../test/smtp.ts';
+import { startWebhookReceiver } from '../../../test/webhook-receiver.ts';
 import { sweepCoverage } from './background.ts';
 import { buildPlan } from './plan.ts';
 import { DEFAULT_ONCALL_SETTINGS } from './settings.ts';
@@ -465,4 +467,72 @@ test('two instances on PostgreSQL, one stopped mid-chain: every step is sent exa
   }
   assert.equal(mailsTo(s, 'drLee').length, 10, 'two pages each to the primary, no more');
   assert.equal(mailsTo(s, 'drPark').length >= 5, true);
+});
+
+test('pages by SMS and by webhook carry no PHI either: the SMS text and the signed webhook payload name the practice, a reference and a link only; a delivered SMS is on the timeline', async (t) => {
+  const s = await setup(t);
+  const account = { accountSid: `AC${'1'.repeat(32)}`, authToken: 'synthetic-sms-auth-token-5Kq' };
+  const sms = await startSmsApiServer(t, account);
+  const hooks = await startWebhookReceiver(t);
+  const officer = await signedInClient(s.app, s.org.orgId, s.org.users.compliance!.id);
+  const vendorOf = async (services: string[], name: string) => {
+    const v = await officer.post('/api/vendors', { name, services, handlesPhi: true });
+    assert.equal((await officer.post('/api/baas', { vendorId: v.body.id, status: 'signed', effectiveOn: addMonths(today(), -6) })).status, 201);
+    return v.body.id as string;
+  };
+  const smsChannel = await s.admin.post('/api/notification-channels', { kind: 'sms', vendorId: await vendorOf(['sms'], 'Synthetic Texting Co'), baseUrl: sms.url, accountSid: account.accountSid, fromNumber: '+15005550006', authToken: account.authToken });
+  assert.equal(smsChannel.status, 201, smsChannel.text);
+  assert.equal((await s.admin.post(`/api/notification-channels/${smsChannel.body.id}/enable`)).status, 200);
+  const hookChannel = await s.admin.post('/api/notification-channels', { kind: 'webhook', vendorId: await vendorOf(['other'], 'Synthetic Paging Bridge') });
+  hooks.setSecret(hookChannel.body.signingSecret);
+  assert.equal((await s.admin.post(`/api/notification-channels/${hookChannel.body.id}/enable`)).status, 200);
+
+  // Dr Lee takes pages by text first, Dr Park through the service's paging system.
+  const tenant = s.app.tenant(s.org.orgId);
+  await tenant.updateTable('oncall_contact_points').set({ position: 1 }).where('user_id', '=', s.org.users.drLee!.id).execute();
+  const now = new Date().toISOString();
+  await tenant.insertInto('oncall_contact_points', { id: randomUUID(), user_id: s.org.users.drLee!.id, kind: 'sms', address: '+13125550171', position: 0, verified_at: now, code_hash: null, code_expires_at: null, code_attempts: 0, created_at: now }).execute();
+  await tenant.deleteFrom('oncall_contact_points').where('user_id', '=', s.org.users.drPark!.id).execute();
+  await tenant.insertInto('oncall_contact_points', { id: randomUUID(), user_id: s.org.users.drPark!.id, kind: 'webhook', address: `${hooks.url}/pages`, position: 0, verified_at: now, code_hash: null, code_expires_at: null, code_attempts: 0, created_at: now }).execute();
+  await saveSchedule(s, allDay(s));
+
+  const task = await s.agent.post('/api/tasks', { clientId: s.org.clients.A, queueId: s.queueA, patientId: s.patient.id, reasonCode: 'clinical', priority: 'urgent', title: 'Urgent callback' });
+  const created = await s.agent.post('/api/urgent-messages', { taskId: task.body.id, body: `${PHI.given} ${PHI.family}, born ${PHI.dob}, ${PHI.phone}: ${PHI.symptom}` });
+  assert.equal(created.status, 201, created.text);
+  const [text] = await sms.waitFor(1);
+  assert.equal(text!.to, '+13125550171');
+  assert.match(text!.body, /Lakeside Family Practice/);
+  assert.equal(await sms.deliver(text!.sid, 'delivered'), 204);
+  const [hook] = await hooks.waitFor(1);
+  assert.equal(hook!.verified, true, 'the webhook is signed with the channel secret');
+  assert.equal((hook!.json as { type: string }).type, 'urgent.page');
+  const everything = JSON.stringify({ sms: sms.received, hooks: hooks.received, mail: s.smtp.received });
+  for (const value of [PHI.given, PHI.family, PHI.dob, PHI.phone, '0148', 'chest', s.patient.ref]) assert.ok(!everything.includes(value), `no page carries ${value}`);
+
+  const timeline = (await s.supervisor.get(`/api/urgent-messages/${created.body.id}/timeline`)).body.items as { kind: string; channel: string | null }[];
+  assert.ok(timeline.some((e) => e.kind === 'paged' && e.channel === 'sms'));
+  await until('the delivery on the timeline', async () => ((await s.supervisor.get(`/api/urgent-messages/${created.body.id}/timeline`)).body.items as { kind: string }[]).some((e) => e.kind === 'delivered'));
+  assert.ok(timeline.some((e) => e.kind === 'paged' && e.channel === 'webhook'));
+});
+
+test('calendar feed: a provider’s shifts as iCalendar behind a private address, client names and times only; a new address stops the old one', async (t) => {
+  const s = await setup(t);
+  await saveSchedule(s, allDay(s));
+  const lee = await provider(s, 'drLee');
+  const issued = await lee.post('/api/account/calendar-feed');
+  assert.equal(issued.status, 201, issued.text);
+  const path = new URL(issued.body.url).pathname;
+  const feed = await s.app.client().get(path);
+  assert.equal(feed.status, 200);
+  assert.match(feed.headers.get('content-type') ?? '', /text\/calendar/);
+  assert.match(feed.text, /BEGIN:VCALENDAR/);
+  assert.match(feed.text, /SUMMARY:On call: Lakeside Family Practice \(primary\)/);
+  for (const value of [PHI.given, PHI.family, s.patient.ref]) assert.ok(!feed.text.includes(value));
+  const park = await (await provider(s, 'drPark')).post('/api/account/calendar-feed');
+  assert.match((await s.app.client().get(new URL(park.body.url).pathname)).text, /\(backup\)/);
+  const again = await lee.post('/api/account/calendar-feed');
+  assert.equal((await s.app.client().get(path)).status, 404, 'the old address stopped working');
+  assert.equal((await s.app.client().get(new URL(again.body.url).pathname)).status, 200);
+  assert.equal((await lee.delete('/api/account/calendar-feed')).status, 204);
+  assert.equal((await s.app.client().get(new URL(again.body.url).pathname)).status, 404);
 });

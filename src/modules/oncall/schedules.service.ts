@@ -41,6 +41,18 @@ async function clientOf(tenant: TenantDb, clientId: string) {
   return client;
 }
 
+/** Parsed documents by version row: a version never changes, so it is parsed once (the most recent 1,000 kept). */
+const PARSED = new Map<string, ScheduleDocument>();
+function parsedDocument(id: string, text: string): ScheduleDocument {
+  let doc = PARSED.get(id);
+  if (!doc) {
+    doc = JSON.parse(text) as ScheduleDocument;
+    if (PARSED.size >= 1000) PARSED.delete(PARSED.keys().next().value!);
+    PARSED.set(id, doc);
+  }
+  return doc;
+}
+
 /** The version in force at an instant (the latest saved at or before it); version 0 (empty) before the first save. */
 export async function versionAt(tenant: TenantDb, clientId: string, at: Date): Promise<ScheduleVersion> {
   const row = await tenant
@@ -52,7 +64,7 @@ export async function versionAt(tenant: TenantDb, clientId: string, at: Date): P
     .orderBy('version', 'desc')
     .executeTakeFirst();
   if (!row) return { version: 0, effectiveFrom: null, document: EMPTY_SCHEDULE, createdBy: null, createdAt: null };
-  return { version: Number(row.version), effectiveFrom: iso(row.effective_from), document: JSON.parse(row.document) as ScheduleDocument, createdBy: row.created_by, createdAt: iso(row.created_at) };
+  return { version: Number(row.version), effectiveFrom: iso(row.effective_from), document: parsedDocument(row.id, row.document), createdBy: row.created_by, createdAt: iso(row.created_at) };
 }
 
 /** The last version saved (in force now, or from the instant it was saved). */

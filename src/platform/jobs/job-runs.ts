@@ -9,6 +9,8 @@ export const DEFAULT_RETRY_LIMIT = 5;
 export const DEFAULT_RETRY_DELAY_SECONDS = 30;
 /** How long a run may take before it is presumed lost (its process died) and run again: pg-boss's default expiry. */
 export const DEFAULT_LEASE_SECONDS = 15 * 60;
+/** Runs at once per instance when the options do not say. */
+export const DEFAULT_CONCURRENCY = 8;
 /** The singleton key of the one run a definition's `startDelaySeconds` asks for. */
 export const AFTER_START_KEY = 'after-start';
 /** A stored error is cut to this many characters. */

@@ -110,6 +110,11 @@ export interface JobsOptions {
   events?: DomainEventBus;
   /** How long an idle worker waits before it looks for due jobs again (default 2000 ms; tests use a few ms). */
   pollIntervalMs?: number;
+  /**
+   * Runs at once in this instance (default 8): most jobs wait on the network (an SMTP relay, an
+   * SMS API), and one slow send must not hold up a page's next step.
+   */
+  concurrency?: number;
   /** How long a run may take before it is presumed lost and run again (default 15 minutes). */
   leaseSeconds?: number;
   /** PostgreSQL: how often pg-boss's clock looks at the cron schedules and hands due runs on, in seconds (default 30 and 5; at least 1). */

@@ -35,7 +35,10 @@ import {
 import type { EnqueueOptions, JobDefinition, JobPayload, JobStatus, Jobs, JobsOptions } from './jobs.ts';
 
 /** Jobs a worker claims at once; it asks again at once while batches come back full. */
-const BATCH_SIZE = 10;
+/** Jobs of one queue claimed at once and run side by side. */
+const BATCH_SIZE = 8;
+/** How soon after an enqueue of a job due now the worker looks (the enqueuing transaction commits first). */
+const SOON_MS = 15;
 
 /** pg-boss's schema for an app schema: beside it, so each test schema has its own and the test runner's prefix drop takes both. */
 export function jobsSchemaName(appSchema: string | null): string {
@@ -90,7 +93,8 @@ export class PgBossJobs implements Jobs {
   private installed: Promise<void> | null = null;
   private worker: { boss: PgBoss; db: ReturnType<typeof kyselyDb>; loop: Promise<void> } | null = null;
   private stopping = false;
-  private readonly nap = new Nap();
+  /** One nap per queue's worker loop; waking wakes them all. */
+  private readonly naps = new Map<string, Nap>();
 
   constructor(private readonly options: JobsOptions) {
     this.definitions = definitionsByName(options.definitions);
@@ -133,7 +137,10 @@ export class PgBossJobs implements Jobs {
   async enqueue<P extends JobPayload>(ctx: Pick<ActorContext, 'db'>, name: string, payload: P, options: EnqueueOptions = {}): Promise<string | null> {
     const definition = definitionOf(this.definitions, name);
     await this.install();
-    return this.send(kyselyDb(ctx.db.unsafeExecutor()), definition, payload, options);
+    const id = await this.send(kyselyDb(ctx.db.unsafeExecutor()), definition, payload, options);
+    // A job due now is looked for soon rather than at the next poll: shortly, so the enqueuing transaction has committed.
+    if (id && this.worker && (!options.runAt || options.runAt.getTime() <= Date.now())) setTimeout(() => this.naps.get(name)?.interrupt(), SOON_MS).unref();
+    return id;
   }
 
   /**
@@ -189,7 +196,7 @@ export class PgBossJobs implements Jobs {
     const worker = this.worker;
     if (!worker) return;
     this.stopping = true;
-    this.nap.interrupt();
+    for (const nap of this.naps.values()) nap.interrupt();
     await worker.loop;
     await worker.boss.stop({ graceful: true, close: false, timeout: 1000 });
     await worker.db.drain();
@@ -212,23 +219,28 @@ export class PgBossJobs implements Jobs {
     };
   }
 
-  /** Claims due jobs queue by queue, runs them one at a time, and naps when every queue came back short. */
+  /** A worker loop per queue, so a slow run of one kind (a send waiting on a relay) never holds up another kind's timers. */
   private async work(boss: PgBoss): Promise<void> {
+    await Promise.all([...this.definitions.values()].map((definition) => this.workQueue(boss, definition)));
+  }
+
+  /** Claims a batch of one queue's due jobs, runs them side by side, and naps when the queue came back empty. */
+  private async workQueue(boss: PgBoss, definition: JobDefinition): Promise<void> {
+    const nap = new Nap();
+    this.naps.set(definition.name, nap);
     while (!this.stopping) {
-      let full = false;
-      for (const definition of this.definitions.values()) {
-        if (this.stopping) break;
-        try {
-          const jobs = await boss.fetch<JobPayload>(definition.name, { batchSize: BATCH_SIZE, includeMetadata: true });
-          // Jobs already claimed are run even when stopping: they are this instance's until their lease ends.
-          for (const job of jobs) await this.run(boss, definition, job);
-          if (jobs.length === BATCH_SIZE) full = true;
-        } catch (err) {
-          this.options.logger.error({ err, job: definition.name }, 'job worker failed');
-        }
+      let found = 0;
+      try {
+        const jobs = await boss.fetch<JobPayload>(definition.name, { batchSize: BATCH_SIZE, includeMetadata: true });
+        found = jobs.length;
+        // Jobs already claimed are run even when stopping: they are this instance's until their lease ends.
+        await Promise.all(jobs.map((job) => this.run(boss, definition, job)));
+      } catch (err) {
+        this.options.logger.error({ err, job: definition.name }, 'job worker failed');
       }
-      if (!full && !this.stopping) await this.nap.sleep(this.pollIntervalMs);
+      if (found === 0 && !this.stopping) await nap.sleep(this.pollIntervalMs);
     }
+    this.naps.delete(definition.name);
   }
 
   private async run(boss: PgBoss, definition: JobDefinition, job: PgBoss.JobWithMetadata<JobPayload>): Promise<void> {

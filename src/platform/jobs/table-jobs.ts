@@ -12,6 +12,7 @@ import type { Database } from '../db/types.ts';
 import type { JobsTable } from './jobs.tables.ts';
 import {
   AFTER_START_KEY,
+  DEFAULT_CONCURRENCY,
   DEFAULT_LEASE_SECONDS,
   Nap,
   backoffSeconds,
@@ -27,6 +28,8 @@ import type { EnqueueOptions, JobDefinition, JobPayload, JobStatus, Jobs, JobsOp
 
 /** Completed and failed jobs are deleted this long after they finished. */
 const KEEP_FINISHED_MS = 7 * 24 * 3_600_000;
+/** How soon after an enqueue of a job due now the poller looks (the enqueuing transaction commits first). */
+const SOON_MS = 15;
 /** How often the poller deletes old finished jobs. */
 const CLEANUP_EVERY_MS = 3_600_000;
 
@@ -37,6 +40,7 @@ export class TableJobs implements Jobs {
   private readonly definitions: Map<string, JobDefinition>;
   private readonly pollIntervalMs: number;
   private readonly leaseSeconds: number;
+  private readonly concurrency: number;
   /** Leases taken by this service: a run still going here is never claimed again by it. */
   private readonly instanceId = randomUUID();
   private readonly nap = new Nap();
@@ -48,6 +52,7 @@ export class TableJobs implements Jobs {
     this.definitions = definitionsByName(options.definitions);
     this.pollIntervalMs = options.pollIntervalMs ?? 2000;
     this.leaseSeconds = options.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
+    this.concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   }
 
   private get kysely(): Kysely<Database> {
@@ -55,7 +60,11 @@ export class TableJobs implements Jobs {
   }
 
   async enqueue<P extends JobPayload>(ctx: Pick<ActorContext, 'db'>, name: string, payload: P, options: EnqueueOptions = {}): Promise<string | null> {
-    return this.insert(ctx.db.unsafeExecutor(), definitionOf(this.definitions, name), payload, options.runAt ?? new Date(), options.singletonKey ?? null, false);
+    const runAt = options.runAt ?? new Date();
+    const id = await this.insert(ctx.db.unsafeExecutor(), definitionOf(this.definitions, name), payload, runAt, options.singletonKey ?? null, false);
+    // A job due now is looked for soon rather than at the next poll: shortly, so the enqueuing transaction has committed.
+    if (id && this.loop && runAt.getTime() <= Date.now()) setTimeout(() => this.nap.interrupt(), SOON_MS).unref();
+    return id;
   }
 
   /** Inserts a job; a waiting singleton (or periodic run) of the same name and key makes it a no-op. */
@@ -115,18 +124,38 @@ export class TableJobs implements Jobs {
     return { id: row.id, name: row.name, state: row.status === 'queued' ? 'waiting' : row.status, attempts: row.attempts, runAt: row.run_at, lastError: row.last_error };
   }
 
+  /**
+   * Claims due jobs while fewer than `concurrency` run, runs them side by side, and naps when
+   * nothing is due. Stopping waits for the runs in progress.
+   */
   private async work(): Promise<void> {
+    const running = new Set<Promise<void>>();
     while (!this.stopping) {
+      if (running.size >= this.concurrency) {
+        await Promise.race(running);
+        continue;
+      }
       let claimed: JobRow | null = null;
       try {
         await this.cleanUp();
         claimed = await this.claim();
-        if (claimed) await this.run(claimed);
       } catch (err) {
         this.options.logger.error({ err }, 'job poller failed');
       }
-      if (!claimed && !this.stopping) await this.nap.sleep(this.pollIntervalMs);
+      if (claimed) {
+        const run: Promise<void> = this.run(claimed)
+          .catch((err: unknown) => this.options.logger.error({ err }, 'job poller failed'))
+          .finally(() => {
+            running.delete(run);
+            // What it enqueued (a page's delivery) may be due now.
+            this.nap.interrupt();
+          });
+        running.add(run);
+        continue;
+      }
+      if (!this.stopping) await this.nap.sleep(this.pollIntervalMs);
     }
+    await Promise.allSettled([...running]);
   }
 
   /**

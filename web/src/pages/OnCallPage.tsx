@@ -388,6 +388,38 @@ function Providers({ clientId }: { clientId: string }) {
   );
 }
 
+/** Who is paged after the client's supervisors, in the order ticked (at most 10). */
+function EscalationList({ value, error, onChange }: { value: string[]; error?: string; onChange: (ids: string[]) => void }) {
+  const { can } = useSession();
+  const people = useQuery({
+    queryKey: ['users', 'active', 'all'],
+    queryFn: () => unwrap(api.GET('/api/users', { params: { query: { limit: 200, status: 'active' } } })),
+    enabled: can('read', 'User', { orgWide: true }),
+  });
+  if (!can('read', 'User', { orgWide: true })) return null;
+  return (
+    <fieldset>
+      <legend>Escalation list (paged after the client's supervisors, in this order)</legend>
+      {people.isPending ? <Loading /> : people.isError ? <ErrorNotice error={people.error} /> : null}
+      <div className="check-grid">
+        {(people.data?.items ?? []).map((p) => (
+          <Checkbox
+            key={p.id}
+            label={`${p.displayName}${value.includes(p.id) ? ` (${value.indexOf(p.id) + 1})` : ''}`}
+            checked={value.includes(p.id)}
+            onChange={(e) => onChange(e.target.checked ? [...value, p.id].slice(0, 10) : value.filter((id) => id !== p.id))}
+          />
+        ))}
+      </div>
+      {error ? (
+        <span className="error" role="alert" data-field-error="escalationUserIds">
+          {error}
+        </span>
+      ) : null}
+    </fieldset>
+  );
+}
+
 function SettingsForm({ clientId }: { clientId: string }) {
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -428,6 +460,7 @@ function SettingsForm({ clientId }: { clientId: string }) {
         <option value="read">read the message</option>
       </SelectField>
       <Checkbox label="An emergent callback pages the on-call provider as soon as it is taken" checked={form.autoPageEmergent} onChange={(e) => setForm({ ...form, autoPageEmergent: e.target.checked })} />
+      <EscalationList value={form.escalationUserIds} error={err.escalationUserIds} onChange={(escalationUserIds) => setForm({ ...form, escalationUserIds })} />
       <FormFooter error={submit.formError} busy={submit.busy}>
         Save settings
       </FormFooter>

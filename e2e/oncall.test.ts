@@ -225,9 +225,13 @@ test('on call: the primary never acknowledges; after the window the backup is pa
   await panel.getByRole('button', { name: 'Mark handled' }).click();
   await panel.getByText(/every reply is handled/).waitFor();
 
-  // The supervisor opens the page from the outstanding list: every step, who and when.
+  // The supervisor opens the page from the list of pages: every step, who and when.
   const boss = await launchBrowser(t);
   await signIn(boss.page, w.app.url, w.org.users.supervisor!);
+  await boss.page.getByRole('link', { name: /Urgent pages/ }).click();
+  await boss.page.getByRole('heading', { name: 'Outstanding pages' }).waitFor();
+  await boss.page.getByText('Every page has been acknowledged.').waitFor();
+  await screenshot(boss.page, '109-oncall-outstanding-none');
   const messageId = link.split('/').pop()!;
   await boss.page.goto(`${w.app.url}/pages/${messageId}`);
   const steps = boss.page.locator('.timeline');
@@ -235,4 +239,17 @@ test('on call: the primary never acknowledges; after the window the backup is pa
   assert.equal(await steps.locator('li', { hasText: /^.*Paged/ }).count() >= 3, true);
   await assertAccessible(boss.page, 'urgent message timeline');
   await screenshot(boss.page, '108-oncall-timeline');
+
+  // The patient's timeline: the callback, the page and its steps, in order.
+  await boss.page.getByRole('link', { name: 'Open the callback' }).waitFor();
+  const patientId = (await w.app.tenant(w.org.orgId).selectFrom('urgent_messages').select('patient_id').where('id', '=', messageId).executeTakeFirstOrThrow()).patient_id;
+  await boss.page.goto(`${w.app.url}/patients/${patientId}`);
+  await boss.page.getByRole('link', { name: 'Timeline' }).click();
+  const patientSteps = boss.page.locator('.patient-timeline');
+  await patientSteps.getByText(/Urgent callback \(refill\)|Urgent callback/).first().waitFor();
+  await patientSteps.getByText(/escalated to the backup tier/).waitFor();
+  await patientSteps.getByText(/acknowledged/).first().waitFor();
+  assert.ok(!(await boss.page.content()).includes('antibiotic'), 'the timeline shows no clinical text');
+  await assertAccessible(boss.page, 'patient timeline');
+  await screenshot(boss.page, '110-patient-timeline');
 });

@@ -22,6 +22,7 @@ export interface PatientTimelineEntry {
 }
 
 const words = (code: string) => code.replace(/_/g, ' ');
+const channelWord = (channel: string | null) => (channel === 'sms' ? 'SMS' : channel === 'webhook' ? 'webhook' : 'e-mail');
 
 function pageSummary(e: TimelineEntry, reference: string): string {
   const role = typeof e.detail?.role === 'string' ? ` (${e.detail.role})` : '';
@@ -29,9 +30,9 @@ function pageSummary(e: TimelineEntry, reference: string): string {
     case 'created':
       return `Urgent message ${reference} created`;
     case 'paged':
-      return `${reference}: paged${role} by ${e.channel === 'sms' ? 'SMS' : e.channel === 'webhook' ? 'webhook' : 'e-mail'}`;
+      return `${reference}: paged${role} by ${channelWord(e.channel)}`;
     case 'sent':
-      return `${reference}: page sent by ${e.channel === 'sms' ? 'SMS' : e.channel ?? 'channel'}`;
+      return `${reference}: page sent by ${channelWord(e.channel)}`;
     case 'channel_failed':
       return `${reference}: a page could not be delivered; the next contact point or person was tried`;
     case 'escalated':

@@ -12,8 +12,6 @@ import { randomUUID } from 'node:crypto';
 import { peopleGrantedForClient } from '../../platform/authz/ability.ts';
 import { assertCan, assertFieldCategories, can, fieldCategories, rowScope } from '../../platform/authz/guard.ts';
 import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
-import type { KeyRing } from '../../platform/crypto/keyring.ts';
-import type { RingfenceDatabase } from '../../platform/db/database.ts';
 import { timeOrderedId } from '../../platform/db/ids.ts';
 import { AppError, invalidField, notFound } from '../../platform/http/errors.ts';
 import type { JobDefinition, JobRun, Jobs } from '../../platform/jobs/jobs.ts';
@@ -190,12 +188,10 @@ export async function createUrgentMessage(ctx: ActorContext, jobs: Jobs, input: 
 // ---------------------------------------------------------------------------------------------
 // The chain, run by jobs.
 
+/** What a run of the chain needs besides its transaction: the jobs to schedule with, the address links point at. */
 interface ChainContext {
-  database: RingfenceDatabase;
-  keyring: KeyRing;
   jobs: Jobs;
   publicUrl: string;
-  run: JobRun;
 }
 
 /** The client's name as a page carries it: a name that does not fit a page's plain form is replaced, so the page still goes. */
@@ -227,15 +223,16 @@ async function pagePerson(tx: ActorContext, chain: ChainContext, row: UrgentMess
   if (!exists) await tx.db.insertInto('urgent_message_recipients', { message_id: row.id, user_id: userId, role, first_notified_at: now, opened_at: null, read_at: null, acknowledged_at: null }).execute();
   const points = (await usableContacts(tx.db, [userId], row.client_id)).get(userId) ?? [];
   const params = { clientName, reference: row.reference, link: `${chain.publicUrl}/pages/${row.id}`, step: Math.min(step, 50) };
-  const outcome = (notificationId: string) => ({ name: OUTCOME_JOB, payload: { orgId: tx.orgId, messageId: row.id, step, userId, contact, notificationId, outcome: '' } });
+  // The notifications module adds the notification's id and how it ended.
+  const outcomeJob = { name: OUTCOME_JOB, payload: { orgId: tx.orgId, messageId: row.id, step, userId, contact } };
   let queued: { id: string; channel: string } | null = null;
   if (points.length === 0 && contact === 0) {
     // Someone with no contact point of their own (a supervisor) is paged at their account's address.
-    const notificationId = await queueNotification(tx, chain.jobs, { channel: 'email', to: { userId }, template: 'urgent.page', params, clientId: row.client_id, failFast: true, outcomeJob: outcome('') });
+    const notificationId = await queueNotification(tx, chain.jobs, { channel: 'email', to: { userId }, template: 'urgent.page', params, clientId: row.client_id, failFast: true, outcomeJob });
     if (notificationId) queued = { id: notificationId, channel: 'email' };
   } else if (contact < points.length) {
     const point = points[contact]!;
-    const notificationId = await queueNotification(tx, chain.jobs, { channel: point.kind, to: { address: point.address }, template: 'urgent.page', params, clientId: row.client_id, failFast: true, outcomeJob: outcome('') });
+    const notificationId = await queueNotification(tx, chain.jobs, { channel: point.kind, to: { address: point.address }, template: 'urgent.page', params, clientId: row.client_id, failFast: true, outcomeJob });
     if (notificationId) queued = { id: notificationId, channel: point.kind };
   }
   if (!queued) {
@@ -280,7 +277,7 @@ async function exhaust(tx: ActorContext, chain: ChainContext, row: UrgentMessage
 
 /** One step of a message's chain; a step the message no longer waits for is left alone (run twice, or overtaken). */
 export async function runEscalationStep(run: JobRun, payload: EscalatePayload): Promise<void> {
-  const chain: ChainContext = { database: run.database, keyring: run.keyring, jobs: run.jobs, publicUrl: run.publicUrl, run };
+  const chain: ChainContext = { jobs: run.jobs, publicUrl: run.publicUrl };
   const ctx = systemCtx(run, payload.orgId);
   await inTransaction(ctx, async (tx) => {
     const row = await lockMessage(tx, payload.messageId);
@@ -311,7 +308,7 @@ export async function runEscalationStep(run: JobRun, payload: EscalatePayload): 
  * contact point at once, and when they have none left, moves the chain to the next tier now.
  */
 export async function runOutcome(run: JobRun, payload: OutcomePayload): Promise<void> {
-  const chain: ChainContext = { database: run.database, keyring: run.keyring, jobs: run.jobs, publicUrl: run.publicUrl, run };
+  const chain: ChainContext = { jobs: run.jobs, publicUrl: run.publicUrl };
   const ctx = systemCtx(run, payload.orgId);
   await inTransaction(ctx, async (tx) => {
     const row = await lockMessage(tx, payload.messageId);

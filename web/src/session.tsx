@@ -65,17 +65,28 @@ export function takeSignInNotice(): string | null {
 }
 
 /** Signs out on the server and forgets the session here; the sign-in page then shows `notice`. */
+/**
+ * A sign-out under way: a second one while it runs (a background read answered 401 while the
+ * idle sign-out was logging out) joins it, so the server is told once and the first notice stands.
+ */
+let signingOut: Promise<void> | null = null;
+
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useCallback(
-    async (notice?: string) => {
-      hideRevealed('signed_out');
-      await api.POST('/api/auth/logout').catch(() => undefined);
-      setCsrfToken(null);
-      signInNotice = notice ?? null;
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'setup' });
-      // With no session, the guard sends the page to sign-in.
-      queryClient.setQueryData(['me'], null);
+    (notice?: string) => {
+      signingOut ??= (async () => {
+        hideRevealed('signed_out');
+        await api.POST('/api/auth/logout').catch(() => undefined);
+        setCsrfToken(null);
+        signInNotice = notice ?? null;
+        queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'setup' });
+        // With no session, the guard sends the page to sign-in.
+        queryClient.setQueryData(['me'], null);
+      })().finally(() => {
+        signingOut = null;
+      });
+      return signingOut;
     },
     [queryClient],
   );

@@ -252,6 +252,8 @@ export const deliverNotificationJob: JobDefinition<DeliverPayload> = {
   name: DELIVER_JOB,
   retryLimit: DELIVER_RETRY_LIMIT,
   retryDelaySeconds: 60,
+  // A send gives up within a minute (the channels' timeouts): a page whose instance died mid-send goes again soon.
+  leaseSeconds: 120,
   async run(payload, job) {
     const tenant = tenantDb(job.database.unsafeKysely, job.database.engine, payload.orgId);
     const outcome = await attemptDelivery(tenant, job.keyring, payload.notificationId, { publicUrl: job.publicUrl, jobs: job.jobs, lastAttempt: job.attempt > DELIVER_RETRY_LIMIT });

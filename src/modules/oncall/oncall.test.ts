@@ -22,6 +22,7 @@ import {
 import { startSmsApiServer } from '../../../test/sms-api-server.ts';
 import { startSmtpServer, type SmtpProcess } from '../../../test/smtp.ts';
 import { startWebhookReceiver } from '../../../test/webhook-receiver.ts';
+import { serverEnv, startServerProcess } from '../../../test/suites/server-process.ts';
 import { sweepCoverage } from './background.ts';
 import { buildPlan } from './plan.ts';
 import { DEFAULT_ONCALL_SETTINGS } from './settings.ts';
@@ -448,25 +449,28 @@ test('a restart in the middle of an escalation: the chain goes on where it was, 
   assert.equal(mailsTo(s, 'drLee').length, 2);
 });
 
-test('two instances on PostgreSQL, one stopped mid-chain: every step is sent exactly once', { skip: ENGINE !== 'postgres' && 'several instances run on PostgreSQL only' }, async (t) => {
+test('two instances on PostgreSQL, one a real `ringfence serve` killed (SIGKILL) mid-chain: every step is carried out exactly once', { skip: ENGINE !== 'postgres' && 'several instances run on PostgreSQL only' }, async (t) => {
   const s = await setup(t);
-  const second = await startApp(t, s.db, s.config);
   await saveSchedule(s, allDay(s));
+  const other = await startServerProcess(serverEnv(s.db.settings, s.config));
+  t.after(() => other.kill());
   const ids: string[] = [];
-  for (let i = 0; i < 5; i += 1) {
+  for (let i = 0; i < 6; i += 1) {
     const task = await s.agent.post('/api/tasks', { clientId: s.org.clients.A, queueId: s.queueA, patientId: s.patient.id, reasonCode: 'clinical', priority: 'urgent', title: 'Urgent callback' });
     ids.push((await s.agent.post('/api/urgent-messages', { taskId: task.body.id, body: 'Synthetic question.' })).body.id);
   }
-  await until('the first pages', async () => mailsTo(s, 'drLee').length >= 5);
-  await s.app.close();
-  await until('every backup page', async () => mailsTo(s, 'drPark').length >= 5, 30_000);
-  const supervisor = await signedInClient(second, s.org.orgId, s.org.users.supervisor!.id);
+  await until('the first pages', async () => mailsTo(s, 'drLee').length >= 6);
+  // Mid-chain: pages again and escalations are due in the next seconds, some of them claimed by the process killed.
+  await other.kill();
+  // A step the killed process held is run again once its 30-second lease has run out.
+  await until('every backup page', async () => new Set(ids.filter((id) => s.smtp.received.some((m) => m.to.includes(s.addresses.drPark!) && m.text.includes(id)))).size === ids.length, 90_000);
   for (const id of ids) {
-    const steps = ((await supervisor.get(`/api/urgent-messages/${id}/timeline`)).body.items as { kind: string; step: number }[]).filter((e) => e.kind === 'paged').map((e) => e.step);
-    assert.deepEqual(steps.slice(0, 3), [0, 1, 2], `message ${id}: ${steps.join(',')}`);
+    const steps = ((await s.supervisor.get(`/api/urgent-messages/${id}/timeline`)).body.items as { kind: string; step: number; userId: string }[]).filter((e) => e.kind === 'paged').map((e) => `${e.step}:${e.userId}`);
+    assert.deepEqual(steps, [...new Set(steps)], `message ${id}: no step carried out twice (${steps.join(' ')})`);
+    assert.ok(steps.length >= 3, `message ${id}: the primary twice, then the backup (${steps.join(' ')})`);
   }
-  assert.equal(mailsTo(s, 'drLee').length, 10, 'two pages each to the primary, no more');
-  assert.equal(mailsTo(s, 'drPark').length >= 5, true);
+  // A relay that accepted a message from the killed process before it recorded the send may get that one again: never fewer.
+  assert.ok(mailsTo(s, 'drLee').length >= 12, `${mailsTo(s, 'drLee').length} pages to the primary`);
 });
 
 test('pages by SMS and by webhook carry no PHI either: the SMS text and the signed webhook payload name the practice, a reference and a link only; a delivered SMS is on the timeline', async (t) => {

@@ -331,10 +331,14 @@ export async function runOutcome(run: JobRun, payload: OutcomePayload): Promise<
   });
 }
 
+/** A step takes well under a second: a run whose instance died is run again after 30 s, not 15 minutes. */
+const STEP_LEASE_SECONDS = 30;
+
 export const escalateJob: JobDefinition<EscalatePayload> = {
   name: ESCALATE_JOB,
   retryLimit: 10,
   retryDelaySeconds: 5,
+  leaseSeconds: STEP_LEASE_SECONDS,
   run: (payload, job) => runEscalationStep(job, payload),
 };
 
@@ -342,6 +346,7 @@ export const outcomeJob: JobDefinition<OutcomePayload> = {
   name: OUTCOME_JOB,
   retryLimit: 10,
   retryDelaySeconds: 5,
+  leaseSeconds: STEP_LEASE_SECONDS,
   run: (payload, job) => runOutcome(job, payload),
 };
 

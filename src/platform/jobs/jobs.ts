@@ -44,6 +44,12 @@ export interface JobDefinition<P extends JobPayload = JobPayload> {
   /** Seconds before the first retry, doubled for each further one (default 30). */
   retryDelaySeconds?: number;
   /**
+   * How long one run may take before it is presumed lost (its instance died) and run again
+   * (default the service's, 15 minutes). A timer that must not slip (a page's next step) keeps
+   * this short.
+   */
+  leaseSeconds?: number;
+  /**
    * Periodic jobs: a cron expression in UTC (`* * * * *` every minute); one run per tick across
    * instances. pg-boss runs a periodic job at most once a minute; a seconds field (six fields)
    * is honoured on SQLite only.

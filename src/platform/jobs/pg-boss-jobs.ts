@@ -35,6 +35,8 @@ import {
 import type { EnqueueOptions, JobDefinition, JobPayload, JobStatus, Jobs, JobsOptions } from './jobs.ts';
 
 /** Jobs a worker claims at once; it asks again at once while batches come back full. */
+/** How often pg-boss's maintenance looks for runs that outlived their lease. */
+const MAINTENANCE_SECONDS = 15;
 /** Jobs of one queue claimed at once and run side by side. */
 const BATCH_SIZE = 8;
 /** How soon after an enqueue of a job due now the worker looks (the enqueuing transaction commits first). */
@@ -108,7 +110,7 @@ export class PgBossJobs implements Jobs {
   /** pg-boss's options for a job of this definition: its retries, with back-off once there is a delay to double, and its lease. */
   private retryOptions(definition: JobDefinition): PgBoss.RetryOptions & PgBoss.ExpirationOptions {
     const { retryLimit, retryDelaySeconds } = retryPolicy(definition);
-    return { retryLimit, retryDelay: retryDelaySeconds, retryBackoff: retryDelaySeconds > 0, expireInSeconds: this.leaseSeconds };
+    return { retryLimit, retryDelay: retryDelaySeconds, retryBackoff: retryDelaySeconds > 0, expireInSeconds: definition.leaseSeconds ?? this.leaseSeconds };
   }
 
   /** Installs or migrates pg-boss's schema and creates a queue per definition, once per service (safe to race with other instances). */
@@ -178,6 +180,8 @@ export class PgBossJobs implements Jobs {
       schema: this.schema,
       migrate: false,
       supervise: true,
+      // How soon a run whose instance died is noticed (its lease ran out) and run again.
+      maintenanceIntervalSeconds: MAINTENANCE_SECONDS,
       schedule: periodic.length > 0,
       ...(seconds ? { cronMonitorIntervalSeconds: seconds, cronWorkerIntervalSeconds: seconds } : {}),
     });

@@ -195,6 +195,12 @@ export class TableJobs implements Jobs {
       .executeTakeFirst();
     if (!claimed) return null;
     const definition = this.definitions.get(claimed.name);
+    // A definition with a lease of its own (a page's timer) is presumed lost sooner.
+    if (definition?.leaseSeconds !== undefined) {
+      const until = new Date(now.getTime() + definition.leaseSeconds * 1000).toISOString();
+      await this.kysely.updateTable('jobs').set({ locked_until: until }).where('id', '=', claimed.id).where('locked_by', '=', this.instanceId).execute();
+      claimed.locked_until = until;
+    }
     if (claimed.periodic === 1 && claimed.attempts === 1 && definition?.cron) {
       await this.insert(this.kysely, definition, {}, nextCronTime(definition.cron, now), null, true);
     }

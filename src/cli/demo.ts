@@ -19,6 +19,9 @@ import { createUser } from '../modules/users/users.service.ts';
 import { createPatient } from '../modules/patients/patients.service.ts';
 import { createQueue } from '../modules/tasks/queues.service.ts';
 import { createTask } from '../modules/tasks/intake.service.ts';
+import { saveOnCallSettings } from '../modules/oncall/providers.service.ts';
+import { saveSchedule } from '../modules/oncall/schedules.service.ts';
+import { DEFAULT_ONCALL_SETTINGS } from '../modules/oncall/settings.ts';
 
 /** The demo's shared password: synthetic accounts only, in their own data directory. */
 export const DEMO_PASSWORD = 'ringfence demo only 2026';
@@ -129,6 +132,16 @@ export async function seedDemo(database: RingfenceDatabase, keyring: KeyRing, da
       await createTask(clinic, { clientId: client.id, queueId: queue.id, patientId: patient.id, reasonCode: callback[0], priority: callback[1], title: callback[2] });
     }
   }
+  // Lakeside's nights and weekends are the demo provider's: the On call screen shows the week,
+  // and its gaps until the provider verifies a contact point (My on-call) and a channel is set up.
+  const provider = accounts.find((a) => a.role === 'provider')!;
+  const providerId = (await ctx.db.selectFrom('users').select('id').where('email', '=', provider.email).executeTakeFirstOrThrow()).id;
+  const shift = (rrule: string, start: string, end: string) => ({ id: randomUUID(), rrule, startDate: addDays(today(), -7), untilDate: null, start, end, primary: providerId, backups: [] });
+  await saveSchedule(clinic, clients[0]!.id, {
+    rotations: [{ id: randomUUID(), name: 'Nights and weekends', shifts: [shift('FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', '17:00', '08:00'), shift('FREQ=WEEKLY;BYDAY=SA,SU', '08:00', '08:00')] }],
+    overrides: [],
+  });
+  await saveOnCallSettings(clinic, clients[0]!.id, { ...DEFAULT_ONCALL_SETTINGS, coverage: 'outside_business_hours' });
   writeFileSync(path.join(dataDir, CREDENTIALS_FILE), `${JSON.stringify({ password: DEMO_PASSWORD, accounts, seededAt: new Date().toISOString(), id: randomUUID() }, null, 2)}\n`, { mode: 0o600 });
   return accounts;
 }

@@ -244,6 +244,12 @@ test('on call: the primary never acknowledges; after the window the backup is pa
   await boss.page.getByRole('link', { name: 'Open the callback' }).waitFor();
   const patientId = (await w.app.tenant(w.org.orgId).selectFrom('urgent_messages').select('patient_id').where('id', '=', messageId).executeTakeFirstOrThrow()).patient_id;
   await boss.page.goto(`${w.app.url}/patients/${patientId}`);
+  // A page about the patient directly, from the patient's screen.
+  await boss.page.getByRole('button', { name: 'Page on-call' }).click();
+  const direct = boss.page.getByRole('dialog', { name: 'Page the on-call provider' });
+  await direct.getByLabel('Message for the provider').fill('Synthetic: the caller asks for a second opinion tonight.');
+  await direct.getByRole('button', { name: 'Send page' }).click();
+  await boss.page.getByText(/Page U-[A-Z0-9]+ sent/).waitFor();
   await boss.page.getByRole('link', { name: 'Timeline' }).click();
   const patientSteps = boss.page.locator('.patient-timeline');
   await patientSteps.getByText(/Urgent callback \(refill\)|Urgent callback/).first().waitFor();

@@ -11,6 +11,7 @@ import { FormFooter } from '../ui/FormFooter';
 import { Dialog } from '../ui/Dialog';
 import { Checkbox, SelectField, TextField } from '../ui/Field';
 import { ErrorNotice, FormError, Loading, PageHeader } from '../ui/States';
+import { PageForm } from './TaskPages';
 import { useToast } from '../ui/Toasts';
 import { useChosen } from '../ui/useChosen';
 import { useSubmit } from '../ui/useSubmit';
@@ -61,9 +62,29 @@ export function PatientPage() {
       ) : null}
       <RevealCard patient={p} key={p.updatedAt} />
       {can('read', 'Task') ? <PatientCallbacks patient={p} /> : null}
+      {active ? <PagePatient patient={p} /> : null}
       {editing ? <EditDialog patient={p} onClose={() => setEditing(false)} /> : null}
       {merging ? <MergeDialog patient={p} onClose={() => setMerging(false)} /> : null}
     </>
+  );
+}
+
+/** "Page on-call" about this patient without a callback (a provider's question taken on another line, say). */
+function PagePatient({ patient }: { patient: PatientSummary }) {
+  const { categories } = useSession();
+  const [open, setOpen] = useState(false);
+  if (!categories(['create'], 'UrgentMessage', patient.clientId).has('operational')) return null;
+  return (
+    <section className="card" aria-labelledby="page-patient-title">
+      <h2 id="page-patient-title">Urgent message</h2>
+      <p className="muted">Page the practice's on-call provider about this patient. The page names the practice only; the provider signs in to read it.</p>
+      <Button variant="danger" onClick={() => setOpen(true)}>
+        Page on-call
+      </Button>
+      <Dialog title="Page the on-call provider" open={open} onClose={() => setOpen(false)}>
+        {open ? <PageForm about={{ patientId: patient.id, clientId: patient.clientId }} onDone={() => setOpen(false)} /> : null}
+      </Dialog>
+    </section>
   );
 }
 

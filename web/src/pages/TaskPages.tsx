@@ -41,7 +41,7 @@ export function TaskPages({ task, timeZone }: { task: TaskView; timeZone?: strin
         </Button>
       ) : null}
       <Dialog title="Page the on-call provider" open={paging} onClose={() => setPaging(false)}>
-        {paging ? <PageForm task={task} onDone={() => setPaging(false)} /> : null}
+        {paging ? <PageForm about={{ taskId: task.id, clientId: task.clientId, priority: task.priority }} onDone={() => setPaging(false)} /> : null}
       </Dialog>
     </section>
   );
@@ -105,20 +105,26 @@ function PageStatus({ message: m, timeZone }: { message: UrgentView; timeZone?: 
   );
 }
 
-function PageForm({ task, onDone }: { task: TaskView; onDone: () => void }) {
+/** What a page is about: a callback, or a patient directly (no callback yet). */
+export type PageSubject = { clientId: string; priority?: TaskView['priority'] } & ({ taskId: string } | { patientId: string });
+
+/** The page itself: who will be paged (before sending), the priority, and the message for those who may write clinical detail. */
+export function PageForm({ about, onDone }: { about: PageSubject; onDone: () => void }) {
   const { categories } = useSession();
   // Clinical detail is written by those whose roles carry it; anyone else's page asks the provider to call.
-  const writesBody = categories(['create'], 'UrgentMessage', task.clientId).has('clinical');
+  const writesBody = categories(['create'], 'UrgentMessage', about.clientId).has('clinical');
   const queryClient = useQueryClient();
   const toast = useToast();
   const [body, setBody] = useState('');
-  const [priority, setPriority] = useState<'emergent' | 'urgent'>(task.priority === 'urgent' ? 'urgent' : 'emergent');
-  const preview = useQuery({ queryKey: ['on-call', 'preview', task.clientId], queryFn: () => unwrap(api.GET('/api/clients/{id}/on-call/preview', { params: { path: { id: task.clientId } } })) });
+  const [priority, setPriority] = useState<'emergent' | 'urgent'>(about.priority === 'urgent' ? 'urgent' : 'emergent');
+  const preview = useQuery({ queryKey: ['on-call', 'preview', about.clientId], queryFn: () => unwrap(api.GET('/api/clients/{id}/on-call/preview', { params: { path: { id: about.clientId } } })) });
+  const target = 'taskId' in about ? { taskId: about.taskId } : { patientId: about.patientId };
   const submit = useSubmit(
-    () => unwrap(api.POST('/api/urgent-messages', { body: { taskId: task.id, priority, ...(writesBody ? { body: body.trim() } : {}) } })),
+    () => unwrap(api.POST('/api/urgent-messages', { body: { ...target, priority, ...(writesBody ? { body: body.trim() } : {}) } })),
     (m) => {
       toast('success', `Page ${m.reference} sent.`);
-      void queryClient.invalidateQueries({ queryKey: ['task', task.id] });
+      void queryClient.invalidateQueries({ queryKey: ['task'] });
+      void queryClient.invalidateQueries({ queryKey: ['patient'] });
       onDone();
     },
   );

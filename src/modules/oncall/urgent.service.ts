@@ -257,16 +257,21 @@ async function exhaust(tx: ActorContext, chain: ChainContext, row: UrgentMessage
   if (queueId) {
     const client = await clientSettings(tx.db, row.client_id);
     const reasons = parsePolicy(client?.callbackPolicy ?? null).reasonCodes;
-    const task = await createTask(tx, {
-      clientId: row.client_id,
-      queueId,
-      patientId: row.patient_id,
-      reasonCode: reasons.includes('clinical') ? 'clinical' : reasons[0]!,
-      priority: 'emergent',
-      title: 'Urgent message not acknowledged: reach the provider by phone',
-      note: `Page ${row.reference} reached nobody. Call the on-call provider's alternate numbers.`,
-    });
-    fallbackTaskId = task.id;
+    try {
+      const task = await createTask(tx, {
+        clientId: row.client_id,
+        queueId,
+        patientId: row.patient_id,
+        reasonCode: reasons.includes('clinical') ? 'clinical' : reasons[0]!,
+        priority: 'emergent',
+        title: 'Urgent message not acknowledged: reach the provider by phone',
+        note: `Page ${row.reference} reached nobody. Call the on-call provider's alternate numbers.`,
+      });
+      fallbackTaskId = task.id;
+    } catch (err) {
+      // The callback cannot be filed (the patient was merged away, the client closed): the supervisors are still told below.
+      if (!(err instanceof AppError)) throw err;
+    }
   }
   const now = new Date().toISOString();
   await tx.db.updateTable('urgent_messages').set({ status: 'exhausted', next_step: -1, next_step_at: null, fallback_task_id: fallbackTaskId, closed_at: now }).where('id', '=', row.id).execute();

@@ -141,7 +141,7 @@ export const onCallPage: Benchmark = {
   description: 'emergent intake (POST /api/tasks) to the page accepted by a loopback SMTP server, one at a time; target p99 < 2 s',
   async run(env) {
     const bench = await env.startApp({}, { background: true });
-    const { org, relay, clientId, agentId, providerIds } = await pagingOrg(bench, env, 3);
+    const { org, relay, clientId, agentId } = await pagingOrg(bench, env, 3);
     const ctx = unsafeSystemContext(bench.database, bench.app.platform.keyring, org.orgId, 'supervisor');
     const queueId = (await createQueue(ctx, { clientId, name: 'Triage' })).id;
     const patients = [];
@@ -150,7 +150,6 @@ export const onCallPage: Benchmark = {
     const http = jsonClient(await listen(bench.app), { cookie: session.cookie, 'x-csrf-token': session.csrfToken });
     env.defer(() => http.close());
     const primary = 'provider0@bench.example.test';
-    void providerIds;
     const latency = new LatencyRecorder();
     const end = performance.now() + env.settings.warmupMs + env.settings.durationMs;
     let i = 0;
@@ -163,12 +162,13 @@ export const onCallPage: Benchmark = {
         if (waited > 1000) throw new Error('no page arrived within 10 s of an emergent intake');
         await new Promise((r) => setTimeout(r, 10));
       }
-      if (performance.now() - started > 0 && i >= 2) latency.record(relay.arrivals.filter((a) => a.to === primary).at(-1)!.at - started);
+      // The first two warm the job engine's queues and the relay's connection: not counted.
+      if (i >= 2) latency.record(relay.arrivals.filter((a) => a.to === primary).at(-1)!.at - started);
       i += 1;
     }
     const s = latency.summary();
-    // Acknowledge nothing: the remaining chains are cut short by closing the app.
-    void (await bench.tenant(org.orgId).updateTable('urgent_messages').set({ next_step: -1 }).execute());
+    // The chains still running stop here: nothing more is paged while the app closes.
+    await bench.tenant(org.orgId).updateTable('urgent_messages').set({ next_step: -1 }).execute();
     return { ops_per_s: s.count / (env.settings.durationMs / 1000), p50_ms: s.p50, p99_ms: s.p99, figures: { pages: s.count, max_ms: round(s.max), target_p99_ms: 2000 } };
   },
 };

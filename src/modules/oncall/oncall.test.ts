@@ -89,7 +89,7 @@ interface Setup {
 
 async function setup(t: TestContext, options: { reject?: string; settings?: typeof FAST } = {}): Promise<Setup> {
   const db = outlivingDatabase(t);
-  const config = testConfig(db.settings, process.env.ONCALL_DEBUG ? { RINGFENCE_LOG_LEVEL: 'warn' } : {});
+  const config = testConfig(db.settings);
   const app = (await startApp(t, db, config)) as Setup['app'];
   const org = await createTestOrg(app, {
     clients: ['A', 'B'],

@@ -472,14 +472,15 @@ const CASES: Record<string, RouteCase> = {
     request: async (fx, t) => ({ url: `/api/urgent-messages/${(await fx.urgent(t)).id}/replies`, body: { body: 'Synthetic reply: take the next dose with food.' } }),
     expect: (a, t) => (t !== 'own' ? 404 : a === 'provider' ? 201 : 403),
   },
+  // Handling a reply is the callback workers' part: the provider who wrote it does not mark it.
   'POST /api/urgent-messages/:id/replies/:replyId/handled': {
-    ...URGENT_READ,
+    allowed: TASK_WORKERS,
+    success: 200,
+    targets: ['own', 'otherClient', 'otherOrg'],
     request: async (fx, t) => {
       const m = await fx.urgent(t, true);
       return { url: `/api/urgent-messages/${m.id}/replies/${m.replyId}/handled` };
     },
-    // Handling a reply is the callback workers' part: the provider who wrote it does not mark it.
-    expect: (a, t) => (t === 'own' && a !== 'provider' ? 200 : 404),
   },
   'POST /api/urgent-messages/:id/cancel': {
     allowed: ['supervisor'],

@@ -69,7 +69,6 @@ const REQUESTS: Record<string, (fx: Fixture) => { url: string; body?: unknown }>
   'POST /api/urgent-messages/:id/opened': (fx) => ({ url: `/api/urgent-messages/${fx.urgentId}/opened` }),
   'POST /api/urgent-messages/:id/acknowledge': (fx) => ({ url: `/api/urgent-messages/${fx.urgentId}/acknowledge` }),
   'POST /api/urgent-messages/:id/replies': (fx) => ({ url: `/api/urgent-messages/${fx.urgentId}/replies`, body: { body: 'Synthetic reply: go to the emergency department' } }),
-  'POST /api/urgent-messages/:id/replies/:replyId/handled': (fx) => ({ url: `/api/urgent-messages/${fx.urgentId}/replies/${fx.urgentId}/handled` }),
   'POST /api/urgent-messages/:id/cancel': (fx) => ({ url: `/api/urgent-messages/${fx.urgentId}/cancel` }),
 };
 

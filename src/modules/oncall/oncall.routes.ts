@@ -250,7 +250,8 @@ export const urgentRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/urgent-messages/:id/replies/:replyId/handled',
-    { config: read, schema: { tags: utags, summary: "Mark a provider's reply handled", params: ReplyParams, response: replies(UrgentSchema) } },
+    // Acting on a reply is the callback's work: whoever may update the client's callbacks marks it.
+    { config: { permission: { action: 'update', subject: 'Task' } }, schema: { tags: utags, summary: "Mark a provider's reply handled", params: ReplyParams, response: replies(UrgentSchema) } },
     async (request) => handleReply(actorOf(request), request.params.id, request.params.replyId),
   );
 

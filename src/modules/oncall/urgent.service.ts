@@ -632,7 +632,7 @@ export async function replyUrgent(ctx: ActorContext, id: string, body: string): 
 /** The agent (or a supervisor) has acted on a reply: marked handled, with who and when. */
 export async function handleReply(ctx: ActorContext, id: string, replyId: string): Promise<UrgentView> {
   const row = await findMessage(ctx, id);
-  if (!can(ctx, 'read', 'Task', { clientId: row.client_id })) throw notFound('Urgent message');
+  if (!can(ctx, 'update', 'Task', { clientId: row.client_id })) throw notFound('Urgent message');
   await inTransaction(ctx, async (tx) => {
     const reply = await tx.db.selectFrom('urgent_message_replies').select(['id', 'handled_at']).where('id', '=', replyId).where('message_id', '=', id).executeTakeFirst();
     if (!reply) throw notFound('Reply');

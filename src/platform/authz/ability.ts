@@ -108,23 +108,28 @@ export async function peopleReachingPhi(tenant: TenantDb, userIds?: string[]): P
   return out;
 }
 
-/**
- * The people whose roles grant `action` (or `manage`) on a subject across the whole
- * organization (active or not: ask the users module which are active): "whoever keeps the compliance records", found from the grants (roles are
- * data), never from a role's name.
- */
-export async function peopleGranted(tenant: TenantDb, action: Action, subject: SubjectType): Promise<string[]> {
-  const rows = await tenant
+/** Who holds a grant of `action` (or `manage`) on a subject with one of these scopes, optionally through an assignment for one client (or for every client). */
+async function grantHolders(tenant: TenantDb, action: Action, subject: SubjectType, scopes: readonly PermissionGrant['scope'][], clientId?: string): Promise<string[]> {
+  let q = tenant
     .selectFrom('role_assignments')
     .innerJoin('role_permissions', (j) => j.onRef('role_permissions.role_id', '=', 'role_assignments.role_id').onRef('role_permissions.org_id', '=', 'role_assignments.org_id'))
     .select('role_assignments.user_id')
     .distinct()
     .where('role_permissions.subject', '=', subject)
     .where('role_permissions.action', 'in', [action, 'manage'])
-    .where('role_permissions.scope', '=', 'organization')
-    .orderBy('role_assignments.user_id')
-    .execute();
+    .where('role_permissions.scope', 'in', [...scopes]);
+  if (clientId !== undefined) q = q.where((eb) => eb.or([eb('role_assignments.client_id', '=', clientId), eb('role_assignments.client_id', 'is', null)]));
+  const rows = await q.orderBy('role_assignments.user_id').execute();
   return rows.map((r) => r.user_id);
+}
+
+/**
+ * The people whose roles grant `action` (or `manage`) on a subject across the whole
+ * organization (active or not: ask the users module which are active): "whoever keeps the compliance records", found from the grants (roles are
+ * data), never from a role's name.
+ */
+export function peopleGranted(tenant: TenantDb, action: Action, subject: SubjectType): Promise<string[]> {
+  return grantHolders(tenant, action, subject, ['organization']);
 }
 
 /**
@@ -133,17 +138,6 @@ export async function peopleGranted(tenant: TenantDb, action: Action, subject: S
  * "the providers of this practice", "its supervisors", found from the grants (roles are data),
  * never from a role's name. Active or not: ask the users module which are active.
  */
-export async function peopleGrantedForClient(tenant: TenantDb, action: Action, subject: SubjectType, clientId: string, scopes: readonly PermissionGrant['scope'][]): Promise<string[]> {
-  const rows = await tenant
-    .selectFrom('role_assignments')
-    .innerJoin('role_permissions', (j) => j.onRef('role_permissions.role_id', '=', 'role_assignments.role_id').onRef('role_permissions.org_id', '=', 'role_assignments.org_id'))
-    .select('role_assignments.user_id')
-    .distinct()
-    .where('role_permissions.subject', '=', subject)
-    .where('role_permissions.action', 'in', [action, 'manage'])
-    .where('role_permissions.scope', 'in', [...scopes])
-    .where((eb) => eb.or([eb('role_assignments.client_id', '=', clientId), eb('role_assignments.client_id', 'is', null)]))
-    .orderBy('role_assignments.user_id')
-    .execute();
-  return rows.map((r) => r.user_id);
+export function peopleGrantedForClient(tenant: TenantDb, action: Action, subject: SubjectType, clientId: string, scopes: readonly PermissionGrant['scope'][]): Promise<string[]> {
+  return grantHolders(tenant, action, subject, scopes, clientId);
 }

@@ -9,7 +9,7 @@
  * whatever restarts in between. A failed channel moves the chain on at once.
  */
 import { randomUUID } from 'node:crypto';
-import { peopleGrantedForClient } from '../../platform/authz/ability.ts';
+import { NO_PERSON, peopleGrantedForClient } from '../../platform/authz/ability.ts';
 import { assertCan, assertFieldCategories, can, fieldCategories, rowScope } from '../../platform/authz/guard.ts';
 import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
 import { timeOrderedId } from '../../platform/db/ids.ts';
@@ -400,8 +400,8 @@ type MessageSelect = UrgentMessageRow & { recipient_user_id: string | null };
 
 /** Messages the actor may see: of their clients (agents, supervisors), or sent to them (providers). */
 function scoped(ctx: ActorContext) {
-  // The system (an escalation run) is nobody's recipient; PostgreSQL refuses a NUL in a value, so the placeholder is plain text.
-  const me = actorUserId(ctx) ?? 'no-person';
+  // The system (an escalation run) is nobody's recipient.
+  const me = actorUserId(ctx) ?? NO_PERSON;
   return ctx.db
     .selectFrom('urgent_messages')
     .leftJoin('urgent_message_recipients as mine', (j) => j.onRef('mine.message_id', '=', 'urgent_messages.id').onRef('mine.org_id', '=', 'urgent_messages.org_id').on('mine.user_id', '=', me))

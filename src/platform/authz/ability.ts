@@ -13,6 +13,12 @@ export interface SubjectAttributes {
   userId?: string | null;
 }
 
+/**
+ * The person id of an actor who is nobody (the system, a token) where a query needs one: it
+ * matches no row. Plain text, since PostgreSQL refuses a NUL character in a value.
+ */
+export const NO_PERSON = 'no-person';
+
 export type AppAbility = MongoAbility<[Action, SubjectType | ({ __caslSubjectType__: SubjectType } & SubjectAttributes)]>;
 
 /** A grant with the clients it applies to, after role assignments are resolved. */
@@ -26,7 +32,7 @@ export function buildAbility(grants: readonly ResolvedGrant[], actorUserId: stri
   for (const grant of grants) {
     let conditions: Record<string, unknown> | undefined;
     if (grant.scope === 'assigned_clients' && grant.clientIds !== 'all') conditions = { clientId: { $in: grant.clientIds } };
-    if (grant.scope === 'self') conditions = { userId: actorUserId ?? '\u0000nobody' };
+    if (grant.scope === 'self') conditions = { userId: actorUserId ?? NO_PERSON };
     rules.push({ action: grant.action, subject: grant.subject, fields: grant.categories, ...(conditions ? { conditions } : {}) } as RawRuleOf<AppAbility>);
   }
   return createMongoAbility<AppAbility>(rules);

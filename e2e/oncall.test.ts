@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test, type TestContext } from 'node:test';
 import { addMonths, today } from '../src/platform/calendar.ts';
-import { createTestOrg, insertTestPatient, insertTestQueue, signedInClient, type TestApp, type TestOrg } from '../test/helpers.ts';
+import { createTestOrg, eventually, insertTestPatient, insertTestQueue, signedInClient, type TestApp, type TestOrg } from '../test/helpers.ts';
 import { startSmtpServer, type SmtpProcess } from '../test/smtp.ts';
+import type { Locator, Page } from 'playwright-core';
 import { assertAccessible, launchBrowser, nextCode, screenshot, signIn, startConsole } from './harness.ts';
 
 /** Synthetic PHI that must never reach a page. */
@@ -48,14 +49,18 @@ async function parkReachable(w: World): Promise<void> {
     .execute();
 }
 
-async function until<T>(what: string, probe: () => T | null | undefined | false | Promise<T | null | undefined | false>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+
+/** An agent takes a call: the intake form filled by `fill`, the callback created and claimed; returns its panel. */
+async function takeCall(page: Page, url: string, fill: (dialog: Locator) => Promise<void>): Promise<Locator> {
+  await page.goto(`${url}/callbacks`);
+  await page.getByRole('heading', { name: 'Callbacks', exact: true }).waitFor();
+  await page.keyboard.press('i');
+  const dialog = page.getByRole('dialog', { name: 'New intake' });
+  await fill(dialog);
+  await dialog.getByRole('button', { name: 'Create callback' }).click();
+  await page.getByText(/Callback created for P-/).waitFor();
+  await page.keyboard.press('n');
+  return page.locator('.task-panel');
 }
 
 /** A provider on a phone-sized screen follows a page's link, signs in, and lands on the message. */
@@ -88,7 +93,7 @@ test('on call: a provider verifies a contact point, a supervisor builds the sche
   await lee.page.locator('[data-field-error="address"]').getByText(/must be an e-mail address/).waitFor();
   await lee.page.getByLabel('E-mail address').fill(w.address('drLee'));
   await lee.page.getByRole('button', { name: 'Add and send a code' }).click();
-  const codeMail = await until('the code', () => w.smtp.received.find((m) => m.to.includes(w.address('drLee'))));
+  const codeMail = await eventually('the code', () => w.smtp.received.find((m) => m.to.includes(w.address('drLee'))));
   const code = /\b(\d{6})\b/.exec(codeMail.text)![1]!;
   await lee.page.getByLabel(`Code sent to ${w.address('drLee')}`).fill(code);
   await lee.page.getByRole('button', { name: 'Verify' }).click();
@@ -124,24 +129,17 @@ test('on call: a provider verifies a contact point, a supervisor builds the sche
   const patient = await insertTestPatient(w.app, w.org.orgId, w.org.clients.A!, { name: { given: PHI.given, family: PHI.family }, phones: [{ number: PHI.phone, type: 'mobile' }] });
   const { page } = await launchBrowser(t);
   await signIn(page, w.app.url, w.org.users.agent!);
-  await page.goto(`${w.app.url}/callbacks`);
-  await page.getByRole('heading', { name: 'Callbacks', exact: true }).waitFor();
-  await page.keyboard.press('i');
-  const dialog = page.getByRole('dialog', { name: 'New intake' });
-  await dialog.getByLabel("Caller's phone").fill(PHI.phone);
-  await dialog.getByRole('button', { name: 'Find' }).click();
-  await dialog.getByText(patient.ref).waitFor();
-  await dialog.getByText(patient.ref).click();
-  await dialog.getByLabel('Priority').selectOption('emergent');
-  await dialog.getByLabel('Reason').selectOption('clinical');
-  await dialog.getByLabel('Title (no PHI)').fill('Chest pain, call back now');
-  await dialog.getByRole('button', { name: 'Create callback' }).click();
-  await page.getByText(/Callback created for P-/).waitFor();
-  await page.keyboard.press('n');
-  const panel = page.locator('.task-panel');
+  const panel = await takeCall(page, w.app.url, async (dialog) => {
+    await dialog.getByLabel("Caller's phone").fill(PHI.phone);
+    await dialog.getByRole('button', { name: 'Find' }).click();
+    await dialog.getByText(patient.ref).click();
+    await dialog.getByLabel('Priority').selectOption('emergent');
+    await dialog.getByLabel('Reason').selectOption('clinical');
+    await dialog.getByLabel('Title (no PHI)').fill('Chest pain, call back now');
+  });
   await panel.getByRole('heading', { name: 'On-call pages' }).waitFor();
 
-  const pageMail = await until('the page to Dr Lee', () => w.smtp.received.find((m) => m.to.includes(w.address('drLee')) && /Urgent message/.test(m.subject)));
+  const pageMail = await eventually('the page to Dr Lee', () => w.smtp.received.find((m) => m.to.includes(w.address('drLee')) && /Urgent message/.test(m.subject)));
   const everything = JSON.stringify(w.smtp.received);
   for (const value of [PHI.given, PHI.family, PHI.phone, '0193', patient.ref, 'Chest pain']) assert.ok(!everything.includes(value), `no page carries ${value}`);
   assert.equal(pageMail.subject, 'Urgent message for Lakeside Family Practice');
@@ -179,21 +177,15 @@ test('on call: the primary never acknowledges; after the window the backup is pa
   // The agent pages from an urgent callback, seeing first who will be paged.
   const { page } = await launchBrowser(t);
   await signIn(page, w.app.url, w.org.users.agent!);
-  await page.goto(`${w.app.url}/callbacks`);
-  await page.getByRole('heading', { name: 'Callbacks', exact: true }).waitFor();
-  await page.keyboard.press('i');
-  const dialog = page.getByRole('dialog', { name: 'New intake' });
-  await dialog.getByLabel("Caller's phone").fill('555-010-0466');
-  await dialog.getByRole('button', { name: 'Find' }).click();
-  await dialog.getByText('No patient with this number').waitFor();
-  await dialog.getByLabel('Given name').fill('Synthia');
-  await dialog.getByLabel('Family name').fill('Testwell');
-  await dialog.getByLabel('Priority').selectOption('urgent');
-  await dialog.getByLabel('Title (no PHI)').fill('Medication question');
-  await dialog.getByRole('button', { name: 'Create callback' }).click();
-  await page.getByText(/Callback created for P-/).waitFor();
-  await page.keyboard.press('n');
-  const panel = page.locator('.task-panel');
+  const panel = await takeCall(page, w.app.url, async (dialog) => {
+    await dialog.getByLabel("Caller's phone").fill('555-010-0466');
+    await dialog.getByRole('button', { name: 'Find' }).click();
+    await dialog.getByText('No patient with this number').waitFor();
+    await dialog.getByLabel('Given name').fill('Synthia');
+    await dialog.getByLabel('Family name').fill('Testwell');
+    await dialog.getByLabel('Priority').selectOption('urgent');
+    await dialog.getByLabel('Title (no PHI)').fill('Medication question');
+  });
   await panel.getByRole('button', { name: 'Page on-call' }).click();
   const pageDialog = page.getByRole('dialog', { name: 'Page the on-call provider' });
   await pageDialog.getByText(/\(primary\)/).waitFor();
@@ -207,7 +199,7 @@ test('on call: the primary never acknowledges; after the window the backup is pa
   await page.getByText(/Page U-[A-Z0-9]+ sent/).waitFor();
 
   // Nobody answers Dr Lee's pages: after the window Dr Park is paged.
-  const parkMail = await until('the page to the backup', () => w.smtp.received.find((m) => m.to.includes(w.address('drPark'))), 30_000);
+  const parkMail = await eventually('the page to the backup', () => w.smtp.received.find((m) => m.to.includes(w.address('drPark'))), 30_000);
   assert.equal(w.smtp.received.filter((m) => m.to.includes(w.address('drLee'))).length, 2, 'the primary was paged, then paged again');
   await panel.getByText(/Park|drpark/i).first().waitFor();
   const link = /(http:\/\/127\.0\.0\.1:\d+\/pages\/[0-9a-f-]{36})/.exec(parkMail.text)![1]!;

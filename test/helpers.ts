@@ -482,3 +482,17 @@ export function pdfText(pdf: Buffer): string {
   }
   return text;
 }
+
+/**
+ * Waits until `probe` gives a value (anything truthy) and returns it; fails with `what` after
+ * `ms`. For what a background service does in its own time (a page sent, a job run).
+ */
+export async function eventually<T>(what: string, probe: () => T | null | undefined | false | Promise<T | null | undefined | false>, ms = 15_000, everyMs = 100): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

@@ -8,6 +8,7 @@ import { tenantDb } from '../../platform/db/tenant-db.ts';
 import {
   auditEvents,
   createTestOrg,
+  eventually,
   ENGINE,
   insertTestPatient,
   insertTestQueue,
@@ -154,15 +155,6 @@ async function saveSchedule(s: Setup, doc: unknown, clientKey = 'A') {
   return res.body as { version: number; effectiveFrom: string; check: { gaps: { reason: string; personId: string | null }[]; overlaps: unknown[] } };
 }
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const mailsTo = (s: Setup, key: string) => s.smtp.received.filter((m) => m.to.includes(s.addresses[key]!));
 
@@ -267,7 +259,7 @@ test('contact points: a code is sent through the contact point and must be typed
   assert.equal(added.body.address, 'lee.second@example.test');
   assert.equal(added.body.verified, false);
   assert.equal(added.body.codeSent, true);
-  const mail = await until('the code', async () => s.smtp.received.find((m) => m.to.includes('lee.second@example.test')));
+  const mail = await eventually('the code', async () => s.smtp.received.find((m) => m.to.includes('lee.second@example.test')));
   const code = /\b(\d{6})\b/.exec(mail.text)![1]!;
   const wrong = await lee.post(`/api/people/${id}/contact-points/${added.body.id}/verify`, { code: code === '000000' ? '111111' : '000000' });
   assert.equal(wrong.status, 400);
@@ -287,7 +279,7 @@ test('an emergent callback pages the on-call provider: the page carries no PHI; 
   const s = await setup(t);
   await saveSchedule(s, allDay(s));
   const taskId = await emergentTask(s);
-  const page = await until('the page', async () => mailsTo(s, 'drLee')[0]);
+  const page = await eventually('the page', async () => mailsTo(s, 'drLee')[0]);
   const all = JSON.stringify(s.smtp.received);
   for (const value of [PHI.given, PHI.family, PHI.phone, PHI.dob, '0148', s.patient.ref]) assert.ok(!all.includes(value), `no page carries ${value}`);
   assert.match(page.subject, /^Urgent message for Lakeside Family Practice$/);
@@ -333,7 +325,7 @@ test('nobody acknowledges: the primary is paged again, then the backup; the back
   assert.equal(created.status, 201, created.text);
   assert.equal(created.body.priority, 'urgent');
   const id = created.body.id as string;
-  await until('the backup page', async () => mailsTo(s, 'drPark')[0], 20_000);
+  await eventually('the backup page', async () => mailsTo(s, 'drPark')[0], 20_000);
   assert.equal(mailsTo(s, 'drLee').length, 2, 'the primary was paged, then paged again, before the backup');
   assert.ok(!JSON.stringify(s.smtp.received).includes('chest'), 'the message text is in no page');
 
@@ -379,7 +371,7 @@ test('a channel that refuses the page moves the chain on at once, and a page tha
   const task = await s.agent.post('/api/tasks', { clientId: s.org.clients.A, queueId: s.queueA, patientId: s.patient.id, reasonCode: 'clinical', priority: 'urgent', title: 'Urgent callback' });
   const started = Date.now();
   const created = await s.agent.post('/api/urgent-messages', { taskId: task.body.id, body: 'Synthetic: call back about a medication question.' });
-  await until('the backup page', async () => mailsTo(s, 'drPark')[0]);
+  await eventually('the backup page', async () => mailsTo(s, 'drPark')[0]);
   assert.ok(Date.now() - started < 30_000, 'the backup was paged long before the 60-second window');
   const timeline = (await s.supervisor.get(`/api/urgent-messages/${created.body.id}/timeline`)).body.items;
   assert.ok(timeline.some((e: { kind: string }) => e.kind === 'channel_failed'));
@@ -392,7 +384,7 @@ test('a channel that refuses the page moves the chain on at once, and a page tha
   const taskB = await supervisorB.post('/api/tasks', { clientId: s.org.clients.B, queueId: queueB, patientId: patientB.id, reasonCode: 'clinical', priority: 'urgent', title: 'Urgent callback' });
   assert.equal(taskB.status, 201, taskB.text);
   const pageB = await supervisorB.post('/api/urgent-messages', { taskId: taskB.body.id, body: 'Synthetic: nobody covers tonight.' });
-  const exhausted = await until('the fallback', async () => {
+  const exhausted = await eventually('the fallback', async () => {
     const m = (await supervisorB.get(`/api/urgent-messages/${pageB.body.id}`)).body;
     return m.status === 'exhausted' ? m : null;
   });
@@ -401,7 +393,7 @@ test('a channel that refuses the page moves the chain on at once, and a page tha
   assert.equal(fallback.body.task.priority, 'emergent');
   assert.equal(fallback.body.task.patientId, patientB.id);
   const supervisorAddress = s.org.users.supervisor!.email;
-  await until('the supervisor alert', async () => s.smtp.received.find((m) => m.to.includes(supervisorAddress)));
+  await eventually('the supervisor alert', async () => s.smtp.received.find((m) => m.to.includes(supervisorAddress)));
   // The fallback callback does not page again by itself.
   await new Promise((r) => setTimeout(r, 1000));
   assert.equal((await supervisorB.get(`/api/urgent-messages?taskId=${exhausted.fallbackTaskId}`)).body.items.length, 0);
@@ -412,7 +404,7 @@ test('a provider sees only the messages sent to them: any other answers as an id
   await saveSchedule(s, allDay(s));
   const task = await s.agent.post('/api/tasks', { clientId: s.org.clients.A, queueId: s.queueA, patientId: s.patient.id, reasonCode: 'clinical', priority: 'urgent', title: 'Urgent callback' });
   const created = await s.agent.post('/api/urgent-messages', { taskId: task.body.id, body: 'Synthetic question.' });
-  await until('the page', async () => mailsTo(s, 'drLee')[0]);
+  await eventually('the page', async () => mailsTo(s, 'drLee')[0]);
   const missing = await (await provider(s, 'drOther')).get(`/api/urgent-messages/${randomUUID()}`);
   for (const key of ['drOther', 'drPark']) {
     const client = await provider(s, key);
@@ -434,10 +426,10 @@ test('a restart in the middle of an escalation: the chain goes on where it was, 
   await saveSchedule(s, allDay(s));
   const task = await s.agent.post('/api/tasks', { clientId: s.org.clients.A, queueId: s.queueA, patientId: s.patient.id, reasonCode: 'clinical', priority: 'urgent', title: 'Urgent callback' });
   const created = await s.agent.post('/api/urgent-messages', { taskId: task.body.id, body: 'Synthetic question.' });
-  await until('the first page', async () => mailsTo(s, 'drLee')[0]);
+  await eventually('the first page', async () => mailsTo(s, 'drLee')[0]);
   await s.app.close();
   const again = await startApp(t, s.db, s.config);
-  await until('the backup page after the restart', async () => mailsTo(s, 'drPark')[0], 20_000);
+  await eventually('the backup page after the restart', async () => mailsTo(s, 'drPark')[0], 20_000);
   const supervisor = await signedInClient(again, s.org.orgId, s.org.users.supervisor!.id);
   const timeline = (await supervisor.get(`/api/urgent-messages/${created.body.id}/timeline`)).body.items as { kind: string; step: number | null }[];
   const paged = timeline.filter((e) => e.kind === 'paged').map((e) => e.step);
@@ -459,11 +451,11 @@ test('two instances on PostgreSQL, one a real `ringfence serve` killed (SIGKILL)
     const task = await s.agent.post('/api/tasks', { clientId: s.org.clients.A, queueId: s.queueA, patientId: s.patient.id, reasonCode: 'clinical', priority: 'urgent', title: 'Urgent callback' });
     ids.push((await s.agent.post('/api/urgent-messages', { taskId: task.body.id, body: 'Synthetic question.' })).body.id);
   }
-  await until('the first pages', async () => mailsTo(s, 'drLee').length >= 6);
+  await eventually('the first pages', async () => mailsTo(s, 'drLee').length >= 6);
   // Mid-chain: pages again and escalations are due in the next seconds, some of them claimed by the process killed.
   await other.kill();
   // A step the killed process held is run again once its 30-second lease has run out.
-  await until('every backup page', async () => new Set(ids.filter((id) => s.smtp.received.some((m) => m.to.includes(s.addresses.drPark!) && m.text.includes(id)))).size === ids.length, 90_000);
+  await eventually('every backup page', async () => new Set(ids.filter((id) => s.smtp.received.some((m) => m.to.includes(s.addresses.drPark!) && m.text.includes(id)))).size === ids.length, 90_000);
   for (const id of ids) {
     const steps = ((await s.supervisor.get(`/api/urgent-messages/${id}/timeline`)).body.items as { kind: string; step: number; userId: string }[]).filter((e) => e.kind === 'paged').map((e) => `${e.step}:${e.userId}`);
     assert.deepEqual(steps, [...new Set(steps)], `message ${id}: no step carried out twice (${steps.join(' ')})`);
@@ -515,7 +507,7 @@ test('pages by SMS and by webhook carry no PHI either: the SMS text and the sign
 
   const timeline = (await s.supervisor.get(`/api/urgent-messages/${created.body.id}/timeline`)).body.items as { kind: string; channel: string | null }[];
   assert.ok(timeline.some((e) => e.kind === 'paged' && e.channel === 'sms'));
-  await until('the delivery on the timeline', async () => ((await s.supervisor.get(`/api/urgent-messages/${created.body.id}/timeline`)).body.items as { kind: string }[]).some((e) => e.kind === 'delivered'));
+  await eventually('the delivery on the timeline', async () => ((await s.supervisor.get(`/api/urgent-messages/${created.body.id}/timeline`)).body.items as { kind: string }[]).some((e) => e.kind === 'delivered'));
   assert.ok(timeline.some((e) => e.kind === 'paged' && e.channel === 'webhook'));
 });
 

@@ -110,6 +110,13 @@ test('on call: a provider verifies a contact point, a supervisor builds the sche
   await boss.page.getByRole('button', { name: 'Add rotation' }).click();
   await boss.page.getByLabel('Primary').selectOption({ label: w.org.users.drLee!.email.split('@')[0]! });
   await boss.page.getByLabel('Backup', { exact: true }).selectOption({ label: w.org.users.drPark!.email.split('@')[0]! });
+  // A rule the schedule cannot keep is refused on its own field.
+  const rule = boss.page.getByLabel('Recurrence rule');
+  await rule.fill('FREQ=HOURLY');
+  await boss.page.getByRole('button', { name: 'Save schedule' }).click();
+  await boss.page.locator('[data-field-error="rotations[0].shifts[0].rrule"]').waitFor();
+  await screenshot(boss.page, '101a-oncall-rule-refused');
+  await rule.fill('FREQ=DAILY');
   await boss.page.getByRole('button', { name: 'Save schedule' }).click();
   await boss.page.getByText(/gaps? in coverage/).first().waitFor();
   await screenshot(boss.page, '101-oncall-schedule-gaps');

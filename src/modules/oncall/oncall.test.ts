@@ -298,12 +298,19 @@ test('an emergent callback pages the on-call provider: the page carries no PHI; 
   const ack = await lee.post(`/api/urgent-messages/${message.id}/acknowledge`);
   assert.equal(ack.body.status, 'acknowledged');
   assert.equal(ack.body.next, null);
-  const pagedBeforeAck = mailsTo(s, 'drLee').length;
 
-  // Past the window: nothing more goes out, to Dr Lee or to the backup.
+  // Past the window: no step is taken after the acknowledgement, and every page that reached a
+  // mailbox is one the timeline records. (A re-page decided before the acknowledgement may still
+  // be on its way when Dr Lee acknowledges: the 1-second re-page is shorter than signing in.)
   await new Promise((r) => setTimeout(r, 4000));
-  assert.equal(mailsTo(s, 'drLee').length, pagedBeforeAck, 'the acknowledgement stopped the chain');
-  assert.equal(mailsTo(s, 'drPark').length, 0);
+  const timeline = (await s.supervisor.get(`/api/urgent-messages/${message.id}/timeline`)).body.items as { at: string; kind: string; userId: string | null }[];
+  const acknowledgedAt = timeline.find((e) => e.kind === 'acknowledged')!.at;
+  const pages = timeline.filter((e) => e.kind === 'paged');
+  assert.ok(pages.length >= 1);
+  assert.ok(pages.every((e) => e.at <= acknowledgedAt), `the acknowledgement stopped the chain: ${timeline.map((e) => `${e.at} ${e.kind}`).join(', ')}`);
+  assert.ok(!timeline.some((e) => e.kind === 'escalated' && e.at > acknowledgedAt));
+  assert.equal(mailsTo(s, 'drLee').length, pages.filter((e) => e.userId === s.org.users.drLee!.id).length, 'each page to Dr Lee is on the timeline');
+  assert.equal(mailsTo(s, 'drPark').length, pages.filter((e) => e.userId === s.org.users.drPark!.id).length, 'each page to the backup is on the timeline');
   const onTask = await s.agent.get(`/api/urgent-messages?taskId=${taskId}`);
   assert.equal(onTask.body.items[0].status, 'acknowledged');
   assert.equal(onTask.body.items[0].acknowledgedBy.id, s.org.users.drLee!.id);

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import type { Engine } from '../src/platform/db/database.ts';
 import { apiRead } from './benchmarks/api-read.ts';
 import { auditIntake } from './benchmarks/audit-intake.ts';
+import { auditSearch } from './benchmarks/audit-search.ts';
 import { authSignin } from './benchmarks/auth-signin.ts';
 import { callbacks } from './benchmarks/callbacks.ts';
 import { onCallAt, onCallPage, onCallTimers } from './benchmarks/oncall.ts';
@@ -15,7 +16,7 @@ import { BenchEnv, type Benchmark, type BenchResult } from './harness.ts';
 import { round } from './stats.ts';
 
 /** Every benchmark, in the order they run. A new one is a file in bench/benchmarks/ and a line here. */
-const BENCHMARKS: Benchmark[] = [authSignin, auditIntake, apiRead, vaultCrypto, patientLookup, callbacks, onCallAt, onCallPage, onCallTimers, phiDetect, phiBrowser];
+const BENCHMARKS: Benchmark[] = [authSignin, auditIntake, auditSearch, apiRead, vaultCrypto, patientLookup, callbacks, onCallAt, onCallPage, onCallTimers, phiDetect, phiBrowser];
 
 const USAGE = `Usage: npm run bench -- [FILTER…] [--duration SECONDS] [--warmup SECONDS] [--json]
 

@@ -9,6 +9,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { isLoopbackHost, type RingfenceConfig } from './config.ts';
 import { startSealer } from './platform/audit/chain.ts';
+import { loadAuditSigner, startCheckpointer } from './platform/audit/checkpoints.ts';
+import { auditVerifyJob } from './platform/audit/integrity.ts';
 import { idempotencyPlugin } from './platform/http/idempotency.ts';
 import { authenticatePlugin } from './platform/auth/authenticate.ts';
 import { phiGuardPlugin } from './platform/http/phi-guard.ts';
@@ -197,6 +199,10 @@ export async function buildApp(config: RingfenceConfig, options: BuildOptions = 
   // of this process, coalesced per organization, at once; a job per event would add a poll's
   // delay and a job row to every hand-out.
   const sealer = startSealer(database, config.auditSealIntervalMs, (err) => app.log.error({ err }, 'audit sealing failed'));
+  // The checkpointer signs each organization's chain head with a key the database does not hold
+  // and appends it outside the database (and to the witness, when there is one), in every instance.
+  const auditSigner = loadAuditSigner(config);
+  const checkpointer = startCheckpointer(database, config, auditSigner, config.auditCheckpointIntervalMs, (err) => app.log.error({ err }, 'audit checkpoint failed'));
   // Push queues hand out work in the background; without background services only an explicit pass does.
   const pusher = (options.pushAssignment ?? options.background !== false) ? startPushAssignment(database, keyring, events, (err) => app.log.error({ err }, 'push assignment failed')) : null;
   // Enqueueing works in every app; only background services work the jobs.
@@ -208,9 +214,9 @@ export async function buildApp(config: RingfenceConfig, options: BuildOptions = 
     events,
     // A page's next step is a job due at a set time: a short poll keeps its lateness well under a second.
     pollIntervalMs: 500,
-    definitions: [sessionSweepJob({ idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }), ...MODULES.flatMap((module) => module.jobs ?? []), ...(options.jobs ?? [])],
+    definitions: [sessionSweepJob({ idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }), auditVerifyJob(config, auditSigner), ...MODULES.flatMap((module) => module.jobs ?? []), ...(options.jobs ?? [])],
   });
-  const platform: Platform = { config, database, keyring, events, jobs, version: VERSION, cookieSecure, clients: clientDirectory, sealAudit: () => sealer.sealNow(), nudgePush: (orgId) => pusher?.nudge(orgId), publicUrl: () => publicUrl(), onBackgroundError: (err, message) => app.log.error({ err }, message) };
+  const platform: Platform = { config, database, keyring, events, jobs, version: VERSION, cookieSecure, clients: clientDirectory, sealAudit: () => sealer.sealNow(), auditSigner, checkpointAudit: async () => (await checkpointer.checkpointNow()).length, nudgePush: (orgId) => pusher?.nudge(orgId), publicUrl: () => publicUrl(), onBackgroundError: (err, message) => app.log.error({ err }, message) };
   app.decorate('platform', platform);
   await app.register(authenticatePlugin, { config, database, keyring, cookieSecure, complianceRules, events });
   await app.register(phiGuardPlugin);
@@ -236,6 +242,8 @@ export async function buildApp(config: RingfenceConfig, options: BuildOptions = 
     await pusher?.stop();
     // A graceful shutdown seals every pending audit event before the database closes.
     await sealer.stop();
+    // The last checkpoint covers the last seal.
+    await checkpointer.stop();
     if (!options.database) await database.close();
   });
   return app;

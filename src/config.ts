@@ -28,6 +28,19 @@ export interface RingfenceConfig {
   sessionAbsoluteHours: number;
   logLevel: string;
   auditSealIntervalMs: number;
+  /**
+   * The Ed25519 key that signs audit checkpoints (PKCS#8 PEM). Kept apart from the database:
+   * whoever can rewrite the database cannot forge a checkpoint. Unset: generated under dataDir.
+   */
+  auditSigningKeyFile: string | null;
+  /** Where signed checkpoints are appended, one file per organization (default dataDir/audit-checkpoints). */
+  auditCheckpointDir: string;
+  /** Optional witness that keeps a copy of every checkpoint (`ringfence audit witness` serves one). */
+  auditWitnessUrl: string | null;
+  /** How often the chain heads are signed. */
+  auditCheckpointIntervalMs: number;
+  /** Audit events are kept at least this many years (6 at least, as HIPAA documentation retention asks). */
+  auditRetentionYears: number;
   /** Requests per minute per IP on the sign-in routes. */
   authRateLimitPerMinute: number;
   /**
@@ -77,6 +90,11 @@ const SETTINGS = {
   sessionAbsoluteHours: { env: 'RINGFENCE_SESSION_ABSOLUTE_HOURS', file: 'sessionAbsoluteHours' },
   logLevel: { env: 'RINGFENCE_LOG_LEVEL', file: 'logLevel' },
   auditSealIntervalMs: { env: 'RINGFENCE_AUDIT_SEAL_INTERVAL_MS', file: 'auditSealIntervalMs' },
+  auditSigningKeyFile: { env: 'RINGFENCE_AUDIT_SIGNING_KEY_FILE', file: 'auditSigningKeyFile' },
+  auditCheckpointDir: { env: 'RINGFENCE_AUDIT_CHECKPOINT_DIR', file: 'auditCheckpointDir' },
+  auditWitnessUrl: { env: 'RINGFENCE_AUDIT_WITNESS_URL', file: 'auditWitnessUrl' },
+  auditCheckpointIntervalMs: { env: 'RINGFENCE_AUDIT_CHECKPOINT_INTERVAL_MS', file: 'auditCheckpointIntervalMs' },
+  auditRetentionYears: { env: 'RINGFENCE_AUDIT_RETENTION_YEARS', file: 'auditRetentionYears' },
   authRateLimitPerMinute: { env: 'RINGFENCE_AUTH_RATE_LIMIT', file: 'authRateLimitPerMinute' },
   publicUrl: { env: 'RINGFENCE_PUBLIC_URL', file: 'publicUrl' },
 } satisfies Record<keyof RingfenceConfig, SettingSpec>;
@@ -185,10 +203,16 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Ring
     }
   }
 
+  const auditWitnessUrl = raw('auditWitnessUrl')?.replace(/\/+$/, '') ?? null;
+  if (auditWitnessUrl !== null && !/^https?:\/\/[^\s?#]+$/.test(auditWitnessUrl)) {
+    throw new ConfigError('RINGFENCE_AUDIT_WITNESS_URL', `must be an http or https address without a query (got "${auditWitnessUrl}")`);
+  }
+  const dataDir = path.resolve(cwd, raw('dataDir') ?? './data');
+
   return {
     port,
     host,
-    dataDir: path.resolve(cwd, raw('dataDir') ?? './data'),
+    dataDir,
     databaseUrl,
     databaseSchema,
     sqliteSynchronous,
@@ -203,6 +227,11 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Ring
     sessionAbsoluteHours: int('sessionAbsoluteHours', 12, 1, 7 * 24),
     logLevel,
     auditSealIntervalMs: int('auditSealIntervalMs', 500, 10, 60_000),
+    auditSigningKeyFile: raw('auditSigningKeyFile') ? path.resolve(cwd, raw('auditSigningKeyFile')!) : null,
+    auditCheckpointDir: path.resolve(cwd, raw('auditCheckpointDir') ?? path.join(dataDir, 'audit-checkpoints')),
+    auditWitnessUrl,
+    auditCheckpointIntervalMs: int('auditCheckpointIntervalMs', 60_000, 100, 24 * 3600_000),
+    auditRetentionYears: int('auditRetentionYears', 6, 6, 100),
     authRateLimitPerMinute: int('authRateLimitPerMinute', 30, 1, 100_000),
     publicUrl,
   };

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import { TOKEN_SCOPES } from '../src/platform/authz/builtin-roles.ts';
 import { createUrgentMessage } from '../src/modules/oncall/urgent.service.ts';
-import { TEST_PASSWORD, buildTestApp, createTestOrg, insertTestBaa, insertTestPatient, insertTestQueue, insertTestTask, insertTestToken, insertTestUser, signedInClient, supervisorContext, type TestApp, type TestClient, type TestOrg } from './helpers.ts';
+import { TEST_PASSWORD, buildTestApp, createTestOrg, insertTestAlert, insertTestBaa, insertTestPatient, insertTestQueue, insertTestTask, insertTestToken, insertTestUser, signedInClient, supervisorContext, type TestApp, type TestClient, type TestOrg } from './helpers.ts';
 
 /**
  * The authorization matrix: every route × every role × own client / other client / other
@@ -604,7 +604,56 @@ const CASES: Record<string, RouteCase> = {
   'POST /api/notifications/sms-status/:channelId': { allowed: 'public', success: 403, request: () => ({ url: `/api/notifications/sms-status/${randomUUID()}`, body: { MessageSid: 'SM0123', MessageStatus: 'delivered' } }) },
   'GET /api/audit/events': { allowed: ['compliance', 'token'], success: 200, request: () => ({ url: '/api/audit/events' }) },
   'GET /api/audit/status': { allowed: ['compliance', 'token'], success: 200, request: () => ({ url: '/api/audit/status' }) },
+  'GET /api/audit/events/:id': {
+    allowed: ['compliance', 'token'],
+    success: 200,
+    targets: ['own', 'otherOrg'],
+    request: async (fx, t) => {
+      const event = await fx.app.tenant((t === 'otherOrg' ? fx.other : fx.org).orgId).selectFrom('audit_events').select('id').orderBy('id').executeTakeFirstOrThrow();
+      return { url: `/api/audit/events/${event.id}` };
+    },
+  },
+  // A patient's side of the trail: the compliance officer's audit grants reach every client of the organization.
+  'GET /api/patients/:id/access-history': { allowed: ['compliance'], success: 200, targets: ['own', 'otherClient', 'otherOrg'], request: async (fx, t) => ({ url: `/api/patients/${await fx.patient(t)}/access-history` }) },
+  'GET /api/patients/:id/disclosures': {
+    allowed: ['compliance'],
+    success: 200,
+    targets: ['own', 'otherClient', 'otherOrg'],
+    request: async (fx, t) => ({ url: `/api/patients/${await fx.patient(t)}/disclosures?from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z&format=csv` }),
+  },
+  // Reading the trail is the route's permission; exporting it needs the export grant too, which no token scope carries.
+  'GET /api/audit/export': { allowed: ['compliance'], success: 200, request: () => ({ url: '/api/audit/export?format=jsonl&from=2020-01-01T00:00:00Z&to=2100-01-01T00:00:00Z' }) },
+  'GET /api/audit/verification': { allowed: ['compliance'], success: 200, request: () => ({ url: '/api/audit/verification' }) },
+  'POST /api/audit/verification': { allowed: ['compliance'], success: 202, request: () => ({ url: '/api/audit/verification' }) },
+  'GET /api/audit/alerts': { allowed: ['compliance'], success: 200, request: () => ({ url: '/api/audit/alerts?status=all' }) },
+  'GET /api/audit/alerts/summary': { allowed: ['compliance'], success: 200, request: () => ({ url: '/api/audit/alerts/summary' }) },
+  'GET /api/audit/alerts/:id': { ...COMPLIANCE_ONLY, success: 200, request: async (fx, t) => ({ url: `/api/audit/alerts/${await alertOf(fx, t)}` }) },
+  'POST /api/audit/alerts/:id/assign': { ...COMPLIANCE_ONLY, success: 200, request: async (fx, t) => ({ url: `/api/audit/alerts/${await alertOf(fx, t)}/assign`, body: { userId: fx.org.users.compliance!.id } }) },
+  'POST /api/audit/alerts/:id/resolve': {
+    ...COMPLIANCE_ONLY,
+    success: 200,
+    request: async (fx, t) => ({ url: `/api/audit/alerts/${await alertOf(fx, t)}/resolve`, body: { outcome: 'benign', reason: 'Covering a colleague’s callback.' } }),
+  },
+  'GET /api/audit/anomaly-rules': { allowed: ['compliance'], success: 200, request: () => ({ url: '/api/audit/anomaly-rules' }) },
+  'PUT /api/audit/anomaly-rules/:rule': { allowed: ['compliance'], success: 200, request: () => ({ url: '/api/audit/anomaly-rules/new_network', body: { enabled: true, severity: 'low' } }) },
+  'GET /api/break-glass': { allowed: PATIENT_READERS, success: 200, request: () => ({ url: '/api/break-glass' }) },
+  // Another client's patient opens through break-glass; the compliance officer's grants reach it already; another organization's is not found.
+  'POST /api/break-glass': {
+    allowed: PATIENT_READERS,
+    success: 201,
+    targets: ['otherClient', 'otherOrg'],
+    expect: (a, t) => (t === 'otherOrg' ? 404 : a === 'compliance' ? 409 : 201),
+    request: async (fx, t) => {
+      const id = await fx.patient(t);
+      const org = t === 'otherOrg' ? fx.other : fx.org;
+      const row = await fx.app.tenant(org.orgId).selectFrom('patients').select(['ref', 'client_id']).where('id', '=', id).executeTakeFirstOrThrow();
+      return { url: '/api/break-glass', body: { clientId: row.client_id, patientRef: row.ref, reason: 'Caller transferred from the other practice line.' } };
+    },
+  },
 };
+
+/** A new open alert of the target's organization. */
+const alertOf = (fx: Fixture, t: Target) => insertTestAlert(fx.app, (t === 'otherOrg' ? fx.other : fx.org).orgId);
 
 function expected(key: string, c: RouteCase, actor: ActorKey, target: Target): number {
   if (c.allowed === 'public') return c.success;

@@ -496,3 +496,31 @@ export async function eventually<T>(what: string, probe: () => T | null | undefi
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
+
+/** A new open anomaly alert of an organization (as the rules would raise one); returns its id. */
+export async function insertTestAlert(app: Pick<TestApp, 'tenant'>, orgId: string): Promise<string> {
+  const id = randomUUID();
+  await app
+    .tenant(orgId)
+    .insertInto('audit_alerts', {
+      id,
+      rule: 'no_reason',
+      severity: 'medium',
+      status: 'open',
+      raised_at: new Date().toISOString(),
+      person_id: null,
+      client_id: null,
+      patient_ref: null,
+      summary: 'Access to a patient with no callback of the person’s for them',
+      event_ids: '[]',
+      dedupe_key: `test:${id}`,
+      assigned_to: null,
+      assigned_at: null,
+      resolved_by: null,
+      resolved_at: null,
+      resolution_reason: null,
+      incident_id: null,
+    })
+    .execute();
+  return id;
+}

@@ -5,7 +5,7 @@ import { detectPhi } from '../src/phi/detect.ts';
 import { guardedPaths, redact } from '../src/platform/http/phi-guard.ts';
 import { PhiGuarded, Strict } from '../src/platform/http/schemas.ts';
 import { Type } from 'typebox';
-import { auditEvents, buildTestApp, createTestOrg, everythingStored, insertTestBaa, insertTestQueue, insertTestTask, signedInClient, type TestApp, type TestClient, type TestOrg } from './helpers.ts';
+import { auditEvents, buildTestApp, createTestOrg, everythingStored, insertTestAlert, insertTestBaa, insertTestPatient, insertTestQueue, insertTestTask, signedInClient, type TestApp, type TestClient, type TestOrg } from './helpers.ts';
 
 /**
  * The PHI guard on every route that has PHI-guarded fields, found by walking the route table:
@@ -108,6 +108,25 @@ const CASES: Record<string, GuardCase> = {
     request: async (fx, fields) => {
       const { id, itemId } = await reviewItemOf(fx);
       return { method: 'POST', url: `/api/access-reviews/${id}/items/${itemId}`, body: { decision: 'certify', ...fields } };
+    },
+    client: () => null,
+  },
+  // Why someone broke the glass: kept with the grant, the organization's record.
+  'POST /api/break-glass': {
+    as: 'supervisor',
+    request: async (fx, fields) => {
+      const admin = await signedInClient(fx.app, fx.org.orgId, fx.org.admin.id);
+      const other = await admin.post('/api/clients', { name: `Clinic ${randomBytes(3).toString('hex')}`, timeZone: 'America/Chicago' });
+      const patient = await insertTestPatient(fx.app, fx.org.orgId, other.body.id);
+      return { method: 'POST', url: '/api/break-glass', body: { clientId: other.body.id, patientRef: patient.ref, reason: 'Caller transferred from the other practice line.', ...fields } };
+    },
+    client: () => null,
+  },
+  'POST /api/audit/alerts/:id/resolve': {
+    as: 'officer',
+    request: async ({ app, org }, fields) => {
+      const id = await insertTestAlert(app, org.orgId);
+      return { method: 'POST', url: `/api/audit/alerts/${id}/resolve`, body: { outcome: 'benign', reason: 'Covering a colleague’s callback.', ...fields } };
     },
     client: () => null,
   },

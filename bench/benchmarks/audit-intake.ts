@@ -32,6 +32,11 @@ async function createUnchainedTable(database: RingfenceDatabase): Promise<void> 
     'ALTER TABLE audit_events_unchained ADD PRIMARY KEY (id), ADD FOREIGN KEY (org_id) REFERENCES organizations (id)',
     'CREATE INDEX ON audit_events_unchained (org_id, occurred_at)',
     'CREATE INDEX ON audit_events_unchained (org_id, actor_id, occurred_at)',
+    'CREATE INDEX ON audit_events_unchained (org_id, client_id, action)',
+    // The search indexes (0017-audit-search).
+    'CREATE INDEX ON audit_events_unchained (org_id, patient_ref, occurred_at) WHERE patient_ref IS NOT NULL',
+    'CREATE INDEX ON audit_events_unchained (org_id, client_id, occurred_at) WHERE client_id IS NOT NULL',
+    'CREATE INDEX ON audit_events_unchained (org_id, action, occurred_at)',
   ]) {
     await sql.raw(statement).execute(database.unsafeKysely);
   }

@@ -47,7 +47,7 @@ async function cliEnv(t: Parameters<typeof createTestDatabase>[0]) {
 
 // Help touches no database: checked once, on the SQLite pass.
 test('every command has --help', { skip: ENGINE === 'postgres' ? 'help touches no database' : false }, async () => {
-  const commands = [[], ['serve'], ['init'], ['migrate'], ['audit', 'verify'], ['user', 'add'], ['user', 'deactivate'], ['user', 'list'], ['keys', 'status'], ['scan-phi']];
+  const commands = [[], ['serve'], ['init'], ['migrate'], ['audit', 'verify'], ['audit', 'export'], ['user', 'add'], ['user', 'deactivate'], ['user', 'list'], ['keys', 'status'], ['scan-phi']];
   // Two at a time: each is a process of its own.
   for (let i = 0; i < commands.length; i += 2) {
     await Promise.all(

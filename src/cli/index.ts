@@ -5,8 +5,13 @@ import { startServer } from '../server.ts';
 import { ensureWebBuild } from '../web-build.ts';
 import { demoNeedsSeeding, printDemoAccounts, readDemoAccounts, seedDemo } from './demo.ts';
 import { sealSettled } from '../platform/audit/chain.ts';
-import { verifyAllChains } from '../platform/audit/verify.ts';
+import { loadAuditSigner, writeCheckpoints, sendToWitness } from '../platform/audit/checkpoints.ts';
+import { recordVerifications, verifyTrails } from '../platform/audit/integrity.ts';
+import { createWitnessServer } from '../platform/audit/witness.ts';
+import { pruneOrganization } from '../platform/audit/retention.ts';
 import { SYSTEM_SOURCE } from '../platform/audit/events.ts';
+import { exportAuditTrail } from '../platform/audit/export.ts';
+import { checkExportOptions, writeAuditExport, type ExportCommandOptions } from './audit-export.ts';
 import { MasterKeyError, openKeyRing } from '../platform/crypto/key-provider.ts';
 import type { KeyRing } from '../platform/crypto/keyring.ts';
 import { openDatabase, type RingfenceDatabase } from '../platform/db/database.ts';
@@ -154,10 +159,13 @@ audit
   .option('--org <id>', 'only this organization')
   .option('--json', 'print the result as JSON')
   .action(async (opts: { org?: string; json?: boolean }) => {
-    await withDatabase(async ({ database }) => {
+    await withDatabase(async ({ database, config }) => {
+      const signer = loadAuditSigner(config);
       const bar = process.stderr.isTTY && !opts.json ? new cliProgress.SingleBar({ stream: process.stderr, format: 'verifying {org} [{bar}] {value}/{total} events' }, cliProgress.Presets.shades_classic) : null;
       let current: string | null = null;
-      const results = await verifyAllChains(database, opts.org ?? null, (orgId, checked, total) => {
+      // Events this command's own start wrote are sealed first, so the walk covers the whole trail.
+      await sealSettled(database);
+      const results = await verifyTrails(database, config, signer, opts.org ?? null, (orgId, checked, total) => {
         if (!bar) return;
         if (current !== orgId) {
           if (current) bar.stop();
@@ -167,14 +175,104 @@ audit
         bar.update(checked);
       });
       bar?.stop();
+      await recordVerifications(database, results, 'command');
       if (opts.json) console.log(JSON.stringify(results));
       else {
         for (const r of results) {
-          if (r.ok) console.log(`ok    org ${r.orgId}: ${r.sealed} events verified, head ${r.headHash.slice(0, 16)}…, ${r.unsealed} not yet sealed`);
+          const signed = r.checkpoint ? `matches the checkpoint signed ${r.checkpoint.at} at position ${r.checkpoint.position} (${r.checkpoint.source})` : 'no signed checkpoint yet';
+          if (r.ok) console.log(`ok    org ${r.orgId}: ${r.sealed} events verified, head ${r.headHash.slice(0, 16)}…, ${signed}, ${r.unsealed} not yet sealed`);
           else console.log(`FAIL  org ${r.orgId}: event ${r.firstProblem!.eventId} at position ${r.firstProblem!.position}: ${r.firstProblem!.reason}`);
         }
       }
       process.exitCode = results.every((r) => r.ok) ? 0 : 1;
+    });
+  });
+
+audit
+  .command('checkpoint')
+  .description('Sign every organization’s chain head now and store the checkpoints (the server does this every RINGFENCE_AUDIT_CHECKPOINT_INTERVAL_MS)')
+  .action(async () => {
+    await withDatabase(async ({ database, config }) => {
+      await sealSettled(database);
+      const written = await writeCheckpoints(database, config, loadAuditSigner(config), new Map());
+      for (const c of written) {
+        if (config.auditWitnessUrl) await sendToWitness(config.auditWitnessUrl, c);
+        console.log(`signed org ${c.orgId}: position ${c.position}, head ${c.hash.slice(0, 16)}…`);
+      }
+      if (written.length === 0) console.log('every chain head is already checkpointed');
+    });
+  });
+audit
+  .command('prune')
+  .description('Remove the oldest checkpointed segment of each chain that lies wholly past retention (RINGFENCE_AUDIT_RETENTION_YEARS, at least 6), leaving a signed record of it')
+  .option('--org <id>', 'only this organization')
+  .option('--dry-run', 'say what would be pruned, prune nothing')
+  .action(async (opts: { org?: string; dryRun?: boolean }) => {
+    await withDatabase(async ({ database, config }) => {
+      const signer = loadAuditSigner(config);
+      await sealSettled(database);
+      const orgs = opts.org ? [opts.org] : (await database.unsafeKysely.selectFrom('organizations').select('id').execute()).map((o) => o.id);
+      for (const orgId of orgs) {
+        // Evidence is pruned only from a trail that verifies.
+        const [verified] = await verifyTrails(database, config, signer, orgId);
+        if (!verified!.ok) {
+          console.log(`FAIL  org ${orgId}: not pruned, the trail does not verify (${verified!.firstProblem!.reason})`);
+          process.exitCode = 1;
+          continue;
+        }
+        const r = await pruneOrganization(database, config, signer, orgId, { dryRun: opts.dryRun });
+        if (!r.segment) console.log(`keep  org ${orgId}: no checkpointed segment lies wholly before ${r.cutoff}`);
+        else console.log(`${opts.dryRun ? 'would prune' : 'pruned'} org ${orgId}: positions 1–${r.segment.throughPosition} (${r.segment.events} events, ${r.segment.oldestAt} to ${r.segment.newestAt}), signed at ${r.segment.checkpointAt}${opts.dryRun ? '' : `; ${r.deleted} links removed`}`);
+      }
+    });
+  });
+audit
+  .command('public-key')
+  .description('Print the public key that checks audit checkpoints (give it to the witness and to auditors)')
+  .action(() => {
+    const signer = loadAuditSigner(loadConfig());
+    process.stdout.write(signer.publicKey.export({ type: 'spki', format: 'pem' }).toString());
+  });
+audit
+  .command('witness')
+  .description('Run an audit witness: keeps a copy of every signed checkpoint it is sent, apart from Ringfence’s database')
+  .requiredOption('--dir <directory>', 'where the witness keeps its checkpoints')
+  .option('--port <port>', 'port to listen on', '3030')
+  .option('--host <host>', 'address to listen on', '127.0.0.1')
+  .option('--public-key <file>', 'refuse checkpoints not signed by this key (PEM, from `ringfence audit public-key`)')
+  .action(async (opts: { dir: string; port: string; host: string; publicKey?: string }) => {
+    const { createPublicKey } = await import('node:crypto');
+    const { readFileSync } = await import('node:fs');
+    const server = createWitnessServer({ dir: opts.dir, publicKey: opts.publicKey ? createPublicKey(readFileSync(opts.publicKey, 'utf8')) : null });
+    await new Promise<void>((resolve) => server.listen(Number(opts.port), opts.host, resolve));
+    const address = server.address();
+    console.log(`audit witness listening on http://${opts.host}:${address && typeof address === 'object' ? address.port : opts.port}, keeping checkpoints in ${opts.dir}`);
+    const stop = () => server.close(() => process.exit(0));
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+
+audit
+  .command('export')
+  .description('Write one organization’s audit events of a period as JSON Lines, CSV or a FHIR R4 Bundle of AuditEvents, oldest first; the export is itself an audit event')
+  .option('--format <format>', 'jsonl, csv or fhir')
+  .option('--from <time>', 'start of the period (inclusive), ISO 8601 with its offset, e.g. 2026-01-01T00:00:00Z')
+  .option('--to <time>', 'end of the period (exclusive), ISO 8601 with its offset')
+  .option('--client <id>', 'only this client’s events')
+  .option('--org <id>', 'organization (needed when there are several)')
+  .option('--out <file>', 'write to this file instead of standard output')
+  .addHelpText('after', '\nExit status: 0 when the export is written; 2 for a missing or invalid format, time or period; 1 otherwise.')
+  .action(async (opts: ExportCommandOptions) => {
+    const checked = checkExportOptions(opts);
+    if ('error' in checked) {
+      console.error(`Error: ${checked.error}`);
+      process.exitCode = 2;
+      return;
+    }
+    await withDatabase(async ({ database, keyring }) => {
+      // The command line exports as the compliance officer would, and is audited as the system.
+      const ctx = unsafeSystemContext(database, keyring, await resolveOrg(database, opts.org), 'compliance');
+      await writeAuditExport(await exportAuditTrail(ctx, checked.query), checked.out, progressBar('exporting [{bar}] {value}/{total} events'));
     });
   });
 

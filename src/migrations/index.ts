@@ -12,6 +12,9 @@ import * as m0010 from './0010-assignment.ts';
 import * as m0011 from './0011-second-factor-lockout.ts';
 import * as m0012 from './0012-email-per-organization.ts';
 import * as m0013 from './0013-jobs.ts';
+import * as m0017 from './0017-audit-search.ts';
+import * as m0018 from './0018-audit-integrity.ts';
+import * as m0020 from './0020-break-glass.ts';
 
 /**
  * The platform's migrations, with those released before modules listed their own: several of
@@ -34,5 +37,8 @@ export const PLATFORM_MIGRATIONS: Readonly<Record<string, EngineMigration>> = {
   '0011-second-factor-lockout': m0011,
   '0012-email-per-organization': m0012,
   '0013-jobs': m0013,
+  '0017-audit-search': m0017,
+  '0018-audit-integrity': m0018,
+  '0020-break-glass': m0020,
 };
 

@@ -4,6 +4,7 @@ import type { KeyRing } from './crypto/keyring.ts';
 import type { RingfenceDatabase } from './db/database.ts';
 import type { Jobs } from './jobs/jobs.ts';
 import type { AuditSource } from './audit/events.ts';
+import type { AuditSigner } from './audit/checkpoints.ts';
 import { sessionCookieName } from './auth/authenticate.ts';
 import type { SessionMeta } from './auth/sessions.ts';
 import type { ClientDirectory } from './ports.ts';
@@ -24,6 +25,10 @@ export interface Platform {
   clients: ClientDirectory;
   /** Seals pending audit events now (tests and shutdown use it). */
   sealAudit(): Promise<number>;
+  /** Signs the chain heads that moved and stores the checkpoints now; returns how many were written. */
+  checkpointAudit(): Promise<number>;
+  /** Signs and checks audit checkpoints (its key is not in the database). */
+  auditSigner: AuditSigner;
   /** Asks push assignment to look at an organization's push queues soon (after a duty or queue change). */
   nudgePush(orgId: string): void;
   /** Where people and services reach this Ringfence (config.publicUrl, or the address it listens on), no trailing slash. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { NavLink, useNavigate } from 'react-router';
+import { NavLink, useLocation, useNavigate } from 'react-router';
 import { NAVIGATION, NOTICES } from './modules';
 import type { NavEntry } from './modules/module';
 import { useSession, type Session } from './session';
@@ -15,7 +15,11 @@ export function AppShell({ children }: { children: ReactNode }) {
   const session = useSession();
   const { me, signOut } = session;
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   const visible = useVisibleNavigation(session);
+  // An entry under another (Audit alerts under Audit trail) is the one marked on its screens.
+  const within = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
+  const exact = (entry: NavEntry) => entry.path === '/' || visible.some((o) => o.path.startsWith(`${entry.path}/`) && within(o.path));
 
   // Bound once: the shell re-renders as its queries load, and a listener bound again between
   // `g` and the letter would forget the `g`.
@@ -52,7 +56,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         <div className="org-name">{me.user.orgName}</div>
         <nav className="nav" aria-label="Main">
           {visible.map((i) => (
-            <NavLink key={i.path} to={i.path} end={i.path === '/'}>
+            <NavLink key={i.path} to={i.path} end={exact(i)}>
               <span>{i.label}</span>
               <span className="kbd" aria-hidden="true">
                 g {i.key}

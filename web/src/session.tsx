@@ -17,8 +17,8 @@ export interface Session {
   me: Me;
   /** Whether a permission exists for action × subject; `orgWide` asks for one that is not limited to oneself. */
   can(action: string, subject: string, options?: { orgWide?: boolean }): boolean;
-  /** The data categories any of these actions grants on a subject for one client (the server checks again, field by field). */
-  categories(actions: string[], subject: string, clientId: string): Set<string>;
+  /** The data categories any of these actions grants on a subject for one client, or one patient of it (the server checks again, field by field). */
+  categories(actions: string[], subject: string, clientId: string, patientId?: string): Set<string>;
   signOut(notice?: string): Promise<void>;
 }
 
@@ -108,10 +108,11 @@ export function RequireSession({ children }: { children: ReactNode }) {
       me: me.data,
       can: (action, subject, options) =>
         permissions.some((p) => (p.action === action || p.action === 'manage') && p.subject === subject && (!options?.orgWide || p.scope !== 'self')),
-      categories: (actions, subject, clientId) =>
+      categories: (actions, subject, clientId, patientId) =>
         new Set(
           permissions
-            .filter((p) => (actions.includes(p.action) || p.action === 'manage') && p.subject === subject && (p.clientIds === null || p.clientIds.includes(clientId)))
+            // A break-glass grant names one patient: it counts for that patient only.
+            .filter((p) => (actions.includes(p.action) || p.action === 'manage') && p.subject === subject && (p.clientIds === null || p.clientIds.includes(clientId)) && (!p.patientId || p.patientId === patientId))
             .flatMap((p) => p.categories),
         ),
       signOut,

@@ -1,28 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../../platform/auth/authenticate.ts';
-import { Declared, IsoTime, Nullable, Out, Page, PageQuery, Strict, replies } from '../../platform/http/schemas.ts';
-import { auditChainStatus, searchAuditEvents } from '../../platform/audit/search.ts';
-
-const AuditEventSchema = Out({
-  id: Type.Integer(),
-  occurredAt: IsoTime,
-  action: Type.String(),
-  outcome: Type.Union([Type.Literal('success'), Type.Literal('failure')]),
-  actorType: Type.Union([Type.Literal('user'), Type.Literal('token'), Type.Literal('system')]),
-  actorId: Nullable(Type.String()),
-  actorEmail: Nullable(Type.String()),
-  resourceType: Nullable(Type.String()),
-  resourceId: Nullable(Type.String()),
-  clientId: Nullable(Type.String()),
-  patientRef: Nullable(Type.String()),
-  fields: Nullable(Type.Array(Type.String())),
-  purpose: Nullable(Type.String()),
-  ip: Nullable(Type.String()),
-  requestId: Nullable(Type.String()),
-  details: Type.Record(Type.String(), Type.Unknown()),
-  sealed: Type.Boolean({ description: 'Whether the event is sealed into the hash chain yet' }),
-});
+import { Nullable, Out, Strict, replies } from '../../platform/http/schemas.ts';
+import { auditChainStatus, auditEventDetail, searchAuditEvents } from '../../platform/audit/search.ts';
+import { AuditEventDetailSchema, AuditSearchPage, AuditSearchQuery } from './audit.schemas.ts';
 
 /** Audit search for the compliance officer. */
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -32,22 +13,30 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { permission: { action: 'read', subject: 'AuditEvent' } },
       schema: {
         tags: ['audit'],
-        summary: 'Search the audit trail (newest first)',
-        querystring: Strict({
-          ...PageQuery,
-          action: Type.Optional(Declared('identifier', { maxLength: 100, pattern: '^[a-z_.]+$' })),
-          actorId: Type.Optional(Declared('identifier', { maxLength: 64 })),
-          resourceId: Type.Optional(Declared('identifier', { maxLength: 64 })),
-          clientId: Type.Optional(Declared('identifier', { maxLength: 64 })),
-          patientRef: Type.Optional(Declared('identifier', { maxLength: 32 })),
-          outcome: Type.Optional(Type.Union([Type.Literal('success'), Type.Literal('failure')])),
-          from: Type.Optional(IsoTime),
-          to: Type.Optional(IsoTime),
-        }),
-        response: replies(Page(AuditEventSchema)),
+        summary: 'Search the audit trail (newest first, keyset paging)',
+        description:
+          'Newest first (by time, then id). Pass the answer’s `nextBefore` as `before` for the next page; it is null on the last page. ' +
+          'Nothing counts the whole match: `hasMore` says whether another page follows. Events written while paging come before the first page and never shift the pages still to come.',
+        querystring: AuditSearchQuery,
+        response: replies(AuditSearchPage),
       },
     },
     async (request) => searchAuditEvents(actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/audit/events/:id',
+    {
+      config: { permission: { action: 'read', subject: 'AuditEvent' } },
+      schema: {
+        tags: ['audit'],
+        summary: 'One audit event with its link in the hash chain, checked',
+        description: 'The link’s hash is recomputed from the stored event and the stored previous hash; `previousEventId` and `nextEventId` walk the chain.',
+        params: Strict({ id: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }) }),
+        response: replies(AuditEventDetailSchema),
+      },
+    },
+    async (request) => auditEventDetail(actorOf(request), request.params.id),
   );
 
   app.get(

@@ -3,5 +3,5 @@ export { PATIENT_FIELDS } from './patient-fields.ts';
 export type { PatientField, PatientFields, PatientPhone } from './patient-fields.ts';
 export { fieldSchemas, optional, PatientSummarySchema, REVEAL_PURPOSES } from './patients.schemas.ts';
 export type { PatientSummary, RevealPurpose } from './patients.schemas.ts';
-export { assertClient, createPatient, findByPracticeId, getPatient, storedPatientFields, updatePatient } from './patients.service.ts';
-export type { PatientInput } from './patients.service.ts';
+export { assertClient, createPatient, findByPracticeId, getPatient, patientAuditIdentity, patientIdByRef, patientSharesFamilyName, storedPatientFields, updatePatient } from './patients.service.ts';
+export type { PatientAuditIdentity, PatientInput } from './patients.service.ts';

@@ -43,6 +43,8 @@ export const indexValue = {
   mrn: (mrn: string) => normalizeMrn(mrn),
   name_dob: (family: string, given: string, dob: string) => `${normalizeNamePart(family)}|${normalizeNamePart(given)}|${dob}`,
   family_dob: (family: string, dob: string) => `${normalizeNamePart(family)}|${dob}`,
+  /** The family name alone: never searched by, compared only (a person opening a relative's record). */
+  family: (family: string) => normalizeNamePart(family),
   identifier: (system: string, value: string) => `${system.trim()}|${value.trim()}`,
   fhir_id: (id: string) => id.trim(),
 };

@@ -111,6 +111,7 @@ export function indexEntries(fields: Partial<PatientFields>): { kind: IndexKind;
     if (fields.name.given.trim()) out.push({ kind: 'name_dob', value: indexValue.name_dob(fields.name.family, fields.name.given, fields.dateOfBirth) });
     out.push({ kind: 'family_dob', value: indexValue.family_dob(fields.name.family, fields.dateOfBirth) });
   }
+  if (fields.name?.family.trim()) out.push({ kind: 'family', value: indexValue.family(fields.name.family) });
   for (const id of fields.identifiers ?? []) out.push({ kind: 'identifier', value: indexValue.identifier(id.system, id.value) });
   if (fields.fhirPatientId) out.push({ kind: 'fhir_id', value: indexValue.fhir_id(fields.fhirPatientId) });
   // One digest per distinct entry.

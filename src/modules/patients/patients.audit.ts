@@ -4,8 +4,12 @@ declare module '../../platform/audit/events.ts' {
     'patient.created': { source: 'manual' | 'practice_system' | 'integration'; possibleDuplicates: number };
     'patient.updated': { changed: string[] };
     'patient.searched': { by: PatientSearchKind; results: number };
+    /** One patient a search showed (under their reference): how they were looked up, never the value. */
+    'patient.search_hit': { by: PatientSearchKind; match: 'exact' | 'partial' };
     'patient.merged': { survivorRef: string; duplicateRef: string };
     'patient.linked': { source: 'practice_system' };
+    /** A person opened a patient of a client they are not assigned to, for a limited time; the reason is kept with the grant. */
+    'breakglass.opened': { grantId: string; minutes: number; expiresAt: string };
   }
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Action } from '../../platform/authz/catalogue.ts';
+import type { Action, SubjectType } from '../../platform/authz/catalogue.ts';
 import { assertCan, assertFieldCategories, rowScope } from '../../platform/authz/guard.ts';
+import { BREAK_GLASS_MINUTES, grantBreakGlass } from '../../platform/authz/break-glass.ts';
 import type { PatientSearchKind } from './patients.audit.ts';
 import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
 import { paginate, parseSort, type PageRequest, type PageResult } from '../../platform/db/paging.ts';
@@ -46,8 +47,11 @@ async function present(ctx: ActorContext, rows: PatientRow[]): Promise<PatientSu
   }));
 }
 
+/** How a patient row meets the authorization attributes: its client, and itself (a break-glass grant names one patient). */
+const PATIENT_SCOPE = { clientId: 'patients.client_id', patientId: 'patients.id' };
+
 function scoped(ctx: ActorContext, action: Action) {
-  return ctx.db.selectFrom('patients').where(rowScope(ctx, action, 'Patient', { clientId: 'patients.client_id' }));
+  return ctx.db.selectFrom('patients').where(rowScope(ctx, action, 'Patient', PATIENT_SCOPE));
 }
 
 /** A patient the actor may act on (404 otherwise, whether or not it exists). */
@@ -247,7 +251,13 @@ export async function searchPatients(ctx: ActorContext, search: PatientSearch): 
     else exact = byFamily;
   }
   const results = [...(await present(ctx, exact)).map((p) => ({ ...p, match: 'exact' as const })), ...(await present(ctx, partial)).map((p) => ({ ...p, match: 'partial' as const }))];
-  await audit(ctx, { action: 'patient.searched', resourceType: 'Patient', clientId: search.clientId, details: { by, results: results.length } });
+  // The search, and each patient it showed under their reference: a patient's access history lists the searches that found them.
+  await inTransaction(ctx, async (tx) => {
+    await audit(tx, { action: 'patient.searched', resourceType: 'Patient', clientId: search.clientId, details: { by, results: results.length } });
+    for (const r of results) {
+      await audit(tx, { action: 'patient.search_hit', resourceType: 'Patient', resourceId: r.id, clientId: r.clientId, patientRef: r.ref, details: { by, match: r.match } });
+    }
+  });
   return results;
 }
 
@@ -260,7 +270,7 @@ export async function revealPatient(ctx: ActorContext, id: string, input: Reveal
   assertCan(ctx, 'reveal', 'Patient');
   const row = await revealable(ctx, id);
   const fields = [...new Set(input.fields)];
-  assertFieldCategories(ctx, ['read', 'reveal'], 'Patient', { clientId: row.client_id }, fields, 'reveal');
+  assertFieldCategories(ctx, ['read', 'reveal'], 'Patient', { clientId: row.client_id, patientId: row.id }, fields, 'reveal');
   const values = await decryptPatientFields(ctx.keyring, ctx.db, row, fields);
   await audit(ctx, {
     action: 'phi.read',
@@ -281,7 +291,7 @@ async function revealable(ctx: ActorContext, id: string): Promise<PatientRow> {
     .selectFrom('patients')
     .selectAll('patients')
     .where('patients.id', '=', id)
-    .where((eb) => eb.or([rowScope(ctx, 'read', 'Patient', { clientId: 'patients.client_id' })(eb), rowScope(ctx, 'reveal', 'Patient', { clientId: 'patients.client_id' })(eb)]))
+    .where((eb) => eb.or([rowScope(ctx, 'read', 'Patient', PATIENT_SCOPE)(eb), rowScope(ctx, 'reveal', 'Patient', PATIENT_SCOPE)(eb)]))
     .executeTakeFirst();
   if (!row) throw notFound('Patient');
   return row;
@@ -357,6 +367,40 @@ export async function mergePatients(ctx: ActorContext, survivorId: string, dupli
   return getPatient(ctx, survivorId);
 }
 
+/** A patient as the audit trail names it: the reference, and those of records merged into it. */
+export interface PatientAuditIdentity {
+  id: string;
+  clientId: string;
+  ref: string;
+  /** This record's reference first, then those of the records merged into it (at any depth). */
+  refs: string[];
+}
+
+/**
+ * The references of one patient, for a service whose own permission decides which clients'
+ * patients it reaches (a patient's access history asks with its audit grant): 404 when that
+ * permission does not reach the patient's client, as when there is no such patient.
+ */
+export async function patientAuditIdentity(ctx: ActorContext, id: string, permission: { action: Action; subject: SubjectType }): Promise<PatientAuditIdentity> {
+  const row = await ctx.db
+    .selectFrom('patients')
+    .select(['id', 'client_id', 'ref'])
+    .where('id', '=', id)
+    .where(rowScope(ctx, permission.action, permission.subject, { clientId: 'patients.client_id' }))
+    .executeTakeFirst();
+  if (!row) throw notFound('Patient');
+  const refs = [row.ref];
+  let frontier = [row.id];
+  // A merge may have had merges of its own; records are few per patient, a handful of rounds at most.
+  for (let depth = 0; depth < 10 && frontier.length > 0; depth += 1) {
+    const merged = await ctx.db.selectFrom('patients').select(['id', 'ref']).where('merged_into_id', 'in', frontier).where('client_id', '=', row.client_id).execute();
+    const fresh = merged.filter((m) => !refs.includes(m.ref));
+    refs.push(...fresh.map((m) => m.ref));
+    frontier = fresh.map((m) => m.id);
+  }
+  return { id: row.id, clientId: row.client_id, ref: row.ref, refs };
+}
+
 /** Patients already linked to a practice-system record, by the record's id: one query for all ids. */
 /**
  * Stored fields of one patient, decrypted, for another module's service that has already
@@ -377,4 +421,64 @@ export async function findByPracticeId(ctx: ActorContext, clientId: string, fhir
   );
   const byValue = new Map(matches.map((m) => [m.value, m.row]));
   return new Map(fhirIds.flatMap((id) => (byValue.has(indexValue.fhir_id(id)) ? [[id, byValue.get(indexValue.fhir_id(id))!] as const] : [])));
+}
+
+/**
+ * Whether a patient's family name is this one, compared as blind-index digests under the
+ * client's key (nothing is decrypted): the anomaly rule for a person opening a relative's record.
+ */
+export async function patientSharesFamilyName(ctx: ActorContext, clientId: string, patientRef: string, familyName: string): Promise<boolean> {
+  const value = indexValue.family(familyName);
+  if (!value) return false;
+  const digest = (await ctx.keyring.blindIndexer(ctx.db, clientId))('family', value);
+  const hit = await ctx.db
+    .selectFrom('patient_index')
+    .innerJoin('patients', (j) => j.onRef('patients.id', '=', 'patient_index.patient_id').onRef('patients.org_id', '=', 'patient_index.org_id'))
+    .select('patients.id')
+    .where('patients.client_id', '=', clientId)
+    .where('patients.ref', '=', patientRef)
+    .where('patient_index.kind', '=', 'family')
+    .where('patient_index.digest', '=', digest)
+    .executeTakeFirst();
+  return hit !== undefined;
+}
+
+/** A patient's id from its reference within a client (null when there is none). */
+export async function patientIdByRef(ctx: ActorContext, clientId: string, patientRef: string): Promise<string | null> {
+  const row = await ctx.db.selectFrom('patients').select('id').where('client_id', '=', clientId).where('ref', '=', patientRef).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/**
+ * Break-glass: opens one patient of a client the person is not assigned to, found by its
+ * reference, for BREAK_GLASS_MINUTES, on a stated reason. Refused when the person can open
+ * the patient anyway, or when their roles give no access to patients at all. The opening is a
+ * `breakglass.opened` audit event (the audit module always alerts on it).
+ */
+export async function openBreakGlass(ctx: ActorContext, input: { clientId: string; patientRef: string; reason: string }): Promise<{ grantId: string; patientId: string; patientRef: string; clientId: string; expiresAt: string }> {
+  assertCan(ctx, 'read', 'Patient');
+  const userId = actorUserId(ctx);
+  if (!userId) throw new AppError('forbidden', 'Only a person can break the glass');
+  return inTransaction(ctx, async (tx) => {
+    const row = await tx.db.selectFrom('patients').select(['id', 'ref', 'client_id']).where('client_id', '=', input.clientId).where('ref', '=', input.patientRef.trim().toUpperCase()).where('status', '=', 'active').executeTakeFirst();
+    if (!row) throw new AppError('not_found', 'No patient with this reference at this client', { field: 'patientRef' });
+    // Already open to the person (their clients, or a break-glass grant still running): nothing to break.
+    const reachable = await revealable(tx, row.id).then(
+      () => true,
+      () => false,
+    );
+    if (reachable) throw new AppError('conflict', 'You can already open this patient; no break-glass is needed', { field: 'patientRef' });
+    // The grant lends the person's own patient categories, for this one patient.
+    const grant = await grantBreakGlass(tx.db, { userId, clientId: row.client_id, patientId: row.id, patientRef: row.ref, reason: input.reason });
+    await audit(tx, {
+      action: 'breakglass.opened',
+      resourceType: 'Patient',
+      resourceId: row.id,
+      clientId: row.client_id,
+      patientRef: row.ref,
+      purpose: 'break_glass',
+      details: { grantId: grant.id, minutes: BREAK_GLASS_MINUTES, expiresAt: grant.expiresAt },
+    });
+    return { grantId: grant.id, patientId: row.id, patientRef: row.ref, clientId: row.client_id, expiresAt: grant.expiresAt };
+  });
 }

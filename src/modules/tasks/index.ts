@@ -7,3 +7,4 @@ export { addDefaultQueue, listQueues } from './queues.service.ts';
 export { createTask } from './intake.service.ts';
 export { announceTaskChange, firstActiveQueue, patientCallbackHistory, recentEmergentTasks, taskFacts, unsafeTaskFacts } from './paging-door.ts';
 export type { CallbackHistoryItem, TaskFacts } from './paging-door.ts';
+export { hasTaskReason } from './access-reasons.ts';

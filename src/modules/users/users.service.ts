@@ -109,6 +109,35 @@ export async function staffNames(ctx: ActorContext, ids: readonly string[]): Pro
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
+/** Who a person is in an audit record: name, address and the names of the roles they hold now. */
+export interface StaffProfile {
+  name: string;
+  email: string;
+  roles: string[];
+}
+
+/**
+ * Names, addresses and current role names of these people (staff, not patients), for the audit
+ * trail's readers, who see who did what already: no user permission is asked.
+ */
+export async function staffProfiles(ctx: ActorContext, ids: readonly string[]): Promise<Map<string, StaffProfile>> {
+  if (ids.length === 0) return new Map();
+  const people = await ctx.db.selectFrom('users').select(['id', 'display_name', 'email']).where('id', 'in', [...ids]).execute();
+  const roles = await ctx.db
+    .selectFrom('role_assignments')
+    .innerJoin('roles', (j) => j.onRef('roles.id', '=', 'role_assignments.role_id').onRef('roles.org_id', '=', 'role_assignments.org_id'))
+    .select(['role_assignments.user_id', 'roles.name'])
+    .where('role_assignments.user_id', 'in', [...ids])
+    .orderBy('roles.name')
+    .execute();
+  const out = new Map(people.map((p) => [p.id, { name: p.display_name, email: p.email, roles: [] as string[] }]));
+  for (const r of roles) {
+    const profile = out.get(r.user_id);
+    if (profile && !profile.roles.includes(r.name)) profile.roles.push(r.name);
+  }
+  return out;
+}
+
 /** Adds a person to the organization, optionally with roles. */
 export async function createUser(ctx: ActorContext, input: NewStaffMember): Promise<StaffMember> {
   assertCan(ctx, 'create', 'User');
@@ -288,4 +317,10 @@ export async function activeUserIds(tenant: TenantDb, ids: readonly string[]): P
 export async function unsafeActiveAddress(tenant: TenantDb, userId: string): Promise<string | null> {
   const row = await tenant.selectFrom('users').select(['email', 'status']).where('id', '=', userId).executeTakeFirst();
   return row?.status === 'active' ? row.email : null;
+}
+
+/** A person's name and whether they are active, for the system's own work (anomaly rules); null when unknown. */
+export async function unsafePersonFacts(tenant: TenantDb, userId: string): Promise<{ displayName: string; active: boolean } | null> {
+  const row = await tenant.selectFrom('users').select(['display_name', 'status']).where('id', '=', userId).executeTakeFirst();
+  return row ? { displayName: row.display_name, active: row.status === 'active' } : null;
 }

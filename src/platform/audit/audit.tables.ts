@@ -8,6 +8,8 @@ declare module '../db/types.ts' {
     audit_chain: AuditChainTable;
     audit_chain_heads: AuditChainHeadsTable;
     audit_seal_cursor: AuditSealCursorTable;
+    audit_verifications: AuditVerificationsTable;
+    audit_prunes: AuditPrunesTable;
   }
 }
 
@@ -53,6 +55,35 @@ export interface AuditChainHeadsTable {
   position: number;
   hash: string;
   updated_at: Timestamp;
+}
+/** One verification of an organization's trail. */
+export interface AuditVerificationsTable {
+  id: string;
+  org_id: string;
+  verified_at: Timestamp;
+  ok: number;
+  events: number;
+  unsealed: number;
+  events_per_second: number | null;
+  checkpoint_position: number | null;
+  checkpoint_at: Timestamp | null;
+  checkpoint_source: 'directory' | 'witness' | null;
+  problem: string | null;
+  problem_position: number | null;
+  trigger: 'command' | 'schedule' | 'console';
+  requested_by: string | null;
+}
+/** One pruning of a chain's oldest segment, past retention. */
+export interface AuditPrunesTable {
+  org_id: string;
+  through_position: number;
+  anchor_hash: string;
+  checkpoint: string;
+  events: number;
+  oldest_at: Timestamp | null;
+  newest_at: Timestamp | null;
+  started_at: Timestamp;
+  completed_at: Timestamp | null;
 }
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type NewAuditEventRow = Insertable<AuditEventsTable>;

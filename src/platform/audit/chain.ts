@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import canonicalizeModule from 'canonicalize';
 import { sql } from 'kysely';
 import type { RingfenceDatabase } from '../db/database.ts';
@@ -11,9 +11,9 @@ const canonicalize = ((canonicalizeModule as unknown as { default?: typeof canon
 /** prev_hash of the first link in every organization's chain. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The hash of one link: the previous hash, the position, and the canonical event (RFC 8785). */
-export function linkHash(prevHash: string, position: number, event: AuditEventRow): string {
-  const record = {
+/** The record a link hashes: the event's columns with its ids as numbers. */
+function hashedRecord(event: AuditEventRow): Record<string, unknown> {
+  return {
     id: Number(event.id),
     org_id: event.org_id,
     txid: event.txid === null ? null : Number(event.txid),
@@ -32,7 +32,50 @@ export function linkHash(prevHash: string, position: number, event: AuditEventRo
     request_id: event.request_id,
     details: event.details,
   };
-  return createHash('sha256').update(`${prevHash}\n${position}\n${canonicalize(record)}`).digest('hex');
+}
+
+const isText = (value: unknown): boolean => value === null || typeof value === 'string';
+
+/**
+ * The RFC 8785 canonical JSON of an event's hashed record. When every value is a string, a
+ * finite number or null (as the database hands them back), RFC 8785 is JSON.stringify of an
+ * object whose keys were inserted in UTF-16 code-unit order: strings and numbers serialize the
+ * same way and no nesting is left to sort. Anything else (a blob, a NaN id) goes to
+ * `canonicalize` itself, so the output, or the error, is always the library's.
+ * chain.test.ts holds the two equal over generated events.
+ */
+export function canonicalEvent(event: AuditEventRow): string {
+  const id = Number(event.id);
+  const txid = event.txid === null ? null : Number(event.txid);
+  const { org_id, occurred_at, action, outcome, actor_type, actor_id, resource_type, resource_id, client_id, patient_ref, fields, purpose, ip, request_id, details } = event;
+  if (
+    Number.isFinite(id) &&
+    (txid === null || Number.isFinite(txid)) &&
+    isText(org_id) &&
+    isText(occurred_at) &&
+    isText(action) &&
+    isText(outcome) &&
+    isText(actor_type) &&
+    isText(actor_id) &&
+    isText(resource_type) &&
+    isText(resource_id) &&
+    isText(client_id) &&
+    isText(patient_ref) &&
+    isText(fields) &&
+    isText(purpose) &&
+    isText(ip) &&
+    isText(request_id) &&
+    isText(details)
+  ) {
+    // Sorted: action < actor_id < actor_type < … < txid, comparing code units as RFC 8785 does.
+    return JSON.stringify({ action, actor_id, actor_type, client_id, details, fields, id, ip, occurred_at, org_id, outcome, patient_ref, purpose, request_id, resource_id, resource_type, txid });
+  }
+  return canonicalize(hashedRecord(event));
+}
+
+/** The hash of one link: the previous hash, the position, and the canonical event (RFC 8785). */
+export function linkHash(prevHash: string, position: number, event: AuditEventRow): string {
+  return hash('sha256', `${prevHash}\n${position}\n${canonicalEvent(event)}`, 'hex');
 }
 
 /** The sealer's cursor: every event up to it, in (txid, id) order, is sealed. */
@@ -68,6 +111,9 @@ export async function sealBatch(database: RingfenceDatabase, batch = 2000): Prom
     let cursorQuery = trx.selectFrom('audit_seal_cursor').select(['last_txid', 'last_event_id']).where('id', '=', 1);
     if (postgres) cursorQuery = cursorQuery.forUpdate();
     const cursor = await cursorQuery.executeTakeFirstOrThrow();
+    // Stamped once the lock is held: a checkpoint reads the heads under the same lock, so every
+    // link sealed after it carries a later time (integrity.ts relies on this).
+    const sealedAt = new Date().toISOString();
 
     let query = trx.selectFrom('audit_events').selectAll();
     if (postgres) {
@@ -97,7 +143,7 @@ export async function sealBatch(database: RingfenceDatabase, batch = 2000): Prom
       const links = orgEvents.map((event) => {
         position += 1;
         const hash = linkHash(prev, position, event);
-        const link = { event_id: Number(event.id), position, prev_hash: prev, hash, sealed_at: now };
+        const link = { event_id: Number(event.id), position, prev_hash: prev, hash, sealed_at: sealedAt };
         prev = hash;
         return link;
       });

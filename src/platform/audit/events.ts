@@ -22,6 +22,9 @@ export interface AuditDetails {
   'phi_guard.refused': { route: string; spans: PhiGuardSpan[] };
   'phi_guard.redacted': { route: string; spans: PhiGuardSpan[] };
   'phi_guard.overridden': { route: string; field: string; type: string; reason: string };
+  /** The audit trail itself was exported (`ringfence audit export`, `GET /api/audit/export`): the period and filter, never the events. */
+  'audit.exported': { format: 'jsonl' | 'csv' | 'fhir'; from: string; to: string; clientId: string | null };
+  'audit.pruned': { throughPosition: number; events: number; oldestAt: string | null; newestAt: string | null; checkpointAt: string };
 }
 
 /** Where the PHI guard found PHI: the field and the kind, never the text. */

@@ -33,6 +33,7 @@ const MeResponse = Out({
       categories: Type.Array(Type.String()),
       scope: Type.Union([Type.Literal('organization'), Type.Literal('assigned_clients'), Type.Literal('self')]),
       clientIds: Nullable(Type.Array(Type.String(), { description: 'null: every client' })),
+      patientId: Type.Optional(Type.String({ description: 'A break-glass grant: this one patient of the client, until it expires' })),
     }),
   ),
 });
@@ -180,6 +181,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
           categories: g.categories.filter((c) => (DATA_CATEGORIES as readonly string[]).includes(c)),
           scope: g.scope,
           clientIds: g.scope === 'assigned_clients' && g.clientIds !== 'all' ? g.clientIds : null,
+          ...(g.patientId ? { patientId: g.patientId } : {}),
         })),
       };
     },

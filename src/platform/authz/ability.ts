@@ -3,6 +3,7 @@ import { permittedFieldsOf } from '@casl/ability/extra';
 import type { TenantDb } from '../db/tenant-db.ts';
 import { DATA_CATEGORIES, type Action, type DataCategory, type SubjectType } from './catalogue.ts';
 import type { PermissionGrant } from './builtin-roles.ts';
+import { activeBreakGlass } from './break-glass.ts';
 
 /**
  * Conditions use two attributes every subject exposes to authorization: `clientId` (the
@@ -11,6 +12,8 @@ import type { PermissionGrant } from './builtin-roles.ts';
 export interface SubjectAttributes {
   clientId?: string | null;
   userId?: string | null;
+  /** A patient row's own id (patients) or the patient it concerns: break-glass grants name one. */
+  patientId?: string | null;
 }
 
 /**
@@ -24,6 +27,8 @@ export type AppAbility = MongoAbility<[Action, SubjectType | ({ __caslSubjectTyp
 /** A grant with the clients it applies to, after role assignments are resolved. */
 export interface ResolvedGrant extends PermissionGrant {
   clientIds: string[] | 'all';
+  /** A break-glass grant: this one patient of the (single) client, until it expires. */
+  patientId?: string;
 }
 
 /** Builds the CASL ability of one actor: deny by default, one rule per resolved grant, fields = data categories. */
@@ -33,6 +38,7 @@ export function buildAbility(grants: readonly ResolvedGrant[], actorUserId: stri
     let conditions: Record<string, unknown> | undefined;
     if (grant.scope === 'assigned_clients' && grant.clientIds !== 'all') conditions = { clientId: { $in: grant.clientIds } };
     if (grant.scope === 'self') conditions = { userId: actorUserId ?? NO_PERSON };
+    if (grant.patientId && grant.clientIds !== 'all') conditions = { clientId: { $in: grant.clientIds }, patientId: grant.patientId };
     rules.push({ action: grant.action, subject: grant.subject, fields: grant.categories, ...(conditions ? { conditions } : {}) } as RawRuleOf<AppAbility>);
   }
   return createMongoAbility<AppAbility>(rules);
@@ -80,7 +86,18 @@ export async function loadUserGrants(tenant: TenantDb, userId: string): Promise<
     if (row.client_id === null) grant.clientIds = 'all';
     else if (grant.clientIds !== 'all') grant.clientIds.push(row.client_id);
   }
-  return [...byPermission.values()];
+  const grants = [...byPermission.values()];
+  return [...grants, ...breakGlassGrants(grants, await activeBreakGlass(tenant, userId))];
+}
+
+/**
+ * A break-glass grant opens one patient of a client the person is not assigned to, with the
+ * data categories their own roles give them on patients (read and reveal only), until it expires.
+ */
+function breakGlassGrants(grants: readonly ResolvedGrant[], open: readonly { clientId: string; patientId: string }[]): ResolvedGrant[] {
+  if (open.length === 0) return [];
+  const patientGrants = grants.filter((g) => g.subject === 'Patient' && (g.action === 'read' || g.action === 'reveal') && g.scope === 'assigned_clients' && g.clientIds !== 'all');
+  return open.flatMap((bg) => patientGrants.map((g) => ({ ...g, clientIds: [bg.clientId], patientId: bg.patientId })));
 }
 
 /** Whether a role of the organization grants any data category other than operational: it reaches patient information. */

@@ -145,5 +145,5 @@ export const TOKEN_SCOPES: Record<string, { description: string; grants: Permiss
     routes: ['GET /api/tasks', 'GET /api/tasks/:id', 'GET /api/board', 'GET /api/events'],
   },
   'clients:read': { description: 'List the clients the token is limited to', grants: [g('read', 'Client', OPS, 'assigned_clients')], routes: ['GET /api/clients', 'GET /api/clients/:id'] },
-  'audit:read': { description: 'Search the audit trail (for a SIEM)', grants: [g('read', 'AuditEvent', OPS, 'organization')], routes: ['GET /api/audit/events', 'GET /api/audit/status'] },
+  'audit:read': { description: 'Search the audit trail (for a SIEM)', grants: [g('read', 'AuditEvent', OPS, 'organization')], routes: ['GET /api/audit/events', 'GET /api/audit/events/:id', 'GET /api/audit/status'] },
 };

@@ -49,6 +49,8 @@ function translate(eb: ExpressionBuilder<any, any>, node: AstNode, columns: Part
     throw new Error(`Unsupported authorization operator ${node.operator}`);
   }
   const name = columns[node.field];
+  // A break-glass rule names one patient: a query that cannot tell which patient a row concerns gets nothing from it.
+  if (!name && node.field === 'patientId') return sql<SqlBool>`1 = 0`;
   if (!name) throw new Error(`No column mapped for authorization attribute ${node.field}`);
   const column = sql.ref(name);
   const value = node.value;
@@ -68,7 +70,7 @@ function translate(eb: ExpressionBuilder<any, any>, node: AstNode, columns: Part
 
 /** The data categories any of `actions` grants the actor on one row of a subject type. */
 export function fieldCategories(ctx: ActorContext, actions: readonly Action[], subjectType: SubjectType, attributes: SubjectAttributes): Set<DataCategory> {
-  const target = asSubject(subjectType, { clientId: attributes.clientId, userId: attributes.userId });
+  const target = asSubject(subjectType, { clientId: attributes.clientId, userId: attributes.userId, patientId: attributes.patientId });
   const out = new Set<DataCategory>();
   for (const action of actions) for (const c of permittedCategories(ctx.ability, action, target)) out.add(c);
   return out;

@@ -34,3 +34,16 @@ export function parseSort<C extends string>(sort: string | undefined, columns: R
   const column = columns[desc ? sort.slice(1) : sort];
   return { column: column ?? fallback, direction: desc ? 'desc' : 'asc' };
 }
+
+/**
+ * A page of a keyset walk, newest first: `nextBefore` (the last item's id) continues the walk
+ * where this page ends, or is null on the last page. Nothing counts the whole match, so a page
+ * costs the same however deep it is and however large the table; rows written during the walk
+ * come before its start and never shift the pages still to come.
+ */
+export interface KeysetPage<T> {
+  items: T[];
+  limit: number;
+  nextBefore: number | null;
+  hasMore: boolean;
+}

@@ -122,6 +122,21 @@ export function Page<T extends TSchema>(item: T) {
   return Out({ items: Type.Array(item), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() });
 }
 
+/** Keyset paging for long lists (the audit trail): `before` is the `nextBefore` of the previous page. */
+export const KeysetQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  before: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'The nextBefore of the previous page: the page continues after that item' })),
+};
+
+export function KeysetPage<T extends TSchema>(item: T) {
+  return Out({
+    items: Type.Array(item),
+    limit: Type.Integer(),
+    nextBefore: Nullable(Type.Integer(), { description: 'Pass as before for the next page; null on the last page' }),
+    hasMore: Type.Boolean(),
+  });
+}
+
 /** A sort parameter limited to the listed fields, `-field` for descending. */
 export function SortQuery(fields: readonly string[]) {
   return Type.Optional(Type.Union(fields.flatMap((f) => [Type.Literal(f), Type.Literal(`-${f}`)])));

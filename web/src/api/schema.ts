@@ -1163,27 +1163,18 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/audit/events": {
+    "/api/audit/alerts": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Search the audit trail (newest first) */
+        /** Anomaly alerts: open ones first by severity, or the resolved ones */
         get: {
             parameters: {
                 query?: {
-                    action?: string;
-                    actorId?: string;
-                    clientId?: string;
-                    from?: string;
-                    limit?: number;
-                    offset?: number;
-                    outcome?: "success" | "failure";
-                    patientRef?: string;
-                    resourceId?: string;
-                    to?: string;
+                    status?: "open" | "closed" | "all";
                 };
                 header?: never;
                 path?: never;
@@ -1255,9 +1246,894 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                assignedTo: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                clientId: string | null;
+                                eventIds: number[];
+                                id: string;
+                                incidentId: string | null;
+                                patientId: string | null;
+                                patientRef: string | null;
+                                person: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                raisedAt: string;
+                                resolution: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    by: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    reason: string;
+                                } | null;
+                                rule: string;
+                                ruleLabel: string;
+                                severity: "low" | "medium" | "high";
+                                status: "open" | "benign" | "escalated";
+                                /** @description Fixed words with counts and times; never PHI */
+                                summary: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One alert with the audit events behind it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignedTo: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            clientId: string | null;
+                            eventIds: number[];
+                            events: {
+                                action: string;
+                                actorId: string | null;
+                                clientId: string | null;
+                                fields: string[] | null;
+                                id: number;
+                                ip: string | null;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                outcome: "success" | "failure";
+                                patientRef: string | null;
+                                purpose: string | null;
+                                resourceId: string | null;
+                                resourceType: string | null;
+                            }[];
+                            id: string;
+                            incidentId: string | null;
+                            patientId: string | null;
+                            patientRef: string | null;
+                            person: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            raisedAt: string;
+                            resolution: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                reason: string;
+                            } | null;
+                            rule: string;
+                            ruleLabel: string;
+                            severity: "low" | "medium" | "high";
+                            status: "open" | "benign" | "escalated";
+                            /** @description Fixed words with counts and times; never PHI */
+                            summary: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/alerts/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign an alert to a compliance officer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        userId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignedTo: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            clientId: string | null;
+                            eventIds: number[];
+                            id: string;
+                            incidentId: string | null;
+                            patientId: string | null;
+                            patientRef: string | null;
+                            person: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            raisedAt: string;
+                            resolution: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                reason: string;
+                            } | null;
+                            rule: string;
+                            ruleLabel: string;
+                            severity: "low" | "medium" | "high";
+                            status: "open" | "benign" | "escalated";
+                            /** @description Fixed words with counts and times; never PHI */
+                            summary: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/alerts/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve an alert: benign with the reason, or escalated (to an incident) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        incidentId?: string | null;
+                        outcome: "benign" | "escalated";
+                        /** @description Spans the caller judges not PHI, each with a reason (audited) */
+                        phiOverrides?: {
+                            end: number;
+                            /** @description The guarded field, as the refusal named it */
+                            field: string;
+                            /** @description Why the span is not PHI; itself refused when it holds PHI */
+                            reason: string;
+                            start: number;
+                            type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
+                        }[];
+                        /** @description Operational text: must not contain PHI (checked by the PHI guard) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assignedTo: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            clientId: string | null;
+                            eventIds: number[];
+                            id: string;
+                            incidentId: string | null;
+                            patientId: string | null;
+                            patientRef: string | null;
+                            person: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            raisedAt: string;
+                            resolution: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                reason: string;
+                            } | null;
+                            rule: string;
+                            ruleLabel: string;
+                            severity: "low" | "medium" | "high";
+                            status: "open" | "benign" | "escalated";
+                            /** @description Fixed words with counts and times; never PHI */
+                            summary: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/alerts/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many alerts are open, and how many are high */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            high: number;
+                            open: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/anomaly-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The anomaly rules with this organization’s settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                defaults: {
+                                    [key: string]: number;
+                                };
+                                description: string;
+                                enabled: boolean;
+                                label: string;
+                                params: {
+                                    [key: string]: number;
+                                };
+                                rule: string;
+                                severity: "low" | "medium" | "high";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/anomaly-rules/{rule}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Turn a rule on or off, set its severity and thresholds */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    rule: "no_reason" | "reveal_volume" | "unusual_hours" | "family_name" | "bulk_export" | "after_deactivation" | "new_network" | "break_glass";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        params?: {
+                            [key: string]: number;
+                        };
+                        severity: "low" | "medium" | "high";
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            params: {
+                                [key: string]: number;
+                            };
+                            rule: string;
+                            severity: "low" | "medium" | "high";
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the audit trail (newest first, keyset paging)
+         * @description Newest first (by time, then id). Pass the answer’s `nextBefore` as `before` for the next page; it is null on the last page. Nothing counts the whole match: `hasMore` says whether another page follows. Events written while paging come before the first page and never shift the pages still to come.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An action (auth.login.failed), or a family: auth, or auth.login. */
+                    action?: string;
+                    /** @description The person (or token) who acted */
+                    actorId?: string;
+                    /** @description The nextBefore of the previous page: the page continues after that item */
+                    before?: number;
+                    clientId?: string;
+                    /** @description Inclusive */
+                    from?: string;
+                    limit?: number;
+                    outcome?: "success" | "failure";
+                    patientRef?: string;
+                    /** @description Narrows another filter; on its own it reads the trail in time order */
+                    resourceId?: string;
+                    /** @description Exclusive */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            hasMore: boolean;
+                            items: {
                                 action: string;
                                 actorEmail: string | null;
                                 actorId: string | null;
+                                actorName: string | null;
                                 actorType: "user" | "token" | "system";
                                 clientId: string | null;
                                 details: {
@@ -1278,9 +2154,246 @@ export interface paths {
                                 sealed: boolean;
                             }[];
                             limit: number;
-                            offset: number;
-                            total: number;
+                            /** @description Pass as before for the next page; null on the last page */
+                            nextBefore: number | null;
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One audit event with its link in the hash chain, checked
+         * @description The link’s hash is recomputed from the stored event and the stored previous hash; `previousEventId` and `nextEventId` walk the chain.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            event: {
+                                action: string;
+                                actorEmail: string | null;
+                                actorId: string | null;
+                                actorName: string | null;
+                                actorType: "user" | "token" | "system";
+                                clientId: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                fields: string[] | null;
+                                id: number;
+                                ip: string | null;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                outcome: "success" | "failure";
+                                patientRef: string | null;
+                                purpose: string | null;
+                                requestId: string | null;
+                                resourceId: string | null;
+                                resourceType: string | null;
+                                /** @description Whether the event is sealed into the hash chain yet */
+                                sealed: boolean;
+                            };
+                            /** @description Null until the sealer has linked the event */
+                            link: {
+                                /** @description The stored previous hash is the previous link's hash */
+                                followsPrevious: boolean;
+                                hash: string;
+                                nextEventId: number | null;
+                                /** @description Place in the organization's chain, from 1 */
+                                position: number;
+                                prevHash: string;
+                                previousEventId: number | null;
+                                /** Format: date-time */
+                                sealedAt: string;
+                                /** @description The hash recomputed from the stored event and previous hash matches the stored hash */
+                                verified: boolean;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the organization's audit trail for a period, as JSON Lines, CSV or a FHIR R4 Bundle of AuditEvents (export permission)
+         * @description Events with `from` <= occurredAt < `to`, oldest first, streamed as they are read: `jsonl` (application/x-ndjson, one event per line), `csv` (text/csv, a header row; lists and objects as JSON text) or `fhir` (application/fhir+json, a Bundle of type collection). `X-Ringfence-Event-Count` gives the number of events. The download is itself an `audit.exported` event and leaves itself out. Events hold no PHI: field names, never values, and patients by their pseudonymous reference.
+         */
+        get: {
+            parameters: {
+                query: {
+                    clientId?: string;
+                    format: "jsonl" | "csv" | "fhir";
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description The export: JSON Lines, CSV or a FHIR R4 Bundle */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
                     };
                 };
             };
@@ -1383,6 +2496,200 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The last verification of the audit trail against its signed checkpoints */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A verification asked for: whether it is still pending */
+                    job?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            latest: {
+                                checkpoint: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    position: number;
+                                    source: "directory" | "witness";
+                                } | null;
+                                /** @description Links of the chain verified */
+                                events: number;
+                                eventsPerSecond: number | null;
+                                ok: boolean;
+                                problem: string | null;
+                                problemPosition: number | null;
+                                trigger: "command" | "schedule" | "console";
+                                unsealed: number;
+                                /** Format: date-time */
+                                verifiedAt: string;
+                            } | null;
+                            /** @description A verification asked for has not finished yet */
+                            pending: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Verify the organization’s audit trail now (in the background) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jobId: string | null;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1785,6 +3092,8 @@ export interface paths {
                                 action: string;
                                 categories: string[];
                                 clientIds: string[] | null;
+                                /** @description A break-glass grant: this one patient of the client, until it expires */
+                                patientId?: string;
                                 scope: "organization" | "assigned_clients" | "self";
                                 subject: string;
                             }[];
@@ -2859,6 +4168,218 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/break-glass": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your break-glass grants still open, and the clients of the organization (names only) a grant may name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clients: {
+                                clientId: string;
+                                clientName: string;
+                            }[];
+                            open: {
+                                clientId: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                grantId: string;
+                                patientId: string;
+                                patientRef: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open one patient of a client you are not assigned to, for 30 minutes, stating why (audited and always alerted) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        clientId: string;
+                        /** @description The patient’s reference, as the caller or the practice gave it */
+                        patientRef: string;
+                        /** @description Spans the caller judges not PHI, each with a reason (audited) */
+                        phiOverrides?: {
+                            end: number;
+                            /** @description The guarded field, as the refusal named it */
+                            field: string;
+                            /** @description Why the span is not PHI; itself refused when it holds PHI */
+                            reason: string;
+                            start: number;
+                            type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
+                        }[];
+                        /** @description Operational text: must not contain PHI (checked by the PHI guard) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            grantId: string;
+                            patientId: string;
+                            patientRef: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -7758,6 +9279,260 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/patients/{id}/access-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A patient's access history: every audit event about them, newest first (keyset paging)
+         * @description Reads, reveals, search hits, callbacks handed out, pages to the on-call provider, exports and emergency access of the patient (and of records merged into it), each with who, their roles now, what fields and why. Pass `nextBefore` as `before` for the next page. Each page shown is itself an `audit.patient_history_viewed` event. A patient of a client the caller’s audit permission does not reach is not found.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An action (auth.login.failed), or a family: auth, or auth.login. */
+                    action?: string;
+                    /** @description The nextBefore of the previous page: the page continues after that item */
+                    before?: number;
+                    /** @description Inclusive */
+                    from?: string;
+                    limit?: number;
+                    /** @description Exclusive */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            hasMore: boolean;
+                            items: {
+                                action: string;
+                                actor: {
+                                    email: string | null;
+                                    id: string | null;
+                                    name: string | null;
+                                    /** @description The person's roles now (names), not necessarily at the time of the event */
+                                    roles: string[];
+                                    type: "user" | "token" | "system";
+                                };
+                                /** @description The data categories of the fields */
+                                categories: string[];
+                                /** @description What happened, in a sentence (no PHI) */
+                                description: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                fields: string[] | null;
+                                id: number;
+                                kind: "access" | "disclosure" | "change" | "activity";
+                                /** Format: date-time */
+                                occurredAt: string;
+                                outcome: "success" | "failure";
+                                /** @description The reference the event names: this record’s, or a record merged into it */
+                                patientRef: string;
+                                purpose: string | null;
+                                recipient: string | null;
+                                resourceId: string | null;
+                                resourceType: string | null;
+                                sealed: boolean;
+                            }[];
+                            limit: number;
+                            /** @description Pass as before for the next page; null on the last page */
+                            nextBefore: number | null;
+                            patient: {
+                                clientId: string;
+                                clientName: string;
+                                id: string;
+                                ref: string;
+                                /** @description This record’s reference and those of records merged into it */
+                                refs: string[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a patient's accounting of disclosures for a period, as PDF or CSV
+         * @description Each access and disclosure with `from` <= time < `to` (at most six years), oldest first: when (on the client’s clock), who and their roles or the recipient, what (field names and categories), the purpose and the action. The patient is named by reference only. `format` is `pdf` (default) or `csv` (heading as lines starting with #, then a header row). Streamed as it is read; the download is itself an `audit.disclosures_exported` event.
+         */
+        get: {
+            parameters: {
+                query: {
+                    format?: "pdf" | "csv";
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description The accounting: a PDF document or CSV text */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/patients/{id}/merge": {

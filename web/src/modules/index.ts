@@ -5,6 +5,7 @@
  * module's manifest, and, for a new module, one line here.
  */
 import { accountModule } from './account';
+import { auditModule } from './audit';
 import { clientsModule } from './clients';
 import { complianceModule } from './compliance';
 import { homeModule } from './home';
@@ -31,6 +32,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   notificationsModule,
   reportsModule,
   complianceModule,
+  auditModule,
 ];
 
 export const ROUTES = routesOf(WEB_MODULES);

@@ -11,6 +11,7 @@ import { FormFooter } from '../ui/FormFooter';
 import { Dialog } from '../ui/Dialog';
 import { Checkbox, SelectField, TextField } from '../ui/Field';
 import { ErrorNotice, FormError, Loading, PageHeader } from '../ui/States';
+import { BreakGlassBanner, useBreakGlass } from './BreakGlass';
 import { PageForm } from './TaskPages';
 import { useToast } from '../ui/Toasts';
 import { useChosen } from '../ui/useChosen';
@@ -27,32 +28,43 @@ export function PatientPage() {
   const { id = '' } = useParams();
   const { can } = useSession();
   const clients = useClients();
+  const glass = useBreakGlass(can('read', 'Patient'));
   const patient = useQuery({ queryKey: ['patient', id], queryFn: () => unwrap(api.GET('/api/patients/{id}', { params: { path: { id } } })) });
   const [editing, setEditing] = useState(false);
   const [merging, setMerging] = useState(false);
   if (patient.isPending) return <Loading />;
   if (patient.isError) return <ErrorNotice error={patient.error} />;
   const p = patient.data;
-  const clientName = clients.data?.items.find((c) => c.id === p.clientId)?.name ?? 'Client';
+  // A patient opened through break-glass is of a client the person does not list: its name comes with the grant's list.
+  const clientName = clients.data?.items.find((c) => c.id === p.clientId)?.name ?? glass.data?.clients.find((c) => c.clientId === p.clientId)?.clientName ?? 'Client';
   const active = p.status === 'active';
   return (
     <>
       <p className="breadcrumb">
         <Link to="/patients">Patients</Link> / {clientName}
       </p>
+      <BreakGlassBanner patientId={p.id} />
       <PageHeader
         title={p.ref}
         description={`${SOURCES[p.source]} · added ${when(p.createdAt)} · updated ${when(p.updatedAt)}`}
         actions={
-          active ? (
-            <>
-              <Link className="btn btn-secondary" to={`/patients/${p.id}/timeline`}>
-                Timeline
+          <>
+            {active ? (
+              <>
+                <Link className="btn btn-secondary" to={`/patients/${p.id}/timeline`}>
+                  Timeline
+                </Link>
+                {can('update', 'Patient') ? <Button onClick={() => setEditing(true)}>Edit details</Button> : null}
+                {can('manage', 'Patient') ? <Button onClick={() => setMerging(true)}>Merge a duplicate</Button> : null}
+              </>
+            ) : null}
+            {/* Who saw this patient's information: for whoever reads the audit trail, merged records included. */}
+            {can('read', 'AuditEvent') ? (
+              <Link className="btn btn-secondary" to={`/patients/${p.id}/access`}>
+                Access history
               </Link>
-              {can('update', 'Patient') ? <Button onClick={() => setEditing(true)}>Edit details</Button> : null}
-              {can('manage', 'Patient') ? <Button onClick={() => setMerging(true)}>Merge a duplicate</Button> : null}
-            </>
-          ) : null
+            ) : null}
+          </>
         }
       />
       {!active ? (
@@ -149,7 +161,7 @@ function PatientCallbacks({ patient }: { patient: PatientSummary }) {
 /** Reveal with a stated purpose: each reveal is a logged PHI read; values stay on screen until hidden. */
 function RevealCard({ patient }: { patient: PatientSummary }) {
   const { categories } = useSession();
-  const allowed = categories(['read', 'reveal'], 'Patient', patient.clientId);
+  const allowed = categories(['read', 'reveal'], 'Patient', patient.clientId, patient.id);
   const present = FIELDS.filter((f) => patient.present.includes(f.field));
   const revealable = present.filter((f) => allowed.has(f.category));
   const [chosen, toggleChosen] = useChosen<PatientField>(revealable.filter((f) => f.category === 'contact').map((f) => f.field));

@@ -18,6 +18,7 @@ import { fieldErrorsOf, useFormProblem, useSubmit } from '../ui/useSubmit';
 import { PatientForm, emptyPatientForm, patientFormBody, type PatientFormState } from './PatientForm';
 import { PURPOSES, RevealedValues, SOURCES, type PatientField } from './patient-fields';
 import { formatDay } from '../client-time';
+import { BreakGlassButton } from './BreakGlass';
 
 type SearchKind = 'phone' | 'mrn' | 'name' | 'ref';
 const KINDS: { kind: SearchKind; label: string }[] = [
@@ -44,11 +45,14 @@ export function PatientsPage() {
         title="Patients"
         description="Each client’s directory, encrypted under its own key. Find a patient to get their reference; names and numbers show only when you reveal them, and every reveal is logged."
         actions={
-          can('create', 'Patient') && clientId ? (
-            <Button variant="primary" onClick={() => setAdding(true)}>
-              Add patient
-            </Button>
-          ) : null
+          <>
+            {can('read', 'Patient') ? <BreakGlassButton /> : null}
+            {can('create', 'Patient') && clientId ? (
+              <Button variant="primary" onClick={() => setAdding(true)}>
+                Add patient
+              </Button>
+            ) : null}
+          </>
         }
       />
       {clients.isPending ? (

@@ -58,6 +58,9 @@ const REQUESTS: Record<string, (fx: Fixture) => { url: string; body?: unknown }>
   'POST /api/patients/:id/merge': (fx) => ({ url: `/api/patients/${fx.patientId}/merge`, body: { duplicateId: fx.duplicateId } }),
   'POST /api/patients/practice-search': (fx) => ({ url: '/api/patients/practice-search', body: { clientId: fx.clientId, purpose: 'callback', phone: PHI.phone } }),
   'POST /api/patients/practice-import': (fx) => ({ url: '/api/patients/practice-import', body: { clientId: fx.clientId, fhirId: 'synth-0001' } }),
+  // Opening a grant reads no PHI (the reads through it meet the gate like any other); the person is assigned to the client already.
+  'POST /api/break-glass': (fx) => ({ url: '/api/break-glass', body: { clientId: fx.clientId, patientRef: 'P-ZZZZZZ', reason: 'Caller transferred from the other practice line.' } }),
+  'GET /api/break-glass': () => ({ url: '/api/break-glass' }),
   'GET /api/tasks/:id/messages': (fx) => ({ url: `/api/tasks/${fx.taskId}/messages` }),
   'POST /api/tasks/:id/messages': (fx) => ({ url: `/api/tasks/${fx.taskId}/messages`, body: { body: 'Synthetic note: fever since Monday' } }),
   'GET /api/patients/:id/timeline': (fx) => ({ url: `/api/patients/${fx.patientId}/timeline` }),

@@ -30,6 +30,7 @@ const AlertEventSchema = Out({
   occurredAt: IsoTime,
   action: Type.String(),
   outcome: Literals(['success', 'failure'] as const),
+  actorType: Literals(['user', 'token', 'system'] as const),
   actorId: Nullable(Type.String()),
   resourceType: Nullable(Type.String()),
   resourceId: Nullable(Type.String()),

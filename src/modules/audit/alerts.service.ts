@@ -1,6 +1,7 @@
 /** Anomaly alerts for the compliance officer: list, open with the events behind them, assign, resolve; and the rules' settings. */
 import { assertCan } from '../../platform/authz/guard.ts';
-import { auditEventViews, type AuditEventRecord } from '../../platform/audit/feed.ts';
+import { auditEventViews } from '../../platform/audit/feed.ts';
+import type { AuditEventView } from '../../platform/audit/search.ts';
 import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
 import { AppError, invalidField } from '../../platform/http/errors.ts';
 import { activeUserIds, staffNames } from '../users/index.ts';
@@ -85,7 +86,7 @@ async function findAlert(ctx: ActorContext, id: string): Promise<AuditAlertsTabl
 }
 
 /** One alert with the events behind it. */
-export async function getAlert(ctx: ActorContext, id: string): Promise<AlertView & { events: AuditEventRecord[] }> {
+export async function getAlert(ctx: ActorContext, id: string): Promise<AlertView & { events: AuditEventView[] }> {
   assertCan(ctx, 'read', 'AuditEvent');
   const row = await findAlert(ctx, id);
   const [view] = await views(ctx, [row]);

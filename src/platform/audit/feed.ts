@@ -6,6 +6,7 @@
 import type { RingfenceDatabase } from '../db/database.ts';
 import type { TenantDb } from '../db/tenant-db.ts';
 import type { AuditEventRow } from './audit.tables.ts';
+import { toView, type AuditEventView } from './search.ts';
 
 export interface SealedEvent {
   position: number;
@@ -32,38 +33,9 @@ export async function sealedEventsAfter(tenant: TenantDb, position: number, limi
   return rows.map(({ position: p, ...event }) => ({ position: Number(p), event: event as AuditEventRow }));
 }
 
-/** An audit event as the console shows it. */
-export interface AuditEventRecord {
-  id: number;
-  occurredAt: string;
-  action: string;
-  outcome: 'success' | 'failure';
-  actorId: string | null;
-  resourceType: string | null;
-  resourceId: string | null;
-  clientId: string | null;
-  patientRef: string | null;
-  fields: string[] | null;
-  purpose: string | null;
-  ip: string | null;
-}
-
-/** The events with these ids (of the tenant's organization), oldest first. */
-export async function auditEventViews(tenant: TenantDb, ids: readonly number[]): Promise<AuditEventRecord[]> {
+/** The sealed events with these ids (of the tenant's organization), oldest first, as the console shows them. */
+export async function auditEventViews(tenant: TenantDb, ids: readonly number[]): Promise<AuditEventView[]> {
   if (ids.length === 0) return [];
   const rows = await tenant.selectFrom('audit_events').selectAll().where('id', 'in', [...ids]).orderBy('id').execute();
-  return rows.map((e) => ({
-    id: Number(e.id),
-    occurredAt: new Date(e.occurred_at as unknown as string | Date).toISOString(),
-    action: e.action,
-    outcome: e.outcome,
-    actorId: e.actor_id,
-    resourceType: e.resource_type,
-    resourceId: e.resource_id,
-    clientId: e.client_id,
-    patientRef: e.patient_ref,
-    fields: e.fields ? (JSON.parse(e.fields) as string[]) : null,
-    purpose: e.purpose,
-    ip: e.ip,
-  }));
+  return rows.map((e) => toView(e, null, null, true));
 }

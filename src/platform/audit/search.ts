@@ -217,7 +217,8 @@ const viewOf = (r: PageRow): AuditEventView => {
   return toView(event, actor_email, actor_name, chain_position !== null);
 };
 
-function toView(e: AuditEventRow, actorEmail: string | null, actorName: string | null, sealed: boolean): AuditEventView {
+/** A stored event as the console shows it. */
+export function toView(e: AuditEventRow, actorEmail: string | null, actorName: string | null, sealed: boolean): AuditEventView {
   return {
     id: Number(e.id),
     occurredAt: e.occurred_at,

@@ -1,18 +1,17 @@
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, sql, type ExpressionBuilder, type Kysely, type QueryResult, type Transaction } from 'kysely';
 import type { Engine, RingfenceDatabase } from '../db/database.ts';
 import type { Database } from '../db/types.ts';
 import { tenantDb, type TenantDb } from '../db/tenant-db.ts';
-import type { AuditEventRow } from './audit.tables.ts';
-import { GENESIS_HASH, linkHash } from './chain.ts';
+import { GENESIS_HASH } from './chain.ts';
+import { RangeWalk, WALK_EVENT_COLUMNS, joinRanges, walkRow, type ChainProblem, type RangeReport, type SealKey, type WalkRow } from './chain-walk.ts';
+import type { WalkerData, WalkerMessage } from './chain-walker.worker.ts';
 
-export interface ChainProblem {
-  position: number;
-  eventId: number;
-  reason: string;
-}
+export type { ChainProblem } from './chain-walk.ts';
 
 export interface ChainVerification {
   orgId: string;
@@ -27,90 +26,76 @@ export interface ChainVerification {
   seconds: number;
   /** Links checked per second. */
   eventsPerSecond: number;
+  /** Threads the walk ran on. */
+  threads: number;
 }
 
-/** Links fetched per round trip where the walk pages (PostgreSQL, or a caller's SQLite transaction). */
-const PAGE = Number(process.env.RFV_PAGE ?? 10_000);
-/** Links checked between two turns of the event loop on SQLite, where reading does not wait on a socket. */
-const SQLITE_BATCH = Number(process.env.RFV_BATCH ?? 5_000);
-
-/** One link with its event, as the walk reads it (the event's columns are null when it was removed). */
-interface WalkRow extends AuditEventRow {
-  link_event_id: number;
+/** Where a pruned chain resumes: the last pruned position and its (signed) hash. */
+export interface ChainStart {
   position: number;
-  prev_hash: string;
   hash: string;
-  finer_than_written: unknown;
 }
 
-/** The walk's columns, in this order: the SQLite reader takes rows as arrays. */
-const EVENT_COLUMNS = [
-  'audit_events.id',
-  'audit_events.org_id',
-  'audit_events.txid',
-  'audit_events.occurred_at',
-  'audit_events.action',
-  'audit_events.outcome',
-  'audit_events.actor_type',
-  'audit_events.actor_id',
-  'audit_events.resource_type',
-  'audit_events.resource_id',
-  'audit_events.client_id',
-  'audit_events.patient_ref',
-  'audit_events.fields',
-  'audit_events.purpose',
-  'audit_events.ip',
-  'audit_events.request_id',
-  'audit_events.details',
-] as const;
-
-/** A row of the walk query as an array (better-sqlite3's raw mode) to the row itself; order as in walkQuery. */
-function walkRow(r: unknown[]): WalkRow {
-  return {
-    link_event_id: r[0] as number,
-    position: r[1] as number,
-    prev_hash: r[2] as string,
-    hash: r[3] as string,
-    id: r[4] as number,
-    org_id: r[5] as string,
-    txid: r[6] as number | null,
-    occurred_at: r[7] as string,
-    action: r[8] as string,
-    outcome: r[9] as AuditEventRow['outcome'],
-    actor_type: r[10] as AuditEventRow['actor_type'],
-    actor_id: r[11] as string | null,
-    resource_type: r[12] as string | null,
-    resource_id: r[13] as string | null,
-    client_id: r[14] as string | null,
-    patient_ref: r[15] as string | null,
-    fields: r[16] as string | null,
-    purpose: r[17] as string | null,
-    ip: r[18] as string | null,
-    request_id: r[19] as string | null,
-    details: r[20] as string | null,
-    finer_than_written: r[21],
-  };
+/**
+ * How the walk is spread over threads. Each walker thread checks one range of positions on a
+ * connection of its own, reading the verification's snapshot; below `parallelFrom` links the
+ * walk stays on this thread, where starting threads would cost more than it saves.
+ */
+export interface ChainWalkSettings {
+  threads: number;
+  parallelFrom: number;
 }
 
-/** The links from position `from` on, in position order, each with its event. */
-function walkQuery(tenant: TenantDb, engine: Engine, from: number): CompiledQuery<WalkRow> {
+/** Hashing and reading a link cost about the same on either engine: one thread per core, two at most. */
+export const DEFAULT_CHAIN_WALK: ChainWalkSettings = { threads: Math.min(2, availableParallelism()), parallelFrom: 500_000 };
+
+/** Links fetched per round trip where this thread pages (PostgreSQL). */
+const PAGE = 1_000;
+/** Links read from SQLite per batch on this thread: small, so the rows die young. */
+const SQLITE_BATCH = 128;
+/** Links checked between two turns of the event loop on SQLite, where reading never waits on a socket. */
+const SQLITE_TURN = 4_096;
+
+/** The links from position `from` (up to `to`, exclusive) in position order, each with its event. */
+function walkQuery(tenant: TenantDb, engine: Engine, from: number, to: number | null): CompiledQuery<WalkRow> {
   // PostgreSQL keeps microseconds but the application reads (and hashes) milliseconds, as it
   // writes them: a time with more precision than was written has been edited.
   const finerThanWritten = engine === 'postgres' ? sql<boolean>`audit_events.occurred_at <> date_trunc('milliseconds', audit_events.occurred_at)` : sql<boolean>`false`;
-  return tenant
+  let query = tenant
     .selectFrom('audit_chain')
     .leftJoin('audit_events', (j) => j.onRef('audit_events.id', '=', 'audit_chain.event_id').onRef('audit_events.org_id', '=', 'audit_chain.org_id'))
-    .select(['audit_chain.event_id as link_event_id', 'audit_chain.position', 'audit_chain.prev_hash', 'audit_chain.hash', ...EVENT_COLUMNS, finerThanWritten.as('finer_than_written')])
-    .where('audit_chain.position', '>=', from)
-    .orderBy('audit_chain.position')
-    .compile() as unknown as CompiledQuery<WalkRow>;
+    .select(['audit_chain.event_id as link_event_id', 'audit_chain.position', 'audit_chain.prev_hash', 'audit_chain.hash', ...WALK_EVENT_COLUMNS, finerThanWritten.as('finer_than_written')])
+    .where('audit_chain.position', '>=', from);
+  if (to !== null) query = query.where('audit_chain.position', '<', to);
+  return query.orderBy('audit_chain.position').compile() as unknown as CompiledQuery<WalkRow>;
 }
 
-/** One consistent view of the database for a whole verification. */
+/** One consistent view of the database for a whole verification, read on this thread. */
 interface ChainReader {
+  /** Whether walker threads can read this view. */
+  parallel: boolean;
+  /**
+   * Fixes the snapshot everything after reads (what was read before may be older), and with
+   * ranges starts one walker thread for each on the same snapshot.
+   */
+  snapshot(ranges: readonly WalkerRange[] | null): Promise<Walkers | null>;
   rows<R>(query: CompiledQuery<R>): Promise<R[]>;
-  /** The rows of one query, read in a single pass (every row exactly once), a page at a time. */
+  /** The rows of one query, read in a single pass (every row exactly once), a batch at a time. */
   pages(query: CompiledQuery<WalkRow>): AsyncGenerator<WalkRow[]>;
+}
+
+interface WalkerRange {
+  from: number;
+  query: CompiledQuery<WalkRow>;
+}
+
+/** Walker threads on the verification's snapshot, waiting to walk. */
+interface Walkers {
+  count: number;
+  /** Sets them walking with the sealer's cursor as the snapshot has it; each range's report, in range order. */
+  walk(cursor: SealKey, onChecked: (checked: number) => void): Promise<RangeReport[]>;
+  /** Stops every walker. */
+  stop(): Promise<void>;
 }
 
 let cursorNames = 0;
@@ -120,9 +105,16 @@ let cursorNames = 0;
  * statement, fetched a page at a time. The next page is asked for before the current one is
  * checked, so the server reads it meanwhile.
  */
-function postgresReader(trx: Kysely<Database> | Transaction<Database>): ChainReader {
+function postgresReader(trx: Kysely<Database> | Transaction<Database>, connection: RingfenceDatabase['postgresConnection'] | null): ChainReader {
   const run = <R>(text: string, parameters: readonly unknown[] = []) => trx.executeQuery<R>(CompiledQuery.raw(text, [...parameters]));
   return {
+    parallel: connection !== null && connection !== undefined,
+    // The transaction's snapshot was taken by its first statement; walkers import it.
+    async snapshot(ranges) {
+      if (!ranges || !connection) return null;
+      const { rows } = await run<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot');
+      return startWalkers('postgres', ranges, { postgres: { ...connection, snapshot: rows[0]!.snapshot } }, (begin) => begin());
+    },
     rows: async <R>(query: CompiledQuery<R>) => (await trx.executeQuery(query)).rows,
     async *pages(query) {
       const cursor = `rf_verify_walk_${(cursorNames += 1)}`;
@@ -153,17 +145,11 @@ function postgresReader(trx: Kysely<Database> | Transaction<Database>): ChainRea
 /** Reads through the caller's SQLite transaction (or an in-memory database's own): Kysely streams one statement. */
 function kyselySqliteReader(trx: Kysely<Database> | Transaction<Database>): ChainReader {
   return {
+    parallel: false,
+    snapshot: () => Promise.resolve(null),
     rows: async <R>(query: CompiledQuery<R>) => (await trx.executeQuery(query)).rows,
     async *pages(query) {
-      let rows: WalkRow[] = [];
-      for await (const chunk of trx.getExecutor().stream(query, PAGE)) {
-        rows.push(...chunk.rows);
-        if (rows.length >= PAGE) {
-          yield rows;
-          rows = [];
-        }
-      }
-      yield rows;
+      for await (const chunk of trx.getExecutor().stream(query, SQLITE_BATCH)) yield chunk.rows;
     },
   };
 }
@@ -173,12 +159,39 @@ function kyselySqliteReader(trx: Kysely<Database> | Transaction<Database>): Chai
  * of committed data that neither waits for nor blocks the app's connection (WAL lets readers
  * and the writer go on together). The walk is one statement iterated in raw mode.
  */
-function sqliteReader(connection: SqliteDatabase.Database): ChainReader {
+function sqliteReader(connection: SqliteDatabase.Database, file: string): ChainReader {
+  // A read transaction takes its snapshot at its first read.
+  const begin = () => {
+    if (connection.inTransaction) return;
+    connection.exec('BEGIN');
+    connection.prepare('SELECT 1 FROM audit_chain_heads LIMIT 1').get();
+  };
   return {
+    parallel: true,
+    async snapshot(ranges) {
+      if (!ranges) {
+        begin();
+        return null;
+      }
+      return startWalkers('sqlite', ranges, { sqliteFile: file }, async (beginWalkers) => {
+        // While this connection holds SQLite's write lock no commit can land: every reader begun meanwhile reads the same snapshot.
+        const lock = new SqliteDatabase(file, { fileMustExist: true });
+        try {
+          lock.pragma('busy_timeout = 5000');
+          lock.exec('BEGIN IMMEDIATE');
+          begin();
+          await beginWalkers();
+        } finally {
+          if (lock.inTransaction) lock.exec('ROLLBACK');
+          lock.close();
+        }
+      });
+    },
     rows: <R>(query: CompiledQuery<R>) => Promise.resolve(connection.prepare(query.sql).all(...query.parameters) as R[]),
     async *pages(query) {
       const iterator = connection.prepare(query.sql).raw(true).iterate(...query.parameters) as IterableIterator<unknown[]>;
       try {
+        let sinceTurn = 0;
         for (;;) {
           const rows: WalkRow[] = [];
           for (let next = iterator.next(); ; next = iterator.next()) {
@@ -190,8 +203,11 @@ function sqliteReader(connection: SqliteDatabase.Database): ChainReader {
             if (rows.length === SQLITE_BATCH) break;
           }
           yield rows;
-          // Reading SQLite never waits: give the rest of the process its turn between batches.
-          await nextTurn();
+          // Reading SQLite never waits: give the rest of the process its turn now and then.
+          if ((sinceTurn += rows.length) >= SQLITE_TURN) {
+            sinceTurn = 0;
+            await nextTurn();
+          }
         }
       } finally {
         iterator.return?.();
@@ -207,20 +223,121 @@ async function sqliteFile(kysely: Kysely<Database>): Promise<string | null> {
   return file ? file : null;
 }
 
+const WALKER = new URL('./chain-walker.worker.mjs', import.meta.url);
+
+/** Runs walker threads; `snapshot` brings them onto the verification's snapshot once each has its connection. */
+async function startWalkers(
+  engine: Engine,
+  ranges: readonly WalkerRange[],
+  connection: Pick<WalkerData, 'sqliteFile' | 'postgres'>,
+  snapshot: (begin: () => Promise<void>) => Promise<void>,
+): Promise<Walkers> {
+  const stop = new Int32Array(new SharedArrayBuffer(4 * ranges.length));
+  const threads = ranges.map((range, index) => {
+    const data: WalkerData = { engine, sql: range.query.sql, parameters: range.query.parameters, from: range.from, stop, index, ...connection };
+    const worker = new Worker(WALKER, { workerData: data });
+    const messages: WalkerMessage[] = [];
+    let wake: (() => void) | null = null;
+    let failure: unknown = null;
+    let exited = false;
+    const notify = () => {
+      const w = wake;
+      wake = null;
+      w?.();
+    };
+    worker.on('message', (message: WalkerMessage) => {
+      messages.push(message);
+      notify();
+    });
+    worker.on('error', (err) => {
+      failure ??= err;
+      notify();
+    });
+    worker.on('exit', (code) => {
+      exited = true;
+      failure ??= code === 0 ? null : new Error(`a chain walker stopped with code ${code}`);
+      notify();
+    });
+    /** The walker's next message (skipping progress unless asked for). */
+    const next = async (type: WalkerMessage['type'], onProgress?: (checked: number) => void): Promise<WalkerMessage> => {
+      for (;;) {
+        const message = messages.shift();
+        if (message?.type === 'progress') {
+          onProgress?.(message.checked);
+          continue;
+        }
+        if (message) {
+          if (message.type !== type) throw new Error(`a chain walker said ${message.type}, not ${type}`);
+          return message;
+        }
+        if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+        if (exited) throw new Error('a chain walker ended without a report');
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    };
+    return { worker, next, exit: new Promise<void>((resolve) => (exited ? resolve() : worker.once('exit', () => resolve()))) };
+  });
+  const terminate = async () => {
+    for (let i = 0; i < ranges.length; i += 1) Atomics.store(stop, i, 1);
+    await Promise.all(threads.map((t) => t.worker.terminate()));
+  };
+  try {
+    await Promise.all(threads.map((t) => t.next('ready')));
+    await snapshot(async () => {
+      for (const t of threads) t.worker.postMessage('begin');
+      await Promise.all(threads.map((t) => t.next('begun')));
+    });
+  } catch (err) {
+    await terminate();
+    throw err;
+  }
+  return {
+    count: ranges.length,
+    async walk(cursor, onChecked) {
+      for (const t of threads) t.worker.postMessage({ cursor });
+      const checked = ranges.map(() => 0);
+      const reports: RangeReport[] = [];
+      try {
+        await Promise.all(
+          threads.map(async (t, index) => {
+            const done = await t.next('done', (n) => {
+              checked[index] = n;
+              onChecked(checked.reduce((a, b) => a + b, 0));
+            });
+            const report = (done as Extract<WalkerMessage, { type: 'done' }>).report;
+            reports[index] = report;
+            // A failure here decides the walk: the ranges after it no longer matter.
+            if (report.problem) for (let later = index + 1; later < ranges.length; later += 1) Atomics.store(stop, later, 1);
+          }),
+        );
+      } catch (err) {
+        await terminate();
+        throw err;
+      }
+      await Promise.all(threads.map((t) => t.exit));
+      return reports;
+    },
+    stop: terminate,
+  };
+}
+
 /**
  * Runs `fn` with a reader on one consistent view: inside the caller's transaction when there is
  * one (it sees what that transaction wrote); else a read-only REPEATABLE READ transaction on
- * PostgreSQL, or a read transaction on a SQLite connection of its own.
+ * PostgreSQL, or a read transaction on a SQLite connection of its own. Outside a caller's
+ * transaction the view can have walker threads, on PostgreSQL through an exported snapshot, on
+ * SQLite by beginning every reader while SQLite's write lock is held, so that no commit comes
+ * between them.
  */
 async function withChainReader<T>(database: RingfenceDatabase, fn: (reader: ChainReader) => Promise<T>): Promise<T> {
   const kysely = database.unsafeKysely;
   if (database.engine === 'postgres') {
-    if (kysely.isTransaction) return fn(postgresReader(kysely));
+    if (kysely.isTransaction) return fn(postgresReader(kysely, null));
     return kysely
       .transaction()
       .setIsolationLevel('repeatable read')
       .setAccessMode('read only')
-      .execute((trx) => fn(postgresReader(trx)));
+      .execute((trx) => fn(postgresReader(trx, database.postgresConnection ?? null)));
   }
   if (kysely.isTransaction) return fn(kyselySqliteReader(kysely));
   const file = await sqliteFile(kysely);
@@ -228,8 +345,7 @@ async function withChainReader<T>(database: RingfenceDatabase, fn: (reader: Chai
   const connection = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
   try {
     connection.pragma('busy_timeout = 5000');
-    connection.exec('BEGIN');
-    return await fn(sqliteReader(connection));
+    return await fn(sqliteReader(connection, file));
   } finally {
     if (connection.inTransaction) connection.exec('ROLLBACK');
     connection.close();
@@ -237,93 +353,97 @@ async function withChainReader<T>(database: RingfenceDatabase, fn: (reader: Chai
 }
 
 /**
- * Walks one organization's chain in position order, a page at a time (constant memory),
- * recomputing every link from the stored event. Reports the first link that does not verify:
- * an edited event, a removed event, a missing or reordered link, a head that does not match,
- * or an event the sealer has passed that has no link. Everything is read from one snapshot, so
- * a sealer at work meanwhile cannot make a sound chain look broken.
+ * Walks one organization's chain in position order (constant memory), recomputing every link
+ * from the stored event. Reports the first link that does not verify: an edited event, a
+ * removed event, a missing or reordered link, a head that does not match, or an event the
+ * sealer has passed that has no link. Everything is read from one snapshot, so a sealer at
+ * work meanwhile cannot make a sound chain look broken. A long chain is walked in ranges on
+ * walker threads (`options.walk`), whose reports join into the answer of a single walk.
  */
 export async function verifyOrganizationChain(
   database: RingfenceDatabase,
   orgId: string,
   onProgress?: (checked: number, total: number) => void,
-  options: { from?: ChainStart } = {},
+  options: { from?: ChainStart; walk?: ChainWalkSettings } = {},
 ): Promise<ChainVerification> {
   const started = performance.now();
   // Queries are built on this scope and run by the reader: the scope only compiles them.
   const tenant = tenantDb(database.unsafeKysely, database.engine, orgId);
-  const verification = await withChainReader(database, (reader) => walkChain(reader, tenant, database.engine, orgId, onProgress, options.from));
+  const verification = await withChainReader(database, (reader) => walkChain(reader, tenant, database.engine, orgId, onProgress, options.from, options.walk ?? DEFAULT_CHAIN_WALK));
   const seconds = (performance.now() - started) / 1000;
   return { ...verification, seconds: Math.round(seconds * 1000) / 1000, eventsPerSecond: seconds > 0 ? Math.round(verification.sealed / seconds) : verification.sealed };
 }
 
 type Unclocked = Omit<ChainVerification, 'seconds' | 'eventsPerSecond'>;
 
-/** Where an event stands in sealing order: (txid, id) on PostgreSQL, id on SQLite (one writer: ids follow commits). */
-interface SealKey {
-  txid: number;
-  id: number;
-}
-
-/** Where a pruned chain resumes: the last pruned position and its (signed) hash. */
-export interface ChainStart {
-  position: number;
-  hash: string;
-}
-
-async function walkChain(reader: ChainReader, tenant: TenantDb, engine: Engine, orgId: string, onProgress?: (checked: number, total: number) => void, from?: ChainStart): Promise<Unclocked> {
+async function walkChain(
+  reader: ChainReader,
+  tenant: TenantDb,
+  engine: Engine,
+  orgId: string,
+  onProgress: ((checked: number, total: number) => void) | undefined,
+  from: ChainStart | undefined,
+  settings: ChainWalkSettings,
+): Promise<Unclocked> {
   const first = async <R>(query: CompiledQuery<R>): Promise<R | undefined> => (await reader.rows(query))[0];
-  const head = await first(tenant.selectFrom('audit_chain_heads').select(['position', 'hash']).compile());
+  const prev = from?.hash ?? GENESIS_HASH;
+  const start = (from?.position ?? 0) + 1;
+  const headQuery = tenant.selectFrom('audit_chain_heads').select(['position', 'hash']).compile();
+  // How long the chain should be, read before the snapshot is fixed: where ranges split (any split gives the same answer).
+  const expectedLinks = Math.max(0, Number((await first(headQuery))?.position ?? 0) - start + 1);
+  const threads = Math.max(1, Math.floor(settings.threads));
+  let walkers: Walkers | null = null;
+  if (reader.parallel && threads > 1 && expectedLinks >= settings.parallelFrom && expectedLinks >= threads) {
+    const bounds = Array.from({ length: threads }, (_, i) => start + Math.floor((i * expectedLinks) / threads));
+    const ranges = bounds.map((b, i) => ({ from: b, query: walkQuery(tenant, engine, b, i + 1 < threads ? bounds[i + 1]! : null) }));
+    // Walker threads that cannot start (a busy write lock, a thread refused) leave the walk to this one.
+    walkers = await reader.snapshot(ranges).catch(() => null);
+  }
+  if (!walkers) await reader.snapshot(null);
+
+  const head = await first(headQuery);
   const cursorRow = await first(tenant.unsafeExecutor().selectFrom('audit_seal_cursor').select(['last_txid', 'last_event_id']).where('id', '=', 1).compile());
   const cursor: SealKey = { txid: engine === 'postgres' ? Number(cursorRow?.last_txid ?? 0) : 0, id: Number(cursorRow?.last_event_id ?? 0) };
+  const total = Math.max(0, Number(head?.position ?? 0) - start + 1);
+
   // The sealer has passed an event when its key is at or below the cursor's.
   const passed = (eb: ExpressionBuilder<Database, 'audit_events'>) =>
     engine === 'sqlite' ? eb('audit_events.id', '<=', cursor.id) : eb(eb.refTuple('audit_events.txid', 'audit_events.id'), '<=', eb.tuple(cursor.txid, cursor.id));
-  // One scan of the organization's events counts them all and those the sealer has passed.
-  const counted = await first(
-    tenant
-      .selectFrom('audit_events')
-      .select((eb) => [eb.fn.countAll().as('events'), eb.fn.countAll().filterWhere(passed(eb)).as('passed')])
-      .compile(),
-  );
+  const countQuery = tenant
+    .selectFrom('audit_events')
+    .select((eb) => [eb.fn.countAll().as('events'), eb.fn.countAll().filterWhere(passed(eb)).as('passed')])
+    .compile();
+
+  let reports: RangeReport[];
+  let counting: Promise<(typeof countQuery extends CompiledQuery<infer R> ? R : never) | undefined>;
+  if (walkers) {
+    const running = walkers;
+    try {
+      const walking = running.walk(cursor, (checked) => onProgress?.(checked, total));
+      // One scan of the organization's events counts them all and those the sealer has passed, while the walkers walk.
+      counting = first(countQuery);
+      reports = (await Promise.all([walking, counting]))[0];
+    } catch (err) {
+      await running.stop();
+      throw err;
+    }
+  } else {
+    counting = first(countQuery);
+    await counting;
+    const walk = new RangeWalk(start, engine, cursor);
+    walk: for await (const links of reader.pages(walkQuery(tenant, engine, start, null))) {
+      for (const link of links) if (!walk.add(link)) break walk;
+      onProgress?.(walk.result().checked, total);
+    }
+    reports = [walk.result()];
+  }
+  const counted = await counting;
   const events = Number(counted?.events ?? 0);
   const eventsPassed = Number(counted?.passed ?? 0);
+  const joined = joinRanges(reports, start, prev);
+  const { sealed, problem } = joined;
+  onProgress?.(sealed, total);
 
-  let prev = from?.hash ?? GENESIS_HASH;
-  let expected = (from?.position ?? 0) + 1;
-  const start = expected;
-  let sealed = 0;
-  let problem: ChainProblem | null = null;
-  // Whether the walked events came in strictly increasing sealing order, as the sealer links
-  // them, and how many of them the sealer has passed: then they are distinct events, and the
-  // walk itself shows that no passed event lacks a link (see below).
-  let ordered = true;
-  let last: SealKey = { txid: Number.NEGATIVE_INFINITY, id: Number.NEGATIVE_INFINITY };
-  let linkedPassed = 0;
-  const total = Math.max(0, Number(head?.position ?? 0) - start + 1);
-  walk: for await (const links of reader.pages(walkQuery(tenant, engine, expected))) {
-    for (const link of links) {
-      const position = Number(link.position);
-      const eventId = Number(link.link_event_id);
-      if (position !== expected) problem = { position: expected, eventId, reason: `link ${expected} is missing` };
-      else if (link.prev_hash !== prev) problem = { position, eventId, reason: 'the link does not follow the previous one' };
-      else if (link.id === null) problem = { position, eventId, reason: 'the event was removed' };
-      else if (Boolean(link.finer_than_written) || linkHash(prev, position, link) !== link.hash) problem = { position, eventId, reason: 'the event was altered' };
-      if (problem) break walk;
-      prev = link.hash;
-      expected += 1;
-      sealed += 1;
-      if (ordered) {
-        const key: SealKey = { txid: engine === 'postgres' ? (link.txid === null ? Number.NaN : Number(link.txid)) : 0, id: Number(link.id) };
-        if (!Number.isSafeInteger(key.txid) || !Number.isSafeInteger(key.id) || compareKeys(key, last) <= 0) ordered = false;
-        else {
-          last = key;
-          if (compareKeys(key, cursor) <= 0) linkedPassed += 1;
-        }
-      }
-    }
-    onProgress?.(sealed, total);
-  }
   const headHash = head?.hash ?? GENESIS_HASH;
   const countLinks = async (below?: number) => {
     let query = tenant.selectFrom('audit_chain').select((eb) => eb.fn.countAll().as('n'));
@@ -332,20 +452,20 @@ async function walkChain(reader: ChainReader, tenant: TenantDb, engine: Engine, 
   };
   // A walk that reached the end saw every link from `start` on; links before it are counted apart.
   const links = problem ? await countLinks() : sealed + (await countLinks(start));
-  const result: Unclocked = { orgId, ok: true, sealed, unsealed: Math.max(0, events - links), headHash, firstProblem: null };
+  const result: Unclocked = { orgId, ok: true, sealed, unsealed: Math.max(0, events - links), headHash, firstProblem: null, threads: walkers?.count ?? 1 };
   const fail = (found: ChainProblem): Unclocked => ({ ...result, ok: false, firstProblem: found });
   if (problem) return fail(problem);
 
   // A chain with links must have its head: without one, the tail could be cut unseen.
-  if ((sealed > 0 && !head) || Number(head?.position ?? 0) !== start - 1 + sealed || headHash !== prev) {
+  if ((sealed > 0 && !head) || Number(head?.position ?? 0) !== start - 1 + sealed || headHash !== joined.prev) {
     return fail({ position: Number(head?.position ?? 0), eventId: 0, reason: head ? 'the chain head does not match the last link' : 'the chain head is missing' });
   }
   // Every event the sealer has passed must have its link; one that does not was slipped in
   // around the chain. The walked events are the organization's own (the join matches org_id),
-  // and in strict sealing order they are distinct, so those the sealer has passed are a subset
-  // of the passed events counted above: equal counts mean every passed event has a link. Any
-  // other case asks the database which event has none.
-  if (ordered && linkedPassed === eventsPassed) return result;
+  // and in strictly increasing sealing order (as the sealer links them) they are distinct, so
+  // those the sealer has passed are a subset of the passed events counted above: equal counts
+  // mean every passed event has a link. Any other case asks the database which event has none.
+  if (joined.ordered && joined.linkedPassed === eventsPassed) return result;
   const stray = await first(
     tenant
       .selectFrom('audit_events')
@@ -360,11 +480,6 @@ async function walkChain(reader: ChainReader, tenant: TenantDb, engine: Engine, 
   );
   if (stray) return fail({ position: 0, eventId: Number(stray.id), reason: 'an event was written around the chain' });
   return result;
-}
-
-/** Orders two keys as the sealer does. */
-function compareKeys(a: SealKey, b: SealKey): number {
-  return a.txid !== b.txid ? a.txid - b.txid : a.id - b.id;
 }
 
 /** Verifies every organization's chain (or one). */

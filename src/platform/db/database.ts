@@ -24,7 +24,15 @@ export interface RingfenceDatabase {
   /** The unscoped connection. Only the platform and the CLI use it; modules get a tenant scope. */
   unsafeKysely: Kysely<Database>;
   schema: string | null;
+  /** PostgreSQL: how the pool connects, so another thread can open a connection of its own (the audit chain's walkers do). */
+  postgresConnection?: PostgresConnection;
   close(): Promise<void>;
+}
+
+/** A PostgreSQL connection as the pool opens it: the URL and the session settings. */
+export interface PostgresConnection {
+  connectionString: string;
+  options: string | null;
 }
 
 const PG_TIMESTAMPTZ = 1184;
@@ -32,7 +40,7 @@ const PG_TIMESTAMP = 1114;
 const PG_INT8 = 20;
 
 /** Type parsers so PostgreSQL hands the application the same shapes SQLite does. */
-function pgTypes(): pg.CustomTypesConfig {
+export function pgTypes(): pg.CustomTypesConfig {
   return {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
       if (oid === PG_TIMESTAMPTZ || oid === PG_TIMESTAMP) return (v: string) => new Date(oid === PG_TIMESTAMP ? `${v}Z` : v).toISOString();
@@ -86,7 +94,7 @@ export function openDatabase(settings: DatabaseSettings, options: OpenOptions = 
     // An idle client that loses its server must not take the process down.
     pool.on('error', () => {});
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingStatements(pool) }) });
-    return { engine: 'postgres', unsafeKysely: kysely, schema, close: () => kysely.destroy() };
+    return { engine: 'postgres', unsafeKysely: kysely, schema, postgresConnection: { connectionString, options }, close: () => kysely.destroy() };
   }
   mkdirSync(settings.dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(settings.dataDir, 'ringfence.sqlite');

@@ -1383,6 +1383,7 @@ export interface paths {
                             events: {
                                 action: string;
                                 actorId: string | null;
+                                actorType: "user" | "token" | "system";
                                 clientId: string | null;
                                 fields: string[] | null;
                                 id: number;

@@ -4,7 +4,7 @@ import { actorOf } from '../../platform/auth/authenticate.ts';
 import { assertCan } from '../../platform/authz/guard.ts';
 import { actorUserId } from '../../platform/context.ts';
 import { AUDIT_VERIFY_JOB, latestVerification } from '../../platform/audit/integrity.ts';
-import { Declared, IsoTime, Nullable, Out, Strict, replies } from '../../platform/http/schemas.ts';
+import { IsoTime, Nullable, Out, Strict, replies } from '../../platform/http/schemas.ts';
 
 const VerificationSchema = Out({
   verifiedAt: IsoTime,
@@ -27,7 +27,7 @@ export const integrityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['audit'],
         summary: 'The last verification of the audit trail against its signed checkpoints',
-        querystring: Strict({ job: Type.Optional(Declared('identifier', { maxLength: 64, description: 'A verification asked for: whether it is still pending' })) }),
+        querystring: Strict({ job: Type.Optional(Type.String({ format: 'uuid', description: 'A verification asked for (the id POST answered): whether it is still pending' })) }),
         response: replies(Out({ latest: Nullable(VerificationSchema), pending: Type.Boolean({ description: 'A verification asked for has not finished yet' }) })),
       },
     },

@@ -2514,7 +2514,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description A verification asked for: whether it is still pending */
+                    /** @description A verification asked for (the id POST answered): whether it is still pending */
                     job?: string;
                 };
                 header?: never;

@@ -165,6 +165,7 @@ audit
       let current: string | null = null;
       // Events this command's own start wrote are sealed first, so the walk covers the whole trail.
       await sealSettled(database);
+      const started = performance.now();
       const results = await verifyTrails(database, config, signer, opts.org ?? null, (orgId, checked, total) => {
         if (!bar) return;
         if (current !== orgId) {
@@ -175,14 +176,18 @@ audit
         bar.update(checked);
       });
       bar?.stop();
+      const seconds = (performance.now() - started) / 1000;
+      const events = results.reduce((n, r) => n + r.sealed, 0);
       await recordVerifications(database, results, 'command');
+      // Each result carries its own seconds and eventsPerSecond.
       if (opts.json) console.log(JSON.stringify(results));
       else {
         for (const r of results) {
           const signed = r.checkpoint ? `matches the checkpoint signed ${r.checkpoint.at} at position ${r.checkpoint.position} (${r.checkpoint.source})` : 'no signed checkpoint yet';
-          if (r.ok) console.log(`ok    org ${r.orgId}: ${r.sealed} events verified, head ${r.headHash.slice(0, 16)}…, ${signed}, ${r.unsealed} not yet sealed`);
+          if (r.ok) console.log(`ok    org ${r.orgId}: ${r.sealed} events verified, head ${r.headHash.slice(0, 16)}…, ${signed}, ${r.unsealed} not yet sealed, ${r.eventsPerSecond} events/s`);
           else console.log(`FAIL  org ${r.orgId}: event ${r.firstProblem!.eventId} at position ${r.firstProblem!.position}: ${r.firstProblem!.reason}`);
         }
+        console.log(`total ${events} events of ${results.length} organization(s) verified in ${seconds.toFixed(1)} s: ${Math.round(events / Math.max(seconds, 0.001))} events/s`);
       }
       process.exitCode = results.every((r) => r.ok) ? 0 : 1;
     });

@@ -71,6 +71,23 @@ export function walkRow(r: unknown[]): WalkRow {
   };
 }
 
+/** PostgreSQL's text for a timestamptz in a UTC session (DateStyle ISO), years 1000 to 9999. */
+const PG_UTC_TIMESTAMP = /^([1-9][0-9]{3}-[0-9]{2}-[0-9]{2}) ([0-9]{2}:[0-9]{2}:[0-9]{2})(?:\.([0-9]{1,6}))?\+00$/;
+
+/**
+ * What the app's type parser makes of PostgreSQL's text for a timestamptz, `new Date(text)
+ * .toISOString()` (database.ts), without parsing a date for the usual form: a UTC session's
+ * `2026-03-01 12:34:56.789+00` is `2026-03-01T12:34:56.789Z` (milliseconds padded, digits past
+ * them dropped, as the parse does). Any other form is parsed as the app parses it.
+ * chain-walk.test.ts holds the two equal.
+ */
+export function pgTimestampToIso(text: string): string {
+  const m = PG_UTC_TIMESTAMP.exec(text);
+  if (m === null) return new Date(text).toISOString();
+  const fraction = m[3] === undefined ? '000' : `${m[3]}00`.slice(0, 3);
+  return `${m[1]}T${m[2]}.${fraction}Z`;
+}
+
 /** Where an event stands in sealing order: (txid, id) on PostgreSQL, id on SQLite (one writer: ids follow commits). */
 export interface SealKey {
   txid: number;
@@ -81,6 +98,10 @@ export interface SealKey {
 export function compareKeys(a: SealKey, b: SealKey): number {
   return a.txid !== b.txid ? a.txid - b.txid : a.id - b.id;
 }
+
+/** Slots of the walkers' shared `sync` array: the verification sets GO for them to begin their snapshot; each adds one to BEGUN once it has. */
+export const SYNC_GO = 0;
+export const SYNC_BEGUN = 1;
 
 /** What one range's walk found. */
 export interface RangeReport {

@@ -8,7 +8,7 @@ import type { Engine, RingfenceDatabase } from '../db/database.ts';
 import type { Database } from '../db/types.ts';
 import { tenantDb, type TenantDb } from '../db/tenant-db.ts';
 import { GENESIS_HASH } from './chain.ts';
-import { RangeWalk, WALK_EVENT_COLUMNS, joinRanges, walkRow, type ChainProblem, type RangeReport, type SealKey, type WalkRow } from './chain-walk.ts';
+import { RangeWalk, SYNC_BEGUN, SYNC_GO, WALK_EVENT_COLUMNS, joinRanges, walkRow, type ChainProblem, type RangeReport, type SealKey, type WalkRow } from './chain-walk.ts';
 import type { WalkerData, WalkerMessage } from './chain-walker.worker.ts';
 
 export type { ChainProblem } from './chain-walk.ts';
@@ -46,7 +46,10 @@ export interface ChainWalkSettings {
   parallelFrom: number;
 }
 
-/** Hashing and reading a link cost about the same on either engine: one thread per core, two at most. */
+/**
+ * A walker keeps a core busy reading and hashing, and the database needs cores of its own
+ * (PostgreSQL's server processes, SQLite's page reads): one walker per core, two at most.
+ */
 export const DEFAULT_CHAIN_WALK: ChainWalkSettings = { threads: Math.min(2, availableParallelism()), parallelFrom: 500_000 };
 
 /** Links fetched per round trip where this thread pages (PostgreSQL). */
@@ -55,6 +58,10 @@ const PAGE = 1_000;
 const SQLITE_BATCH = 128;
 /** Links checked between two turns of the event loop on SQLite, where reading never waits on a socket. */
 const SQLITE_TURN = 4_096;
+/** Links between two progress reports. */
+const PROGRESS_EVERY = 10_000;
+/** How long this thread waits, holding SQLite's write lock, for the walkers to begin: a read each. */
+const BEGIN_TIMEOUT_MS = 2_000;
 
 /** The links from position `from` (up to `to`, exclusive) in position order, each with its event. */
 function walkQuery(tenant: TenantDb, engine: Engine, from: number, to: number | null): CompiledQuery<WalkRow> {
@@ -113,7 +120,7 @@ function postgresReader(trx: Kysely<Database> | Transaction<Database>, connectio
     async snapshot(ranges) {
       if (!ranges || !connection) return null;
       const { rows } = await run<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot');
-      return startWalkers('postgres', ranges, { postgres: { ...connection, snapshot: rows[0]!.snapshot } }, (begin) => begin());
+      return startWalkers('postgres', ranges, { postgres: { ...connection, snapshot: rows[0]!.snapshot } }, async (go) => go(false));
     },
     rows: async <R>(query: CompiledQuery<R>) => (await trx.executeQuery(query)).rows,
     async *pages(query) {
@@ -173,14 +180,25 @@ function sqliteReader(connection: SqliteDatabase.Database, file: string): ChainR
         begin();
         return null;
       }
-      return startWalkers('sqlite', ranges, { sqliteFile: file }, async (beginWalkers) => {
-        // While this connection holds SQLite's write lock no commit can land: every reader begun meanwhile reads the same snapshot.
+      return startWalkers('sqlite', ranges, { sqliteFile: file }, async (go) => {
+        // While this connection holds SQLite's write lock no commit can land: every reader begun
+        // meanwhile reads the same snapshot. The lock is waited for without blocking the event
+        // loop (the app's own transaction may hold it), then held only while this thread blocks
+        // for the walkers, so no code of the app runs, and writes, in between.
         const lock = new SqliteDatabase(file, { fileMustExist: true });
         try {
-          lock.pragma('busy_timeout = 5000');
-          lock.exec('BEGIN IMMEDIATE');
+          lock.pragma('busy_timeout = 0');
+          for (let waited = 0; ; waited += 5) {
+            try {
+              lock.exec('BEGIN IMMEDIATE');
+              break;
+            } catch (err) {
+              if ((err as { code?: string }).code !== 'SQLITE_BUSY' || waited >= 5_000) throw err;
+              await new Promise((resolve) => setTimeout(resolve, 5));
+            }
+          }
           begin();
-          await beginWalkers();
+          go(true);
         } finally {
           if (lock.inTransaction) lock.exec('ROLLBACK');
           lock.close();
@@ -225,16 +243,20 @@ async function sqliteFile(kysely: Kysely<Database>): Promise<string | null> {
 
 const WALKER = new URL('./chain-walker.worker.mjs', import.meta.url);
 
-/** Runs walker threads; `snapshot` brings them onto the verification's snapshot once each has its connection. */
+/**
+ * Runs walker threads; once each has its connection, `snapshot` calls `go` to have them begin
+ * their snapshot. `go(true)` blocks this thread until all have (SQLite, under the write lock).
+ */
 async function startWalkers(
   engine: Engine,
   ranges: readonly WalkerRange[],
   connection: Pick<WalkerData, 'sqliteFile' | 'postgres'>,
-  snapshot: (begin: () => Promise<void>) => Promise<void>,
+  snapshot: (go: (block: boolean) => void) => Promise<void>,
 ): Promise<Walkers> {
   const stop = new Int32Array(new SharedArrayBuffer(4 * ranges.length));
+  const sync = new Int32Array(new SharedArrayBuffer(8));
   const threads = ranges.map((range, index) => {
-    const data: WalkerData = { engine, sql: range.query.sql, parameters: range.query.parameters, from: range.from, stop, index, ...connection };
+    const data: WalkerData = { engine, sql: range.query.sql, parameters: range.query.parameters, from: range.from, stop, sync, index, ...connection };
     const worker = new Worker(WALKER, { workerData: data });
     const messages: WalkerMessage[] = [];
     let wake: (() => void) | null = null;
@@ -283,10 +305,16 @@ async function startWalkers(
   };
   try {
     await Promise.all(threads.map((t) => t.next('ready')));
-    await snapshot(async () => {
-      for (const t of threads) t.worker.postMessage('begin');
-      await Promise.all(threads.map((t) => t.next('begun')));
+    await snapshot((block) => {
+      Atomics.store(sync, SYNC_GO, 1);
+      Atomics.notify(sync, SYNC_GO);
+      if (!block) return;
+      const deadline = Date.now() + BEGIN_TIMEOUT_MS;
+      for (let n = Atomics.load(sync, SYNC_BEGUN); n < ranges.length; n = Atomics.load(sync, SYNC_BEGUN)) {
+        if (Date.now() > deadline || Atomics.wait(sync, SYNC_BEGUN, n, BEGIN_TIMEOUT_MS) === 'timed-out') throw new Error('the chain walkers did not begin');
+      }
     });
+    await Promise.all(threads.map((t) => t.next('begun')));
   } catch (err) {
     await terminate();
     throw err;
@@ -400,40 +428,64 @@ async function walkChain(
     walkers = await reader.snapshot(ranges).catch(() => null);
   }
   if (!walkers) await reader.snapshot(null);
+  try {
+    return await walkSnapshot(reader, tenant, engine, orgId, onProgress, start, prev, walkers);
+  } finally {
+    // Walkers that are done have ended already; any left (a failure on the way) are stopped.
+    await walkers?.stop();
+  }
+}
 
-  const head = await first(headQuery);
+/** The walk once the snapshot is fixed: on this thread, or by the walkers started on it. */
+async function walkSnapshot(
+  reader: ChainReader,
+  tenant: TenantDb,
+  engine: Engine,
+  orgId: string,
+  onProgress: ((checked: number, total: number) => void) | undefined,
+  start: number,
+  prev: string,
+  walkers: Walkers | null,
+): Promise<Unclocked> {
+  const first = async <R>(query: CompiledQuery<R>): Promise<R | undefined> => (await reader.rows(query))[0];
+  const head = await first(tenant.selectFrom('audit_chain_heads').select(['position', 'hash']).compile());
   const cursorRow = await first(tenant.unsafeExecutor().selectFrom('audit_seal_cursor').select(['last_txid', 'last_event_id']).where('id', '=', 1).compile());
   const cursor: SealKey = { txid: engine === 'postgres' ? Number(cursorRow?.last_txid ?? 0) : 0, id: Number(cursorRow?.last_event_id ?? 0) };
   const total = Math.max(0, Number(head?.position ?? 0) - start + 1);
+  let reported = 0;
+  const progress = (checked: number) => {
+    if (checked - reported < PROGRESS_EVERY) return;
+    reported = checked;
+    onProgress?.(checked, total);
+  };
 
   // The sealer has passed an event when its key is at or below the cursor's.
   const passed = (eb: ExpressionBuilder<Database, 'audit_events'>) =>
     engine === 'sqlite' ? eb('audit_events.id', '<=', cursor.id) : eb(eb.refTuple('audit_events.txid', 'audit_events.id'), '<=', eb.tuple(cursor.txid, cursor.id));
+  // One scan of the organization's events counts them all and those the sealer has passed.
   const countQuery = tenant
     .selectFrom('audit_events')
     .select((eb) => [eb.fn.countAll().as('events'), eb.fn.countAll().filterWhere(passed(eb)).as('passed')])
     .compile();
 
   let reports: RangeReport[];
-  let counting: Promise<(typeof countQuery extends CompiledQuery<infer R> ? R : never) | undefined>;
+  let counting: ReturnType<typeof first<(typeof countQuery extends CompiledQuery<infer R> ? R : never)>>;
   if (walkers) {
-    const running = walkers;
-    try {
-      const walking = running.walk(cursor, (checked) => onProgress?.(checked, total));
-      // One scan of the organization's events counts them all and those the sealer has passed, while the walkers walk.
-      counting = first(countQuery);
-      reports = (await Promise.all([walking, counting]))[0];
-    } catch (err) {
-      await running.stop();
-      throw err;
-    }
+    // The walkers walk while this thread counts.
+    const walking = walkers.walk(cursor, progress);
+    counting = first(countQuery);
+    reports = (await Promise.all([walking, counting]))[0];
   } else {
     counting = first(countQuery);
     await counting;
     const walk = new RangeWalk(start, engine, cursor);
+    let checked = 0;
     walk: for await (const links of reader.pages(walkQuery(tenant, engine, start, null))) {
-      for (const link of links) if (!walk.add(link)) break walk;
-      onProgress?.(walk.result().checked, total);
+      for (const link of links) {
+        if (!walk.add(link)) break walk;
+        checked += 1;
+      }
+      progress(checked);
     }
     reports = [walk.result()];
   }

@@ -6,6 +6,7 @@ import type { Engine } from '../src/platform/db/database.ts';
 import { apiRead } from './benchmarks/api-read.ts';
 import { auditAlertLatency, auditReadCost } from './benchmarks/audit-cost.ts';
 import { auditIntake } from './benchmarks/audit-intake.ts';
+import { auditVerify } from './benchmarks/audit-verify.ts';
 import { auditSearch } from './benchmarks/audit-search.ts';
 import { authSignin } from './benchmarks/auth-signin.ts';
 import { callbacks } from './benchmarks/callbacks.ts';
@@ -17,7 +18,7 @@ import { BenchEnv, type Benchmark, type BenchResult } from './harness.ts';
 import { round } from './stats.ts';
 
 /** Every benchmark, in the order they run. A new one is a file in bench/benchmarks/ and a line here. */
-const BENCHMARKS: Benchmark[] = [authSignin, auditIntake, auditSearch, auditReadCost, auditAlertLatency, apiRead, vaultCrypto, patientLookup, callbacks, onCallAt, onCallPage, onCallTimers, phiDetect, phiBrowser];
+const BENCHMARKS: Benchmark[] = [authSignin, auditIntake, auditVerify, auditSearch, auditReadCost, auditAlertLatency, apiRead, vaultCrypto, patientLookup, callbacks, onCallAt, onCallPage, onCallTimers, phiDetect, phiBrowser];
 
 const USAGE = `Usage: npm run bench -- [FILTER…] [--duration SECONDS] [--warmup SECONDS] [--json]
 

@@ -28,7 +28,6 @@ export interface WalkerData {
 /** The verification's one message: the sealer's cursor as the snapshot has it. */
 export type VerificationMessage = { cursor: SealKey };
 
-
 /** Messages to the verification. */
 export type WalkerMessage = { type: 'ready' } | { type: 'begun' } | { type: 'progress'; checked: number } | { type: 'done'; report: RangeReport };
 

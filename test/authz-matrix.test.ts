@@ -3,6 +3,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import { TOKEN_SCOPES } from '../src/platform/authz/builtin-roles.ts';
 import { createUrgentMessage } from '../src/modules/oncall/urgent.service.ts';
+import { reportIncident } from '../src/modules/incidents/incidents.service.ts';
+import { generateNotice } from '../src/modules/incidents/notices.service.ts';
+import { unsafeSystemContext } from '../src/platform/system-context.ts';
 import { TEST_PASSWORD, buildTestApp, createTestOrg, insertTestAlert, insertTestBaa, insertTestPatient, insertTestQueue, insertTestTask, insertTestToken, insertTestUser, signedInClient, supervisorContext, type TestApp, type TestClient, type TestOrg } from './helpers.ts';
 
 /**
@@ -634,6 +637,36 @@ const CASES: Record<string, RouteCase> = {
     success: 200,
     request: async (fx, t) => ({ url: `/api/audit/alerts/${await alertOf(fx, t)}/resolve`, body: { outcome: 'benign', reason: 'Covering a colleague’s callback.' } }),
   },
+  // Incidents: anyone signed in reports one; only compliance works them; another organization's is not found.
+  'POST /api/incidents': { allowed: 'signed-in', success: 201, request: () => ({ url: '/api/incidents', body: { type: 'other', description: 'A fax went to the wrong office.' } }) },
+  'GET /api/incidents': { allowed: ['compliance'], success: 200, request: () => ({ url: '/api/incidents' }) },
+  'GET /api/incidents/deadlines': { allowed: ['compliance'], success: 200, request: () => ({ url: '/api/incidents/deadlines' }) },
+  'GET /api/incidents/breach-log': { allowed: ['compliance'], success: 200, request: () => ({ url: '/api/incidents/breach-log?year=2026' }) },
+  'GET /api/incidents/:id': { ...COMPLIANCE_ONLY, success: 200, request: async (fx, t) => ({ url: `/api/incidents/${await incidentOf(fx, t)}` }) },
+  'PATCH /api/incidents/:id': { ...COMPLIANCE_ONLY, success: 200, request: async (fx, t) => ({ url: `/api/incidents/${await incidentOf(fx, t)}`, body: { hhsLocation: 'Paper/Films' } }) },
+  'POST /api/incidents/:id/scope': { ...COMPLIANCE_ONLY, success: 200, request: async (fx, t) => ({ url: `/api/incidents/${await incidentOf(fx, t)}/scope`, body: { reason: 'Checked with the practice.', individuals: [] } }) },
+  'POST /api/incidents/:id/scope/derive': { ...COMPLIANCE_ONLY, success: 200, request: async (fx, t) => ({ url: `/api/incidents/${await incidentOf(fx, t)}/scope/derive` }) },
+  'PUT /api/incidents/:id/assessment': { ...COMPLIANCE_ONLY, success: 200, request: async (fx, t) => ({ url: `/api/incidents/${await incidentOf(fx, t)}/assessment`, body: { determination: 'breach' } }) },
+  // Reaching the check is the permission: there is no draft to sign yet.
+  'POST /api/incidents/:id/assessment/sign': { ...COMPLIANCE_ONLY, success: 409, request: async (fx, t) => ({ url: `/api/incidents/${await incidentOf(fx, t)}/assessment/sign` }) },
+  'POST /api/incidents/:id/close': { ...COMPLIANCE_ONLY, success: 409, request: async (fx, t) => ({ url: `/api/incidents/${await incidentOf(fx, t)}/close`, body: { reason: 'Nothing more to do.' } }) },
+  'POST /api/incidents/:id/notices': { ...COMPLIANCE_ONLY, success: 201, request: async (fx, t) => ({ url: `/api/incidents/${await incidentOf(fx, t)}/notices`, body: { clientId: fx.client(t) } }) },
+  'GET /api/incidents/:id/notices/:noticeId': {
+    ...COMPLIANCE_ONLY,
+    success: 200,
+    request: async (fx, t) => {
+      const n = await noticeOf(fx, t);
+      return { url: `/api/incidents/${n.id}/notices/${n.noticeId}?format=md` };
+    },
+  },
+  'POST /api/incidents/:id/notices/:noticeId/sent': {
+    ...COMPLIANCE_ONLY,
+    success: 200,
+    request: async (fx, t) => {
+      const n = await noticeOf(fx, t);
+      return { url: `/api/incidents/${n.id}/notices/${n.noticeId}/sent`, body: { via: 'email', to: 'The practice’s privacy officer' } };
+    },
+  },
   'GET /api/audit/anomaly-rules': { allowed: ['compliance'], success: 200, request: () => ({ url: '/api/audit/anomaly-rules' }) },
   'PUT /api/audit/anomaly-rules/:rule': { allowed: ['compliance'], success: 200, request: () => ({ url: '/api/audit/anomaly-rules/new_network', body: { enabled: true, severity: 'low' } }) },
   'GET /api/break-glass': { allowed: PATIENT_READERS, success: 200, request: () => ({ url: '/api/break-glass' }) },
@@ -654,6 +687,20 @@ const CASES: Record<string, RouteCase> = {
 
 /** A new open alert of the target's organization. */
 const alertOf = (fx: Fixture, t: Target) => insertTestAlert(fx.app, (t === 'otherOrg' ? fx.other : fx.org).orgId);
+/** An incident of the target's organization with the target's client in scope, reported by the system as compliance would. */
+const incidentOf = async (fx: Fixture, t: Target) => {
+  const orgId = (t === 'otherOrg' ? fx.other : fx.org).orgId;
+  const ctx = unsafeSystemContext(fx.app.database, fx.app.app.platform.keyring, orgId, 'compliance', 'test');
+  return (await reportIncident(ctx, { type: 'other', description: 'A fax went to the wrong office.', clientIds: [fx.client(t)] })).id;
+};
+/** A letter of such an incident to its client. */
+const noticeOf = async (fx: Fixture, t: Target) => {
+  const orgId = (t === 'otherOrg' ? fx.other : fx.org).orgId;
+  const ctx = unsafeSystemContext(fx.app.database, fx.app.app.platform.keyring, orgId, 'compliance', 'test');
+  const id = await incidentOf(fx, t);
+  return { id, noticeId: (await generateNotice(ctx, id, fx.client(t))).id };
+};
+
 
 function expected(key: string, c: RouteCase, actor: ActorKey, target: Target): number {
   if (c.allowed === 'public') return c.success;

@@ -5,6 +5,10 @@ import { detectPhi } from '../src/phi/detect.ts';
 import { guardedPaths, redact } from '../src/platform/http/phi-guard.ts';
 import { PhiGuarded, Strict } from '../src/platform/http/schemas.ts';
 import { Type } from 'typebox';
+import { reportIncident } from '../src/modules/incidents/incidents.service.ts';
+import { generateNotice } from '../src/modules/incidents/notices.service.ts';
+import { saveAssessment, signAssessment } from '../src/modules/incidents/assessment.service.ts';
+import { unsafeSystemContext } from '../src/platform/system-context.ts';
 import { auditEvents, buildTestApp, createTestOrg, everythingStored, insertTestAlert, insertTestBaa, insertTestPatient, insertTestQueue, insertTestTask, signedInClient, type TestApp, type TestClient, type TestOrg } from './helpers.ts';
 
 /**
@@ -122,6 +126,22 @@ const CASES: Record<string, GuardCase> = {
     },
     client: () => null,
   },
+  // Incidents: the organization's records, the default policy (refuse).
+  'POST /api/incidents': { request: (_fx, fields) => ({ method: 'POST', url: '/api/incidents', body: { type: 'other', description: 'A fax went to the wrong office.', ...fields } }), client: () => null },
+  'PATCH /api/incidents/:id': { as: 'officer', request: async (fx, fields) => ({ method: 'PATCH', url: `/api/incidents/${await incidentOf(fx)}`, body: fields }), client: () => null },
+  'POST /api/incidents/:id/scope': { as: 'officer', request: async (fx, fields) => ({ method: 'POST', url: `/api/incidents/${await incidentOf(fx)}/scope`, body: { reason: 'Checked with the practice.', ...fields } }), client: () => null },
+  'PUT /api/incidents/:id/assessment': { as: 'officer', request: async (fx, fields) => ({ method: 'PUT', url: `/api/incidents/${await incidentOf(fx)}/assessment`, body: nest(fields) }), client: () => null },
+  'POST /api/incidents/:id/close': { as: 'officer', request: async (fx, fields) => ({ method: 'POST', url: `/api/incidents/${await closableIncidentOf(fx)}/close`, body: { reason: 'Nothing more to do.', ...fields } }), client: () => null },
+  'POST /api/incidents/:id/notices/:noticeId/sent': {
+    as: 'officer',
+    request: async (fx, fields) => {
+      const id = await incidentOf(fx);
+      const ctx = unsafeSystemContext(fx.app.database, fx.app.app.platform.keyring, fx.org.orgId, 'compliance', 'test');
+      const notice = await generateNotice(ctx, id, fx.org.clients.A!);
+      return { method: 'POST', url: `/api/incidents/${id}/notices/${notice.id}/sent`, body: { via: 'email', to: 'The practice’s privacy officer', ...fields } };
+    },
+    client: () => null,
+  },
   'POST /api/audit/alerts/:id/resolve': {
     as: 'officer',
     request: async ({ app, org }, fields) => {
@@ -154,6 +174,30 @@ const reviewItemOf = async ({ app, org }: { app: TestApp; org: TestOrg }) => {
     .insertInto('access_review_items', { id: itemId, review_id: id, assignment_id: randomUUID(), user_id: org.users.supervisor!.id, role_key: 'supervisor', client_id: org.clients.A!, reviewer_id: org.users.officer!.id, decision: null, decided_by: null, decided_at: null, note: null })
     .execute();
   return { id, itemId };
+};
+/** An incident the officer works, for the routes that edit one. */
+const incidentOf = async ({ app, org }: { app: TestApp; org: TestOrg }) =>
+  (await reportIncident(unsafeSystemContext(app.database, app.app.platform.keyring, org.orgId, 'compliance', 'test'), { type: 'other', description: 'A fax went to the wrong office.', clientIds: [org.clients.A!] })).id;
+/** An incident ready to close: assessed as excluded, so client A (breaches only) is owed nothing. */
+const closableIncidentOf = async (fx: { app: TestApp; org: TestOrg }) => {
+  const id = await incidentOf(fx);
+  const ctx = unsafeSystemContext(fx.app.database, fx.app.app.platform.keyring, fx.org.orgId, 'compliance', 'test');
+  await saveAssessment(ctx, id, { exclusions: { unableToRetain: { applies: true, reasoning: 'The fax machine belongs to a covered entity that destroyed it.' } }, determination: 'excluded', reasoning: 'The recipient could not retain it.' });
+  await signAssessment(ctx, id);
+  return id;
+};
+/** Dotted field paths (`factors.nature.extent`) as the nested body they name. */
+const nest = (fields: Record<string, string>): Record<string, unknown> => {
+  const out: Record<string, unknown> = {};
+  for (const [path, value] of Object.entries(fields)) {
+    const keys = path.split('.');
+    let at = out;
+    for (const k of keys.slice(0, -1)) at = (at[k] ??= {}) as Record<string, unknown>;
+    at[keys[keys.length - 1]!] = value;
+  }
+  // An exclusion's reasoning travels with whether it applies.
+  for (const exclusion of Object.values((out.exclusions ?? {}) as Record<string, Record<string, unknown>>)) exclusion.applies ??= false;
+  return out;
 };
 const PDF = new TextEncoder().encode('%PDF-1.4\n% synthetic signed agreement\n%%EOF\n');
 

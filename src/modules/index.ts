@@ -9,6 +9,7 @@ import { auditModule } from './audit/audit.module.ts';
 import { clientsModule } from './clients/clients.module.ts';
 import { complianceModule } from './compliance/compliance.module.ts';
 import { healthModule } from './health/health.module.ts';
+import { incidentsModule } from './incidents/incidents.module.ts';
 import { notificationsModule } from './notifications/notifications.module.ts';
 import { onCallModule } from './oncall/oncall.module.ts';
 import { organizationsModule } from './organizations/organizations.module.ts';
@@ -34,6 +35,7 @@ export const MODULES: readonly ModuleManifest[] = [
   tokensModule,
   auditModule,
   complianceModule,
+  incidentsModule,
   reportsModule,
   notificationsModule,
   onCallModule,

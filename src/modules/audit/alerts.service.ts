@@ -151,3 +151,22 @@ export async function updateRule(ctx: ActorContext, rule: AnomalyRule, input: { 
     return { rule, enabled: input.enabled, severity: input.severity, params };
   });
 }
+
+/** What an incident opened from an alert starts from: the alert's subject and the events behind it. */
+export interface AlertFacts {
+  id: string;
+  status: AlertStatus;
+  raisedAt: string;
+  personId: string | null;
+  clientId: string | null;
+  patientRef: string | null;
+  eventIds: number[];
+  incidentId: string | null;
+}
+
+/** One alert's facts, for the compliance officer escalating it; not found for anyone else. */
+export async function alertFacts(ctx: ActorContext, id: string): Promise<AlertFacts> {
+  assertCan(ctx, 'read', 'AuditEvent');
+  const r = await findAlert(ctx, id);
+  return { id: r.id, status: r.status, raisedAt: iso(r.raised_at), personId: r.person_id, clientId: r.client_id, patientRef: r.patient_ref, eventIds: JSON.parse(r.event_ids) as number[], incidentId: r.incident_id };
+}

@@ -23,6 +23,8 @@ function presentBaa(b: BaaRow, day: string): BaaView {
     endsOn: b.ends_on,
     counterpartySigner: b.counterparty_signer,
     breachNoticeDays: Number(b.breach_notice_days),
+    breachNoticeUnit: b.breach_notice_unit,
+    breachNoticeTrigger: b.breach_notice_trigger,
     terminationDisposition: b.termination_disposition,
     notes: b.notes,
     document: b.document_name ? { name: b.document_name, bytes: Number(b.document_bytes), sha256: b.document_sha256! } : null,
@@ -96,6 +98,8 @@ export async function createBaa(ctx: ActorContext, input: BaaInput & { clientId?
         ends_on: endsOn,
         counterparty_signer: input.counterpartySigner?.trim() || null,
         breach_notice_days: input.breachNoticeDays ?? 60,
+        breach_notice_unit: input.breachNoticeUnit ?? 'calendar_days',
+        breach_notice_trigger: input.breachNoticeTrigger ?? 'breach',
         termination_disposition: input.terminationDisposition ?? 'destroy',
         notes: input.notes?.trim() || null,
         document_enc: null,
@@ -124,6 +128,8 @@ export async function updateBaa(ctx: ActorContext, id: string, input: BaaInput):
     if (input.endsOn !== undefined) set.ends_on = input.endsOn;
     if (input.counterpartySigner !== undefined) set.counterparty_signer = input.counterpartySigner?.trim() || null;
     if (input.breachNoticeDays !== undefined) set.breach_notice_days = input.breachNoticeDays;
+    if (input.breachNoticeUnit !== undefined) set.breach_notice_unit = input.breachNoticeUnit;
+    if (input.breachNoticeTrigger !== undefined) set.breach_notice_trigger = input.breachNoticeTrigger;
     if (input.terminationDisposition !== undefined) set.termination_disposition = input.terminationDisposition;
     if (input.notes !== undefined) set.notes = input.notes?.trim() || null;
     const changed = Object.keys(set);

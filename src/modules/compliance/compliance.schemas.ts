@@ -5,7 +5,7 @@
  */
 import { Type, type Static } from 'typebox';
 import { Id, IsoDate, IsoTime, Literals, Nullable, OrganizationName, Out, PersonName, PhiGuarded, Strict } from '../../platform/http/schemas.ts';
-import { BAA_STATUSES, REMINDER_KINDS, VENDOR_SERVICES } from './compliance.tables.ts';
+import { BAA_STATUSES, NOTICE_TRIGGERS, NOTICE_UNITS, REMINDER_KINDS, VENDOR_SERVICES } from './compliance.tables.ts';
 
 const Notes = Nullable(PhiGuarded(2000, 0));
 const ClientIds = Nullable(Type.Array(Id, { maxItems: 500 }), { description: 'The clients whose PHI the vendor touches; null (the default) for every client' });
@@ -49,7 +49,9 @@ export const BaaSchema = Out({
   effectiveOn: Nullable(Type.String()),
   endsOn: Nullable(Type.String()),
   counterpartySigner: Nullable(Type.String()),
-  breachNoticeDays: Type.Integer(),
+  breachNoticeDays: Type.Integer({ description: 'The incident-notice window, in breachNoticeUnit' }),
+  breachNoticeUnit: Literals(NOTICE_UNITS),
+  breachNoticeTrigger: Literals(NOTICE_TRIGGERS),
   terminationDisposition: Literals(['return', 'destroy'] as const),
   notes: Nullable(Type.String()),
   document: Nullable(Out({ name: Type.String(), bytes: Type.Integer(), sha256: Type.String() })),
@@ -64,7 +66,9 @@ export const BaaFields = {
   effectiveOn: Type.Optional(Nullable(IsoDate)),
   endsOn: Type.Optional(Nullable(IsoDate)),
   counterpartySigner: Type.Optional(Nullable(PersonName(200))),
-  breachNoticeDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+  breachNoticeDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, description: 'The incident-notice window, in breachNoticeUnit (never beyond 60 days after discovery, whatever it says)' })),
+  breachNoticeUnit: Type.Optional(Literals(NOTICE_UNITS)),
+  breachNoticeTrigger: Type.Optional(Literals(NOTICE_TRIGGERS)),
   terminationDisposition: Type.Optional(Literals(['return', 'destroy'] as const)),
   notes: Type.Optional(Notes),
 };
@@ -156,9 +160,6 @@ export const DashboardSchema = Out({
     expiringSoon: Type.Array(Out({ userId: Type.String(), displayName: Type.String(), course: Type.String(), expiresOn: Type.String(), daysLeft: Type.Integer() })),
   }),
   accessReviews: Out({ open: Type.Array(Out({ id: Type.String(), name: Type.String(), status: Type.String(), dueOn: Nullable(Type.String()), createdAt: IsoTime, closedAt: Nullable(Type.String()), progress: Out({ total: Type.Integer(), decided: Type.Integer(), revoked: Type.Integer() }) })) }),
-  /** Incidents and anomaly alerts are not kept yet; the dashboard says so rather than show a zero. */
-  incidents: Out({ tracked: Type.Boolean({ description: 'False until incidents are kept' }) }),
-  anomalies: Out({ tracked: Type.Boolean({ description: 'False until anomaly alerts are kept' }) }),
   securityAlerts: Type.Array(
     Out({ eventId: Type.Integer(), action: Type.String(), occurredAt: IsoTime, actorEmail: Nullable(Type.String()), role: Nullable(Type.String()) }),
     { description: 'Security events of the last 30 days that are always an alert (an administrator trying to give themselves a PHI role), newest first' },

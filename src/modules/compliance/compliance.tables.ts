@@ -15,6 +15,13 @@ declare module '../../platform/db/types.ts' {
   }
 }
 
+/** A BAA's incident-notice window is counted in calendar days, business days, or hours ("immediately"). */
+export const NOTICE_UNITS = ['calendar_days', 'business_days', 'hours'] as const;
+export type NoticeUnit = (typeof NOTICE_UNITS)[number];
+/** What obliges a notice to the client: a confirmed breach only, any impermissible use or disclosure, or any security incident. */
+export const NOTICE_TRIGGERS = ['breach', 'impermissible_use', 'security_incident'] as const;
+export type NoticeTrigger = (typeof NOTICE_TRIGGERS)[number];
+
 export const BAA_STATUSES = ['draft', 'signed', 'terminated'] as const;
 export type BaaStatus = (typeof BAA_STATUSES)[number];
 export const VENDOR_SERVICES = ['telephony', 'recording', 'transcription', 'sms', 'email', 'hosting', 'other'] as const;
@@ -45,7 +52,10 @@ export interface BaasTable {
   effective_on: string | null;
   ends_on: string | null;
   counterparty_signer: string | null;
+  /** The notice window's length, in `breach_notice_unit`. */
   breach_notice_days: number;
+  breach_notice_unit: ColumnType<NoticeUnit, NoticeUnit | undefined, NoticeUnit>;
+  breach_notice_trigger: ColumnType<NoticeTrigger, NoticeTrigger | undefined, NoticeTrigger>;
   termination_disposition: 'return' | 'destroy';
   notes: string | null;
   /** The signed PDF, ciphertext under the organization's data key. */
@@ -85,20 +95,24 @@ export interface VendorClientsTable {
   vendor_id: string;
   client_id: string;
 }
-/** oncall_gap: a gap in a client's on-call coverage within 72 hours, for its supervisors (raised by the on-call module's sweep). */
-export const REMINDER_KINDS = ['baa_ending', 'training_expiring', 'oncall_gap'] as const;
+/**
+ * oncall_gap: a gap in a client's on-call coverage within 72 hours, for its supervisors (raised by the on-call module's sweep).
+ * incident_notice: a notice to a client of an incident coming due, for the compliance officers (raised by the incidents module's sweep).
+ */
+export const REMINDER_KINDS = ['baa_ending', 'training_expiring', 'oncall_gap', 'incident_notice'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 /** One step of a reminder before an agreement ends or training lapses. */
 export interface RemindersTable {
   id: string;
   org_id: string;
   kind: ReminderKind;
-  /** The BAA's id, "<person>/<course>", or "<client>/<gap start>/<person>" for a coverage gap. */
+  /** The BAA's id, "<person>/<course>", "<client>/<gap start>/<person>" for a coverage gap, "<incident>/<client>" for a notice. */
   subject_key: string;
   /** The person it is for; null for the compliance officers. */
   user_id: string | null;
+  /** Days before the end; for an incident notice, the step: 50 or 80 (% of the time to the deadline gone) or 100 (a day before). */
   threshold_days: number;
-  /** YYYY-MM-DD: the day the agreement ends or the training lapses. */
+  /** YYYY-MM-DD: the day the agreement ends, the training lapses or the notice is due (the client's day). */
   due_on: string;
   created_at: Timestamp;
   acknowledged_by: string | null;

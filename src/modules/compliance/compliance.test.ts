@@ -289,7 +289,7 @@ test('the compliance dashboard: BAA coverage, vendors without BAAs, training cov
   assert.equal(d.accessReviews.open.length, 1);
   assert.equal(d.accessReviews.open[0].name, 'Pre-flu-season review');
   assert.ok(d.accessReviews.open[0].progress.total >= 2);
-  assert.deepEqual([d.incidents, d.anomalies], [{ tracked: false }, { tracked: false }]);
+  assert.ok(!('incidents' in d) && !('anomalies' in d), 'incidents and anomaly alerts are answered by their own modules (the console shows them beside)');
 
   const agent = await signedInClient(app, org.orgId, org.users.agent!.id);
   assert.equal((await agent.get('/api/compliance/dashboard')).status, 403);

@@ -74,8 +74,6 @@ export async function complianceDashboard(ctx: ActorContext): Promise<Compliance
       .sort((a, b) => a.daysLeft - b.daysLeft),
     training: { people: people.length, current, byCourse: [...byCourse.values()], expiringSoon: expiringSoon.sort((a, b) => a.daysLeft - b.daysLeft || a.displayName.localeCompare(b.displayName)) },
     accessReviews: { open: reviews.filter((r) => r.status === 'open') },
-    incidents: { tracked: false },
-    anomalies: { tracked: false },
     securityAlerts: alerts.map((a) => ({ eventId: a.id, action: a.action, occurredAt: a.occurredAt, actorEmail: a.actorEmail, role: typeof a.details.role === 'string' ? a.details.role : null })),
   };
 }

@@ -218,6 +218,75 @@ export async function raiseCoverageGapReminders(tenant: TenantDb, gaps: Coverage
   return created;
 }
 
+/** A notice to a client of an incident coming due, as the incidents module's sweep finds it. */
+export interface IncidentNoticeReminder {
+  incidentId: string;
+  /** The incident's reference (INC-20260001), for the message. */
+  reference: string;
+  clientId: string;
+  clientName: string;
+  /** The client's day the notice is due by, YYYY-MM-DD. */
+  dueOn: string;
+  /** 50 and 80: that share of the time to the deadline has gone; 100: less than a day is left. */
+  step: 50 | 80 | 100;
+}
+
+const STEP_WORD = { 50: 'half', 80: 'most', 100: 'last_day' } as const;
+
+/**
+ * Records each step of a notice's reminder once, for whoever keeps the compliance records, and
+ * e-mails each new step to them when the organization has an e-mail channel (the message names
+ * the incident's reference, the client and the day only). Returns how many are new.
+ */
+export async function raiseIncidentNoticeReminders(tenant: TenantDb, jobs: Jobs | undefined, due: IncidentNoticeReminder[]): Promise<number> {
+  if (due.length === 0) return 0;
+  const createdAt = new Date().toISOString();
+  const inserted = await tenant
+    .insertInto(
+      'reminders',
+      due.map((r) => ({ id: randomUUID(), kind: 'incident_notice' as const, subject_key: `${r.incidentId}/${r.clientId}`, user_id: null, threshold_days: r.step, due_on: r.dueOn, created_at: createdAt, acknowledged_by: null, acknowledged_at: null })),
+    )
+    .onConflict((oc) => oc.columns(['org_id', 'kind', 'subject_key', 'threshold_days', 'due_on']).doNothing())
+    .returning(['subject_key', 'threshold_days', 'due_on'])
+    .execute();
+  if (jobs && inserted.length > 0) {
+    const isNew = new Set(inserted.map((r) => `${r.subject_key}|${Number(r.threshold_days)}|${r.due_on}`));
+    const officers = await activeUserIds(tenant, await peopleGranted(tenant, 'update', 'ComplianceRecord'));
+    for (const r of due.filter((d) => isNew.has(`${d.incidentId}/${d.clientId}|${d.step}|${d.dueOn}`))) {
+      for (const userId of officers) {
+        const queued = await queueNotification({ db: tenant }, jobs, { to: { userId }, template: 'incident.notice_due', params: { reference: r.reference, client: r.clientName, dueOn: r.dueOn, step: STEP_WORD[r.step] } });
+        if (queued === null) return inserted.length;
+      }
+    }
+  }
+  return inserted.length;
+}
+
+/** Retires the open reminders of these notices (sent, no longer owed, or due on another day now), as seen by `userId`. */
+export async function retireIncidentNoticeReminders(tenant: TenantDb, subjects: { incidentId: string; clientId: string; keepDueOn?: string }[], userId: string | null): Promise<void> {
+  const now = new Date().toISOString();
+  for (const s of subjects) {
+    let q = tenant.updateTable('reminders').set({ acknowledged_by: userId, acknowledged_at: now }).where('kind', '=', 'incident_notice').where('subject_key', '=', `${s.incidentId}/${s.clientId}`).where('acknowledged_at', 'is', null);
+    if (s.keepDueOn) q = q.where('due_on', '<>', s.keepDueOn);
+    await q.execute();
+  }
+}
+
+/** The latest open step of each notice's reminder, for the compliance officers. */
+function incidentNoticeViews(rows: { id: string; subject_key: string; due_on: string; threshold_days: number; created_at: string | Date }[], day: string, names: Map<string, string>): ReminderView[] {
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) {
+    const seen = latest.get(r.subject_key);
+    if (!seen || Number(r.threshold_days) > Number(seen.threshold_days)) latest.set(r.subject_key, r);
+  }
+  return [...latest.values()].map((r) => {
+    const client = names.get(r.subject_key.split('/')[1] ?? '') ?? 'a client';
+    const daysLeft = daysUntil(r.due_on, day);
+    const when = daysLeft < 0 ? `was due on ${r.due_on}: it is overdue` : daysLeft === 0 ? 'is due today' : daysLeft === 1 ? 'is due tomorrow' : `is due in ${daysLeft} days (${r.due_on})`;
+    return { id: r.id, kind: 'incident_notice' as const, message: `The notice of an incident to ${client} ${when}. Open Incidents to send it.`, about: client, partyType: 'client' as const, dueOn: r.due_on, daysLeft, thresholdDays: Number(r.threshold_days), remindedAt: new Date(r.created_at).toISOString() };
+  });
+}
+
 /** A coverage-gap reminder as the person reads it, while the gap's day has not passed. */
 async function coverageGapViews(tenant: TenantDb, rows: { id: string; subject_key: string; due_on: string; threshold_days: number; created_at: string | Date }[], day: string): Promise<ReminderView[]> {
   const live = rows.filter((r) => r.due_on >= day);
@@ -253,8 +322,10 @@ export async function listReminders(ctx: ActorContext, now = new Date()): Promis
     all.filter((r) => r.kind === 'oncall_gap' && r.acknowledged_at === null),
     today(now),
   );
-  const stored = all.filter((r) => r.kind !== 'oncall_gap');
-  if (stored.length === 0) return gaps;
+  const openNotices = officer ? all.filter((r) => r.kind === 'incident_notice' && r.acknowledged_at === null) : [];
+  const notices = openNotices.length === 0 ? [] : incidentNoticeViews(openNotices, today(now), new Map((await ctx.db.selectFrom('clients').select(['id', 'name']).execute()).map((c) => [c.id, c.name])));
+  const stored = all.filter((r) => r.kind !== 'oncall_gap' && r.kind !== 'incident_notice');
+  if (stored.length === 0) return [...gaps, ...notices].sort((a, b) => a.daysLeft - b.daysLeft);
   const current = new Map((await dueReminders(ctx.db, now, { baas: officer, people: userId ? [userId] : [] })).map((r) => [`${r.kind}|${r.subjectKey}|${r.dueOn}`, r]));
   const latest = new Map<string, (typeof stored)[number]>();
   for (const row of stored) {
@@ -269,7 +340,7 @@ export async function listReminders(ctx: ActorContext, now = new Date()): Promis
       const daysLeft = daysUntil(row.due_on, due.asOf);
       return { id: row.id, kind: row.kind, message: reminderMessage(due, daysLeft), about: due.about, partyType: due.partyType, dueOn: row.due_on, daysLeft, thresholdDays: Number(row.threshold_days), remindedAt: row.created_at };
     })
-    .concat(gaps)
+    .concat(gaps, notices)
     .sort((a, b) => a.daysLeft - b.daysLeft);
 }
 

@@ -70,6 +70,17 @@ export const TEMPLATES = {
         FOOTER,
     }),
   }),
+  'incident.notice_due': template({
+    params: { reference: { kind: 'reference' }, client: { kind: 'name' }, dueOn: { kind: 'date' }, step: { kind: 'choice', values: ['half', 'most', 'last_day'] as const } },
+    render: (p) => ({
+      subject: `Incident ${p.reference}: the notice to ${p.client} is due ${p.dueOn}`,
+      text:
+        `The notice of incident ${p.reference} to ${p.client} is due by the end of ${p.dueOn} (the client's day), ` +
+        `${p.step === 'half' ? 'and half of the time allowed has gone' : p.step === 'most' ? 'and 80% of the time allowed has gone' : 'which is less than a day away'}.\n` +
+        `Open Incidents in Ringfence to finish the assessment and send the notice.` +
+        FOOTER,
+    }),
+  }),
   'training.expiring': template({
     params: { courseKey: { kind: 'key' }, expiresOn: { kind: 'date' }, daysLeft: { kind: 'count', max: 366 } },
     render: (p) => ({

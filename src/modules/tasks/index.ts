@@ -5,6 +5,6 @@ export { CallbackPolicySchema, parsePolicy, policyProblem } from './policy.ts';
 export type { CallbackPolicy } from './policy.ts';
 export { addDefaultQueue, listQueues } from './queues.service.ts';
 export { createTask } from './intake.service.ts';
-export { announceTaskChange, firstActiveQueue, patientCallbackHistory, recentEmergentTasks, taskFacts, unsafeTaskFacts } from './paging-door.ts';
-export type { CallbackHistoryItem, TaskFacts } from './paging-door.ts';
+export { announceTaskChange, firstActiveQueue, patientCallbackHistory, recentEmergentTasks, taskDisclosure, taskFacts, unsafeTaskFacts } from './paging-door.ts';
+export type { CallbackHistoryItem, DisclosureFacts, TaskFacts } from './paging-door.ts';
 export { hasTaskReason } from './access-reasons.ts';

@@ -95,3 +95,21 @@ export async function patientCallbackHistory(ctx: ActorContext, patientId: strin
     attempts: attempts.filter((a) => a.task_id === t.id).map((a) => ({ at: iso(a.attempted_at)!, agentId: a.agent_id, channel: a.channel, outcome: a.outcome })),
   }));
 }
+
+/** A task's wrong-number disclosure, for an incident report: when details were first given to a wrong number, and by whom. */
+export interface DisclosureFacts extends TaskFacts {
+  /** When the agent logged the attempt (the first moment the organization knew); null when no attempt gave details. */
+  disclosedAt: string | null;
+  agentId: string | null;
+  createdAt: string;
+}
+
+/** The disclosure on a task the actor may read; a task they may not read is not found. */
+export async function taskDisclosure(ctx: ActorContext, taskId: string): Promise<DisclosureFacts> {
+  const facts = await taskFacts(ctx, taskId);
+  const [task, attempt] = await Promise.all([
+    ctx.db.selectFrom('tasks').select('created_at').where('id', '=', taskId).executeTakeFirstOrThrow(),
+    ctx.db.selectFrom('task_attempts').select(['attempted_at', 'agent_id']).where('task_id', '=', taskId).where('disclosure', '=', 'details_given').orderBy('attempted_at').limit(1).executeTakeFirst(),
+  ]);
+  return { ...facts, disclosedAt: attempt ? iso(attempt.attempted_at) : null, agentId: attempt?.agent_id ?? null, createdAt: iso(task.created_at)! };
+}

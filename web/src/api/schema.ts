@@ -3412,7 +3412,10 @@ export interface paths {
                             items: {
                                 /** @description Signed and in effect today: PHI of the client may be handled */
                                 active: boolean;
+                                /** @description The incident-notice window, in breachNoticeUnit */
                                 breachNoticeDays: number;
+                                breachNoticeTrigger: "breach" | "impermissible_use" | "security_incident";
+                                breachNoticeUnit: "calendar_days" | "business_days" | "hours";
                                 counterpartySigner: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -3451,7 +3454,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description The incident-notice window, in breachNoticeUnit (never beyond 60 days after discovery, whatever it says) */
                         breachNoticeDays?: number;
+                        breachNoticeTrigger?: "breach" | "impermissible_use" | "security_incident";
+                        breachNoticeUnit?: "calendar_days" | "business_days" | "hours";
                         /**
                          * Format: uuid
                          * @description Identifier
@@ -3547,7 +3553,10 @@ export interface paths {
                         "application/json": {
                             /** @description Signed and in effect today: PHI of the client may be handled */
                             active: boolean;
+                            /** @description The incident-notice window, in breachNoticeUnit */
                             breachNoticeDays: number;
+                            breachNoticeTrigger: "breach" | "impermissible_use" | "security_incident";
+                            breachNoticeUnit: "calendar_days" | "business_days" | "hours";
                             counterpartySigner: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -3664,7 +3673,10 @@ export interface paths {
                         "application/json": {
                             /** @description Signed and in effect today: PHI of the client may be handled */
                             active: boolean;
+                            /** @description The incident-notice window, in breachNoticeUnit */
                             breachNoticeDays: number;
+                            breachNoticeTrigger: "breach" | "impermissible_use" | "security_incident";
+                            breachNoticeUnit: "calendar_days" | "business_days" | "hours";
                             counterpartySigner: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -3709,7 +3721,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description The incident-notice window, in breachNoticeUnit (never beyond 60 days after discovery, whatever it says) */
                         breachNoticeDays?: number;
+                        breachNoticeTrigger?: "breach" | "impermissible_use" | "security_incident";
+                        breachNoticeUnit?: "calendar_days" | "business_days" | "hours";
                         counterpartySigner?: string | null;
                         effectiveOn?: string | null;
                         endsOn?: string | null;
@@ -3795,7 +3810,10 @@ export interface paths {
                         "application/json": {
                             /** @description Signed and in effect today: PHI of the client may be handled */
                             active: boolean;
+                            /** @description The incident-notice window, in breachNoticeUnit */
                             breachNoticeDays: number;
+                            breachNoticeTrigger: "breach" | "impermissible_use" | "security_incident";
+                            breachNoticeUnit: "calendar_days" | "business_days" | "hours";
                             counterpartySigner: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -3933,7 +3951,10 @@ export interface paths {
                         "application/json": {
                             /** @description Signed and in effect today: PHI of the client may be handled */
                             active: boolean;
+                            /** @description The incident-notice window, in breachNoticeUnit */
                             breachNoticeDays: number;
+                            breachNoticeTrigger: "breach" | "impermissible_use" | "security_incident";
+                            breachNoticeUnit: "calendar_days" | "business_days" | "hours";
                             counterpartySigner: string | null;
                             /** Format: date-time */
                             createdAt: string;
@@ -7309,6 +7330,2880 @@ export interface paths {
                             db: "sqlite" | "postgres";
                             status: "ok" | "unavailable";
                             version: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidents, open first, each with its next notice deadline */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "closed" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                clients: number;
+                                determination: ("breach" | "low_probability" | "excluded") | null;
+                                /** Format: date-time */
+                                discoveredAt: string;
+                                id: string;
+                                individuals: number;
+                                nextDeadline: {
+                                    clientId: string;
+                                    clientName: string;
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    dueOn: string;
+                                    state: "due" | "overdue" | "sent" | "sent_late" | "not_owed";
+                                } | null;
+                                owner: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                ref: string;
+                                status: "reported" | "assessing" | "determined" | "notifying" | "closed";
+                                type: "misdirected_disclosure" | "wrong_number_voicemail" | "lost_device" | "stolen_device" | "unauthorized_access" | "vendor_incident" | "other";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Report an incident (anyone); from a task, alert, vendor or a person’s access (compliance for all but a task) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        alertId?: string;
+                        clientIds?: string[];
+                        /** @description Operational text: must not contain PHI (checked by the PHI guard) */
+                        description: string;
+                        /**
+                         * Format: date-time
+                         * @description When it was known, or by reasonable diligence would have been (default: now; for a task, when the wrong number was logged)
+                         */
+                        discoveredAt?: string;
+                        /** Format: date-time */
+                        occurredFrom?: string;
+                        /** Format: date-time */
+                        occurredTo?: string;
+                        /** @description Spans the caller judges not PHI, each with a reason (audited) */
+                        phiOverrides?: {
+                            end: number;
+                            /** @description The guarded field, as the refusal named it */
+                            field: string;
+                            /** @description Why the span is not PHI; itself refused when it holds PHI */
+                            reason: string;
+                            start: number;
+                            type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
+                        }[];
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        subjectUserId?: string;
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        taskId?: string;
+                        type: "misdirected_disclosure" | "wrong_number_voicemail" | "lost_device" | "stolen_device" | "unauthorized_access" | "vendor_incident" | "other";
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        vendorId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The incident reported from this task or alert before */
+                            existing: boolean;
+                            id: string;
+                            ref: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One incident with its scope, assessments, deadlines and notices */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Every version, newest first; a signed one never changes */
+                            assessments: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                determination: ("breach" | "low_probability" | "excluded") | null;
+                                exclusions: {
+                                    authorizedPersons: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                    encryptionSafeHarbor: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                    unableToRetain: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                    workforceGoodFaith: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                };
+                                factors: {
+                                    acquired: {
+                                        answer: ("acquired" | "viewed" | "not_acquired" | "unknown") | null;
+                                        text: string | null;
+                                    };
+                                    mitigation: {
+                                        text: string | null;
+                                    };
+                                    nature: {
+                                        categories: ("operational" | "contact" | "identity" | "clinical" | "billing" | "recording")[];
+                                        extent: string | null;
+                                    };
+                                    recipient: {
+                                        text: string | null;
+                                    };
+                                };
+                                id: string;
+                                reasoning: string | null;
+                                signedAt: string | null;
+                                signedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            /** @description The data categories the trail shows were touched */
+                            categories: ("operational" | "contact" | "identity" | "clinical" | "billing" | "recording")[];
+                            /** @description What changed and why, newest first */
+                            changes: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                changed: string[];
+                                reason: string | null;
+                            }[];
+                            clients: {
+                                clientId: string;
+                                clientName: string;
+                                deadline: {
+                                    /** @description The 60 days after discovery came first */
+                                    capped: boolean;
+                                    delayedMs: number;
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    dueOn: string;
+                                    /** Format: date-time */
+                                    windowDueAt: string;
+                                };
+                                /** @description The count set by hand, or else the patient references in scope */
+                                individuals: number;
+                                individualsSetByHand: boolean;
+                                notices: {
+                                    clientId: string;
+                                    /** Format: date-time */
+                                    generatedAt: string;
+                                    generatedBy: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    id: string;
+                                    previousId: string | null;
+                                    sent: {
+                                        /** Format: date-time */
+                                        at: string;
+                                        by: {
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                        late: boolean;
+                                        lateReason: string | null;
+                                        to: string;
+                                        via: "email" | "mail" | "fax" | "portal" | "phone" | "in_person";
+                                    } | null;
+                                    /** @description 1: the notice; 2 and on: supplemental notices, each linked to the one before */
+                                    sequence: number;
+                                    /** @description Of the letter as Markdown */
+                                    sha256: string;
+                                }[];
+                                noticeState: "due" | "overdue" | "sent" | "sent_late" | "not_owed";
+                                obligation: "owed" | "presumed" | "not_owed";
+                                origin: "derived" | "added";
+                                reason: string | null;
+                                removed: boolean;
+                                terms: {
+                                    baaId: string | null;
+                                    trigger: "breach" | "impermissible_use" | "security_incident";
+                                    unit: "calendar_days" | "business_days" | "hours";
+                                    window: number;
+                                };
+                                timeZone: string;
+                            }[];
+                            closedAt: string | null;
+                            closeReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            determination: ("breach" | "low_probability" | "excluded") | null;
+                            /** Format: date-time */
+                            discoveredAt: string;
+                            hhs: {
+                                breachType: "Hacking/IT Incident" | "Improper Disposal" | "Loss" | "Theft" | "Unauthorized Access/Disclosure" | "Other";
+                                location: "Desktop Computer" | "Electronic Medical Record" | "Email" | "Laptop" | "Network Server" | "Other Portable Electronic Devices" | "Paper/Films" | "Other";
+                                phiTypes: ("Clinical" | "Demographic" | "Financial" | "Other")[];
+                            };
+                            id: string;
+                            individuals: number;
+                            lawEnforcementDelay: {
+                                agency: string | null;
+                                kind: "written" | "oral";
+                                /** Format: date-time */
+                                statedAt: string;
+                                /** Format: date-time */
+                                until: string;
+                            } | null;
+                            occurredFrom: string | null;
+                            occurredTo: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            patients: {
+                                clientId: string;
+                                events: number;
+                                origin: "derived" | "added";
+                                patientRef: string;
+                                reason: string | null;
+                                removed: boolean;
+                            }[];
+                            ref: string;
+                            /** Format: date-time */
+                            reportedAt: string;
+                            reportedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            source: {
+                                id: string | null;
+                                type: "task" | "alert" | "vendor" | "manual";
+                            };
+                            status: "reported" | "assessing" | "determined" | "notifying" | "closed";
+                            subjectUser: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            type: "misdirected_disclosure" | "wrong_number_voicemail" | "lost_device" | "stolen_device" | "unauthorized_access" | "vendor_incident" | "other";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            vendor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the facts: type, discovery (with a reason), window, owner, HHS classification, law-enforcement delay */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Operational text: must not contain PHI (checked by the PHI guard) */
+                        description?: string;
+                        /** Format: date-time */
+                        discoveredAt?: string;
+                        hhsBreachType?: "Hacking/IT Incident" | "Improper Disposal" | "Loss" | "Theft" | "Unauthorized Access/Disclosure" | "Other";
+                        hhsLocation?: "Desktop Computer" | "Electronic Medical Record" | "Email" | "Laptop" | "Network Server" | "Other Portable Electronic Devices" | "Paper/Films" | "Other";
+                        lawEnforcementDelay?: {
+                            agency?: string | null;
+                            kind: "written" | "oral";
+                            /** Format: date-time */
+                            statedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description The end of the period stated; an oral statement delays for at most 30 days
+                             */
+                            until: string;
+                        } | null;
+                        occurredFrom?: string | null;
+                        occurredTo?: string | null;
+                        ownerId?: string | null;
+                        /** @description Spans the caller judges not PHI, each with a reason (audited) */
+                        phiOverrides?: {
+                            end: number;
+                            /** @description The guarded field, as the refusal named it */
+                            field: string;
+                            /** @description Why the span is not PHI; itself refused when it holds PHI */
+                            reason: string;
+                            start: number;
+                            type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
+                        }[];
+                        /** @description Operational text: must not contain PHI (checked by the PHI guard) */
+                        reason?: string;
+                        type?: "misdirected_disclosure" | "wrong_number_voicemail" | "lost_device" | "stolen_device" | "unauthorized_access" | "vendor_incident" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Every version, newest first; a signed one never changes */
+                            assessments: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                determination: ("breach" | "low_probability" | "excluded") | null;
+                                exclusions: {
+                                    authorizedPersons: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                    encryptionSafeHarbor: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                    unableToRetain: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                    workforceGoodFaith: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                };
+                                factors: {
+                                    acquired: {
+                                        answer: ("acquired" | "viewed" | "not_acquired" | "unknown") | null;
+                                        text: string | null;
+                                    };
+                                    mitigation: {
+                                        text: string | null;
+                                    };
+                                    nature: {
+                                        categories: ("operational" | "contact" | "identity" | "clinical" | "billing" | "recording")[];
+                                        extent: string | null;
+                                    };
+                                    recipient: {
+                                        text: string | null;
+                                    };
+                                };
+                                id: string;
+                                reasoning: string | null;
+                                signedAt: string | null;
+                                signedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            /** @description The data categories the trail shows were touched */
+                            categories: ("operational" | "contact" | "identity" | "clinical" | "billing" | "recording")[];
+                            /** @description What changed and why, newest first */
+                            changes: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                changed: string[];
+                                reason: string | null;
+                            }[];
+                            clients: {
+                                clientId: string;
+                                clientName: string;
+                                deadline: {
+                                    /** @description The 60 days after discovery came first */
+                                    capped: boolean;
+                                    delayedMs: number;
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    dueOn: string;
+                                    /** Format: date-time */
+                                    windowDueAt: string;
+                                };
+                                /** @description The count set by hand, or else the patient references in scope */
+                                individuals: number;
+                                individualsSetByHand: boolean;
+                                notices: {
+                                    clientId: string;
+                                    /** Format: date-time */
+                                    generatedAt: string;
+                                    generatedBy: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    id: string;
+                                    previousId: string | null;
+                                    sent: {
+                                        /** Format: date-time */
+                                        at: string;
+                                        by: {
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                        late: boolean;
+                                        lateReason: string | null;
+                                        to: string;
+                                        via: "email" | "mail" | "fax" | "portal" | "phone" | "in_person";
+                                    } | null;
+                                    /** @description 1: the notice; 2 and on: supplemental notices, each linked to the one before */
+                                    sequence: number;
+                                    /** @description Of the letter as Markdown */
+                                    sha256: string;
+                                }[];
+                                noticeState: "due" | "overdue" | "sent" | "sent_late" | "not_owed";
+                                obligation: "owed" | "presumed" | "not_owed";
+                                origin: "derived" | "added";
+                                reason: string | null;
+                                removed: boolean;
+                                terms: {
+                                    baaId: string | null;
+                                    trigger: "breach" | "impermissible_use" | "security_incident";
+                                    unit: "calendar_days" | "business_days" | "hours";
+                                    window: number;
+                                };
+                                timeZone: string;
+                            }[];
+                            closedAt: string | null;
+                            closeReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            determination: ("breach" | "low_probability" | "excluded") | null;
+                            /** Format: date-time */
+                            discoveredAt: string;
+                            hhs: {
+                                breachType: "Hacking/IT Incident" | "Improper Disposal" | "Loss" | "Theft" | "Unauthorized Access/Disclosure" | "Other";
+                                location: "Desktop Computer" | "Electronic Medical Record" | "Email" | "Laptop" | "Network Server" | "Other Portable Electronic Devices" | "Paper/Films" | "Other";
+                                phiTypes: ("Clinical" | "Demographic" | "Financial" | "Other")[];
+                            };
+                            id: string;
+                            individuals: number;
+                            lawEnforcementDelay: {
+                                agency: string | null;
+                                kind: "written" | "oral";
+                                /** Format: date-time */
+                                statedAt: string;
+                                /** Format: date-time */
+                                until: string;
+                            } | null;
+                            occurredFrom: string | null;
+                            occurredTo: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            patients: {
+                                clientId: string;
+                                events: number;
+                                origin: "derived" | "added";
+                                patientRef: string;
+                                reason: string | null;
+                                removed: boolean;
+                            }[];
+                            ref: string;
+                            /** Format: date-time */
+                            reportedAt: string;
+                            reportedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            source: {
+                                id: string | null;
+                                type: "task" | "alert" | "vendor" | "manual";
+                            };
+                            status: "reported" | "assessing" | "determined" | "notifying" | "closed";
+                            subjectUser: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            type: "misdirected_disclosure" | "wrong_number_voicemail" | "lost_device" | "stolen_device" | "unauthorized_access" | "vendor_incident" | "other";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            vendor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/incidents/{id}/assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the draft risk assessment (after a signed one: the amendment, a new version) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        determination?: ("breach" | "low_probability" | "excluded") | null;
+                        exclusions?: {
+                            authorizedPersons?: {
+                                applies: boolean;
+                                reasoning: string | null;
+                            };
+                            encryptionSafeHarbor?: {
+                                applies: boolean;
+                                reasoning: string | null;
+                            };
+                            unableToRetain?: {
+                                applies: boolean;
+                                reasoning: string | null;
+                            };
+                            workforceGoodFaith?: {
+                                applies: boolean;
+                                reasoning: string | null;
+                            };
+                        };
+                        factors?: {
+                            acquired?: {
+                                answer?: ("acquired" | "viewed" | "not_acquired" | "unknown") | null;
+                                text?: string | null;
+                            };
+                            mitigation?: {
+                                text: string | null;
+                            };
+                            nature?: {
+                                categories?: ("operational" | "contact" | "identity" | "clinical" | "billing" | "recording")[];
+                                extent?: string | null;
+                            };
+                            recipient?: {
+                                text: string | null;
+                            };
+                        };
+                        /** @description Spans the caller judges not PHI, each with a reason (audited) */
+                        phiOverrides?: {
+                            end: number;
+                            /** @description The guarded field, as the refusal named it */
+                            field: string;
+                            /** @description Why the span is not PHI; itself refused when it holds PHI */
+                            reason: string;
+                            start: number;
+                            type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
+                        }[];
+                        reasoning?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Every version, newest first; a signed one never changes */
+                            assessments: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                determination: ("breach" | "low_probability" | "excluded") | null;
+                                exclusions: {
+                                    authorizedPersons: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                    encryptionSafeHarbor: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                    unableToRetain: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                    workforceGoodFaith: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                };
+                                factors: {
+                                    acquired: {
+                                        answer: ("acquired" | "viewed" | "not_acquired" | "unknown") | null;
+                                        text: string | null;
+                                    };
+                                    mitigation: {
+                                        text: string | null;
+                                    };
+                                    nature: {
+                                        categories: ("operational" | "contact" | "identity" | "clinical" | "billing" | "recording")[];
+                                        extent: string | null;
+                                    };
+                                    recipient: {
+                                        text: string | null;
+                                    };
+                                };
+                                id: string;
+                                reasoning: string | null;
+                                signedAt: string | null;
+                                signedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            /** @description The data categories the trail shows were touched */
+                            categories: ("operational" | "contact" | "identity" | "clinical" | "billing" | "recording")[];
+                            /** @description What changed and why, newest first */
+                            changes: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                changed: string[];
+                                reason: string | null;
+                            }[];
+                            clients: {
+                                clientId: string;
+                                clientName: string;
+                                deadline: {
+                                    /** @description The 60 days after discovery came first */
+                                    capped: boolean;
+                                    delayedMs: number;
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    dueOn: string;
+                                    /** Format: date-time */
+                                    windowDueAt: string;
+                                };
+                                /** @description The count set by hand, or else the patient references in scope */
+                                individuals: number;
+                                individualsSetByHand: boolean;
+                                notices: {
+                                    clientId: string;
+                                    /** Format: date-time */
+                                    generatedAt: string;
+                                    generatedBy: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    id: string;
+                                    previousId: string | null;
+                                    sent: {
+                                        /** Format: date-time */
+                                        at: string;
+                                        by: {
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                        late: boolean;
+                                        lateReason: string | null;
+                                        to: string;
+                                        via: "email" | "mail" | "fax" | "portal" | "phone" | "in_person";
+                                    } | null;
+                                    /** @description 1: the notice; 2 and on: supplemental notices, each linked to the one before */
+                                    sequence: number;
+                                    /** @description Of the letter as Markdown */
+                                    sha256: string;
+                                }[];
+                                noticeState: "due" | "overdue" | "sent" | "sent_late" | "not_owed";
+                                obligation: "owed" | "presumed" | "not_owed";
+                                origin: "derived" | "added";
+                                reason: string | null;
+                                removed: boolean;
+                                terms: {
+                                    baaId: string | null;
+                                    trigger: "breach" | "impermissible_use" | "security_incident";
+                                    unit: "calendar_days" | "business_days" | "hours";
+                                    window: number;
+                                };
+                                timeZone: string;
+                            }[];
+                            closedAt: string | null;
+                            closeReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            determination: ("breach" | "low_probability" | "excluded") | null;
+                            /** Format: date-time */
+                            discoveredAt: string;
+                            hhs: {
+                                breachType: "Hacking/IT Incident" | "Improper Disposal" | "Loss" | "Theft" | "Unauthorized Access/Disclosure" | "Other";
+                                location: "Desktop Computer" | "Electronic Medical Record" | "Email" | "Laptop" | "Network Server" | "Other Portable Electronic Devices" | "Paper/Films" | "Other";
+                                phiTypes: ("Clinical" | "Demographic" | "Financial" | "Other")[];
+                            };
+                            id: string;
+                            individuals: number;
+                            lawEnforcementDelay: {
+                                agency: string | null;
+                                kind: "written" | "oral";
+                                /** Format: date-time */
+                                statedAt: string;
+                                /** Format: date-time */
+                                until: string;
+                            } | null;
+                            occurredFrom: string | null;
+                            occurredTo: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            patients: {
+                                clientId: string;
+                                events: number;
+                                origin: "derived" | "added";
+                                patientRef: string;
+                                reason: string | null;
+                                removed: boolean;
+                            }[];
+                            ref: string;
+                            /** Format: date-time */
+                            reportedAt: string;
+                            reportedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            source: {
+                                id: string | null;
+                                type: "task" | "alert" | "vendor" | "manual";
+                            };
+                            status: "reported" | "assessing" | "determined" | "notifying" | "closed";
+                            subjectUser: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            type: "misdirected_disclosure" | "wrong_number_voicemail" | "lost_device" | "stolen_device" | "unauthorized_access" | "vendor_incident" | "other";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            vendor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/assessment/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign the draft assessment: it never changes after */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Every version, newest first; a signed one never changes */
+                            assessments: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                determination: ("breach" | "low_probability" | "excluded") | null;
+                                exclusions: {
+                                    authorizedPersons: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                    encryptionSafeHarbor: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                    unableToRetain: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                    workforceGoodFaith: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                };
+                                factors: {
+                                    acquired: {
+                                        answer: ("acquired" | "viewed" | "not_acquired" | "unknown") | null;
+                                        text: string | null;
+                                    };
+                                    mitigation: {
+                                        text: string | null;
+                                    };
+                                    nature: {
+                                        categories: ("operational" | "contact" | "identity" | "clinical" | "billing" | "recording")[];
+                                        extent: string | null;
+                                    };
+                                    recipient: {
+                                        text: string | null;
+                                    };
+                                };
+                                id: string;
+                                reasoning: string | null;
+                                signedAt: string | null;
+                                signedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            /** @description The data categories the trail shows were touched */
+                            categories: ("operational" | "contact" | "identity" | "clinical" | "billing" | "recording")[];
+                            /** @description What changed and why, newest first */
+                            changes: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                changed: string[];
+                                reason: string | null;
+                            }[];
+                            clients: {
+                                clientId: string;
+                                clientName: string;
+                                deadline: {
+                                    /** @description The 60 days after discovery came first */
+                                    capped: boolean;
+                                    delayedMs: number;
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    dueOn: string;
+                                    /** Format: date-time */
+                                    windowDueAt: string;
+                                };
+                                /** @description The count set by hand, or else the patient references in scope */
+                                individuals: number;
+                                individualsSetByHand: boolean;
+                                notices: {
+                                    clientId: string;
+                                    /** Format: date-time */
+                                    generatedAt: string;
+                                    generatedBy: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    id: string;
+                                    previousId: string | null;
+                                    sent: {
+                                        /** Format: date-time */
+                                        at: string;
+                                        by: {
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                        late: boolean;
+                                        lateReason: string | null;
+                                        to: string;
+                                        via: "email" | "mail" | "fax" | "portal" | "phone" | "in_person";
+                                    } | null;
+                                    /** @description 1: the notice; 2 and on: supplemental notices, each linked to the one before */
+                                    sequence: number;
+                                    /** @description Of the letter as Markdown */
+                                    sha256: string;
+                                }[];
+                                noticeState: "due" | "overdue" | "sent" | "sent_late" | "not_owed";
+                                obligation: "owed" | "presumed" | "not_owed";
+                                origin: "derived" | "added";
+                                reason: string | null;
+                                removed: boolean;
+                                terms: {
+                                    baaId: string | null;
+                                    trigger: "breach" | "impermissible_use" | "security_incident";
+                                    unit: "calendar_days" | "business_days" | "hours";
+                                    window: number;
+                                };
+                                timeZone: string;
+                            }[];
+                            closedAt: string | null;
+                            closeReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            determination: ("breach" | "low_probability" | "excluded") | null;
+                            /** Format: date-time */
+                            discoveredAt: string;
+                            hhs: {
+                                breachType: "Hacking/IT Incident" | "Improper Disposal" | "Loss" | "Theft" | "Unauthorized Access/Disclosure" | "Other";
+                                location: "Desktop Computer" | "Electronic Medical Record" | "Email" | "Laptop" | "Network Server" | "Other Portable Electronic Devices" | "Paper/Films" | "Other";
+                                phiTypes: ("Clinical" | "Demographic" | "Financial" | "Other")[];
+                            };
+                            id: string;
+                            individuals: number;
+                            lawEnforcementDelay: {
+                                agency: string | null;
+                                kind: "written" | "oral";
+                                /** Format: date-time */
+                                statedAt: string;
+                                /** Format: date-time */
+                                until: string;
+                            } | null;
+                            occurredFrom: string | null;
+                            occurredTo: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            patients: {
+                                clientId: string;
+                                events: number;
+                                origin: "derived" | "added";
+                                patientRef: string;
+                                reason: string | null;
+                                removed: boolean;
+                            }[];
+                            ref: string;
+                            /** Format: date-time */
+                            reportedAt: string;
+                            reportedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            source: {
+                                id: string | null;
+                                type: "task" | "alert" | "vendor" | "manual";
+                            };
+                            status: "reported" | "assessing" | "determined" | "notifying" | "closed";
+                            subjectUser: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            type: "misdirected_disclosure" | "wrong_number_voicemail" | "lost_device" | "stolen_device" | "unauthorized_access" | "vendor_incident" | "other";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            vendor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the incident once every owed notice is sent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Spans the caller judges not PHI, each with a reason (audited) */
+                        phiOverrides?: {
+                            end: number;
+                            /** @description The guarded field, as the refusal named it */
+                            field: string;
+                            /** @description Why the span is not PHI; itself refused when it holds PHI */
+                            reason: string;
+                            start: number;
+                            type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
+                        }[];
+                        /** @description Operational text: must not contain PHI (checked by the PHI guard) */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Every version, newest first; a signed one never changes */
+                            assessments: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                determination: ("breach" | "low_probability" | "excluded") | null;
+                                exclusions: {
+                                    authorizedPersons: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                    encryptionSafeHarbor: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                    unableToRetain: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                    workforceGoodFaith: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                };
+                                factors: {
+                                    acquired: {
+                                        answer: ("acquired" | "viewed" | "not_acquired" | "unknown") | null;
+                                        text: string | null;
+                                    };
+                                    mitigation: {
+                                        text: string | null;
+                                    };
+                                    nature: {
+                                        categories: ("operational" | "contact" | "identity" | "clinical" | "billing" | "recording")[];
+                                        extent: string | null;
+                                    };
+                                    recipient: {
+                                        text: string | null;
+                                    };
+                                };
+                                id: string;
+                                reasoning: string | null;
+                                signedAt: string | null;
+                                signedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            /** @description The data categories the trail shows were touched */
+                            categories: ("operational" | "contact" | "identity" | "clinical" | "billing" | "recording")[];
+                            /** @description What changed and why, newest first */
+                            changes: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                changed: string[];
+                                reason: string | null;
+                            }[];
+                            clients: {
+                                clientId: string;
+                                clientName: string;
+                                deadline: {
+                                    /** @description The 60 days after discovery came first */
+                                    capped: boolean;
+                                    delayedMs: number;
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    dueOn: string;
+                                    /** Format: date-time */
+                                    windowDueAt: string;
+                                };
+                                /** @description The count set by hand, or else the patient references in scope */
+                                individuals: number;
+                                individualsSetByHand: boolean;
+                                notices: {
+                                    clientId: string;
+                                    /** Format: date-time */
+                                    generatedAt: string;
+                                    generatedBy: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    id: string;
+                                    previousId: string | null;
+                                    sent: {
+                                        /** Format: date-time */
+                                        at: string;
+                                        by: {
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                        late: boolean;
+                                        lateReason: string | null;
+                                        to: string;
+                                        via: "email" | "mail" | "fax" | "portal" | "phone" | "in_person";
+                                    } | null;
+                                    /** @description 1: the notice; 2 and on: supplemental notices, each linked to the one before */
+                                    sequence: number;
+                                    /** @description Of the letter as Markdown */
+                                    sha256: string;
+                                }[];
+                                noticeState: "due" | "overdue" | "sent" | "sent_late" | "not_owed";
+                                obligation: "owed" | "presumed" | "not_owed";
+                                origin: "derived" | "added";
+                                reason: string | null;
+                                removed: boolean;
+                                terms: {
+                                    baaId: string | null;
+                                    trigger: "breach" | "impermissible_use" | "security_incident";
+                                    unit: "calendar_days" | "business_days" | "hours";
+                                    window: number;
+                                };
+                                timeZone: string;
+                            }[];
+                            closedAt: string | null;
+                            closeReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            determination: ("breach" | "low_probability" | "excluded") | null;
+                            /** Format: date-time */
+                            discoveredAt: string;
+                            hhs: {
+                                breachType: "Hacking/IT Incident" | "Improper Disposal" | "Loss" | "Theft" | "Unauthorized Access/Disclosure" | "Other";
+                                location: "Desktop Computer" | "Electronic Medical Record" | "Email" | "Laptop" | "Network Server" | "Other Portable Electronic Devices" | "Paper/Films" | "Other";
+                                phiTypes: ("Clinical" | "Demographic" | "Financial" | "Other")[];
+                            };
+                            id: string;
+                            individuals: number;
+                            lawEnforcementDelay: {
+                                agency: string | null;
+                                kind: "written" | "oral";
+                                /** Format: date-time */
+                                statedAt: string;
+                                /** Format: date-time */
+                                until: string;
+                            } | null;
+                            occurredFrom: string | null;
+                            occurredTo: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            patients: {
+                                clientId: string;
+                                events: number;
+                                origin: "derived" | "added";
+                                patientRef: string;
+                                reason: string | null;
+                                removed: boolean;
+                            }[];
+                            ref: string;
+                            /** Format: date-time */
+                            reportedAt: string;
+                            reportedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            source: {
+                                id: string | null;
+                                type: "task" | "alert" | "vendor" | "manual";
+                            };
+                            status: "reported" | "assessing" | "determined" | "notifying" | "closed";
+                            subjectUser: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            type: "misdirected_disclosure" | "wrong_number_voicemail" | "lost_device" | "stolen_device" | "unauthorized_access" | "vendor_incident" | "other";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            vendor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generate the letter to an affected client (a supplemental one once the first is sent) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Identifier
+                         */
+                        clientId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            /** Format: date-time */
+                            generatedAt: string;
+                            generatedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            id: string;
+                            previousId: string | null;
+                            sent: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                late: boolean;
+                                lateReason: string | null;
+                                to: string;
+                                via: "email" | "mail" | "fax" | "portal" | "phone" | "in_person";
+                            } | null;
+                            /** @description 1: the notice; 2 and on: supplemental notices, each linked to the one before */
+                            sequence: number;
+                            /** @description Of the letter as Markdown */
+                            sha256: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/notices/{noticeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letter as PDF (default) or Markdown; format=patients for the attachment listing the patient references (logged) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "pdf" | "md" | "patients";
+                };
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                    /** @description Identifier */
+                    noticeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/notices/{noticeId}/sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the letter was sent: how, to whom, when (a late notice with the reason) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                    /** @description Identifier */
+                    noticeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Operational text: must not contain PHI (checked by the PHI guard) */
+                        lateReason?: string;
+                        /** @description Spans the caller judges not PHI, each with a reason (audited) */
+                        phiOverrides?: {
+                            end: number;
+                            /** @description The guarded field, as the refusal named it */
+                            field: string;
+                            /** @description Why the span is not PHI; itself refused when it holds PHI */
+                            reason: string;
+                            start: number;
+                            type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
+                        }[];
+                        /**
+                         * Format: date-time
+                         * @description Default: now
+                         */
+                        sentAt?: string;
+                        /** @description Operational text: must not contain PHI (checked by the PHI guard) */
+                        to: string;
+                        via: "email" | "mail" | "fax" | "portal" | "phone" | "in_person";
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clientId: string;
+                            /** Format: date-time */
+                            generatedAt: string;
+                            generatedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            id: string;
+                            previousId: string | null;
+                            sent: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                late: boolean;
+                                lateReason: string | null;
+                                to: string;
+                                via: "email" | "mail" | "fax" | "portal" | "phone" | "in_person";
+                            } | null;
+                            /** @description 1: the notice; 2 and on: supplemental notices, each linked to the one before */
+                            sequence: number;
+                            /** @description Of the letter as Markdown */
+                            sha256: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/scope": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Edit the affected clients, patients and counts, with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        addClients?: string[];
+                        addPatients?: {
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            clientId: string;
+                            /** @description A patient reference, as Ringfence shows it */
+                            patientRef: string;
+                        }[];
+                        individuals?: {
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            clientId: string;
+                            count: number | null;
+                        }[];
+                        /** @description Spans the caller judges not PHI, each with a reason (audited) */
+                        phiOverrides?: {
+                            end: number;
+                            /** @description The guarded field, as the refusal named it */
+                            field: string;
+                            /** @description Why the span is not PHI; itself refused when it holds PHI */
+                            reason: string;
+                            start: number;
+                            type: "NAME" | "PHONE" | "FAX" | "EMAIL" | "DATE" | "ADDRESS" | "SSN" | "MRN" | "INSURANCE_ID" | "URL" | "IP" | "LICENSE" | "VEHICLE" | "DEVICE" | "OTHER_ID";
+                        }[];
+                        /** @description Operational text: must not contain PHI (checked by the PHI guard) */
+                        reason: string;
+                        removeClients?: string[];
+                        removePatients?: {
+                            /**
+                             * Format: uuid
+                             * @description Identifier
+                             */
+                            clientId: string;
+                            /** @description A patient reference, as Ringfence shows it */
+                            patientRef: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Every version, newest first; a signed one never changes */
+                            assessments: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                determination: ("breach" | "low_probability" | "excluded") | null;
+                                exclusions: {
+                                    authorizedPersons: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                    encryptionSafeHarbor: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                    unableToRetain: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                    workforceGoodFaith: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                };
+                                factors: {
+                                    acquired: {
+                                        answer: ("acquired" | "viewed" | "not_acquired" | "unknown") | null;
+                                        text: string | null;
+                                    };
+                                    mitigation: {
+                                        text: string | null;
+                                    };
+                                    nature: {
+                                        categories: ("operational" | "contact" | "identity" | "clinical" | "billing" | "recording")[];
+                                        extent: string | null;
+                                    };
+                                    recipient: {
+                                        text: string | null;
+                                    };
+                                };
+                                id: string;
+                                reasoning: string | null;
+                                signedAt: string | null;
+                                signedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            /** @description The data categories the trail shows were touched */
+                            categories: ("operational" | "contact" | "identity" | "clinical" | "billing" | "recording")[];
+                            /** @description What changed and why, newest first */
+                            changes: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                changed: string[];
+                                reason: string | null;
+                            }[];
+                            clients: {
+                                clientId: string;
+                                clientName: string;
+                                deadline: {
+                                    /** @description The 60 days after discovery came first */
+                                    capped: boolean;
+                                    delayedMs: number;
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    dueOn: string;
+                                    /** Format: date-time */
+                                    windowDueAt: string;
+                                };
+                                /** @description The count set by hand, or else the patient references in scope */
+                                individuals: number;
+                                individualsSetByHand: boolean;
+                                notices: {
+                                    clientId: string;
+                                    /** Format: date-time */
+                                    generatedAt: string;
+                                    generatedBy: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    id: string;
+                                    previousId: string | null;
+                                    sent: {
+                                        /** Format: date-time */
+                                        at: string;
+                                        by: {
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                        late: boolean;
+                                        lateReason: string | null;
+                                        to: string;
+                                        via: "email" | "mail" | "fax" | "portal" | "phone" | "in_person";
+                                    } | null;
+                                    /** @description 1: the notice; 2 and on: supplemental notices, each linked to the one before */
+                                    sequence: number;
+                                    /** @description Of the letter as Markdown */
+                                    sha256: string;
+                                }[];
+                                noticeState: "due" | "overdue" | "sent" | "sent_late" | "not_owed";
+                                obligation: "owed" | "presumed" | "not_owed";
+                                origin: "derived" | "added";
+                                reason: string | null;
+                                removed: boolean;
+                                terms: {
+                                    baaId: string | null;
+                                    trigger: "breach" | "impermissible_use" | "security_incident";
+                                    unit: "calendar_days" | "business_days" | "hours";
+                                    window: number;
+                                };
+                                timeZone: string;
+                            }[];
+                            closedAt: string | null;
+                            closeReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            determination: ("breach" | "low_probability" | "excluded") | null;
+                            /** Format: date-time */
+                            discoveredAt: string;
+                            hhs: {
+                                breachType: "Hacking/IT Incident" | "Improper Disposal" | "Loss" | "Theft" | "Unauthorized Access/Disclosure" | "Other";
+                                location: "Desktop Computer" | "Electronic Medical Record" | "Email" | "Laptop" | "Network Server" | "Other Portable Electronic Devices" | "Paper/Films" | "Other";
+                                phiTypes: ("Clinical" | "Demographic" | "Financial" | "Other")[];
+                            };
+                            id: string;
+                            individuals: number;
+                            lawEnforcementDelay: {
+                                agency: string | null;
+                                kind: "written" | "oral";
+                                /** Format: date-time */
+                                statedAt: string;
+                                /** Format: date-time */
+                                until: string;
+                            } | null;
+                            occurredFrom: string | null;
+                            occurredTo: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            patients: {
+                                clientId: string;
+                                events: number;
+                                origin: "derived" | "added";
+                                patientRef: string;
+                                reason: string | null;
+                                removed: boolean;
+                            }[];
+                            ref: string;
+                            /** Format: date-time */
+                            reportedAt: string;
+                            reportedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            source: {
+                                id: string | null;
+                                type: "task" | "alert" | "vendor" | "manual";
+                            };
+                            status: "reported" | "assessing" | "determined" | "notifying" | "closed";
+                            subjectUser: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            type: "misdirected_disclosure" | "wrong_number_voicemail" | "lost_device" | "stolen_device" | "unauthorized_access" | "vendor_incident" | "other";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            vendor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/scope/derive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Derive the scope again from the audit trail (edits are kept) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Every version, newest first; a signed one never changes */
+                            assessments: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                determination: ("breach" | "low_probability" | "excluded") | null;
+                                exclusions: {
+                                    authorizedPersons: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                    encryptionSafeHarbor: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                    unableToRetain: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                    workforceGoodFaith: {
+                                        applies: boolean;
+                                        reasoning: string | null;
+                                    };
+                                };
+                                factors: {
+                                    acquired: {
+                                        answer: ("acquired" | "viewed" | "not_acquired" | "unknown") | null;
+                                        text: string | null;
+                                    };
+                                    mitigation: {
+                                        text: string | null;
+                                    };
+                                    nature: {
+                                        categories: ("operational" | "contact" | "identity" | "clinical" | "billing" | "recording")[];
+                                        extent: string | null;
+                                    };
+                                    recipient: {
+                                        text: string | null;
+                                    };
+                                };
+                                id: string;
+                                reasoning: string | null;
+                                signedAt: string | null;
+                                signedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            /** @description The data categories the trail shows were touched */
+                            categories: ("operational" | "contact" | "identity" | "clinical" | "billing" | "recording")[];
+                            /** @description What changed and why, newest first */
+                            changes: {
+                                /** Format: date-time */
+                                at: string;
+                                by: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                changed: string[];
+                                reason: string | null;
+                            }[];
+                            clients: {
+                                clientId: string;
+                                clientName: string;
+                                deadline: {
+                                    /** @description The 60 days after discovery came first */
+                                    capped: boolean;
+                                    delayedMs: number;
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    dueOn: string;
+                                    /** Format: date-time */
+                                    windowDueAt: string;
+                                };
+                                /** @description The count set by hand, or else the patient references in scope */
+                                individuals: number;
+                                individualsSetByHand: boolean;
+                                notices: {
+                                    clientId: string;
+                                    /** Format: date-time */
+                                    generatedAt: string;
+                                    generatedBy: {
+                                        id: string;
+                                        name: string;
+                                    } | null;
+                                    id: string;
+                                    previousId: string | null;
+                                    sent: {
+                                        /** Format: date-time */
+                                        at: string;
+                                        by: {
+                                            id: string;
+                                            name: string;
+                                        } | null;
+                                        late: boolean;
+                                        lateReason: string | null;
+                                        to: string;
+                                        via: "email" | "mail" | "fax" | "portal" | "phone" | "in_person";
+                                    } | null;
+                                    /** @description 1: the notice; 2 and on: supplemental notices, each linked to the one before */
+                                    sequence: number;
+                                    /** @description Of the letter as Markdown */
+                                    sha256: string;
+                                }[];
+                                noticeState: "due" | "overdue" | "sent" | "sent_late" | "not_owed";
+                                obligation: "owed" | "presumed" | "not_owed";
+                                origin: "derived" | "added";
+                                reason: string | null;
+                                removed: boolean;
+                                terms: {
+                                    baaId: string | null;
+                                    trigger: "breach" | "impermissible_use" | "security_incident";
+                                    unit: "calendar_days" | "business_days" | "hours";
+                                    window: number;
+                                };
+                                timeZone: string;
+                            }[];
+                            closedAt: string | null;
+                            closeReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            determination: ("breach" | "low_probability" | "excluded") | null;
+                            /** Format: date-time */
+                            discoveredAt: string;
+                            hhs: {
+                                breachType: "Hacking/IT Incident" | "Improper Disposal" | "Loss" | "Theft" | "Unauthorized Access/Disclosure" | "Other";
+                                location: "Desktop Computer" | "Electronic Medical Record" | "Email" | "Laptop" | "Network Server" | "Other Portable Electronic Devices" | "Paper/Films" | "Other";
+                                phiTypes: ("Clinical" | "Demographic" | "Financial" | "Other")[];
+                            };
+                            id: string;
+                            individuals: number;
+                            lawEnforcementDelay: {
+                                agency: string | null;
+                                kind: "written" | "oral";
+                                /** Format: date-time */
+                                statedAt: string;
+                                /** Format: date-time */
+                                until: string;
+                            } | null;
+                            occurredFrom: string | null;
+                            occurredTo: string | null;
+                            owner: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            patients: {
+                                clientId: string;
+                                events: number;
+                                origin: "derived" | "added";
+                                patientRef: string;
+                                reason: string | null;
+                                removed: boolean;
+                            }[];
+                            ref: string;
+                            /** Format: date-time */
+                            reportedAt: string;
+                            reportedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            source: {
+                                id: string | null;
+                                type: "task" | "alert" | "vendor" | "manual";
+                            };
+                            status: "reported" | "assessing" | "determined" | "notifying" | "closed";
+                            subjectUser: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            type: "misdirected_disclosure" | "wrong_number_voicemail" | "lost_device" | "stolen_device" | "unauthorized_access" | "vendor_incident" | "other";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            vendor: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/breach-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The breach log of a year (the client's calendar year of discovery), per client: format=csv for a spreadsheet */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Identifier */
+                    clientId?: string;
+                    format?: "json" | "csv";
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                clientId: string;
+                                clientName: string;
+                                determination: ("breach" | "low_probability" | "excluded") | null;
+                                discoveredOn: string;
+                                hhsBreachType: "Hacking/IT Incident" | "Improper Disposal" | "Loss" | "Theft" | "Unauthorized Access/Disclosure" | "Other";
+                                hhsLocation: "Desktop Computer" | "Electronic Medical Record" | "Email" | "Laptop" | "Network Server" | "Other Portable Electronic Devices" | "Paper/Films" | "Other";
+                                incidentRef: string;
+                                individuals: number;
+                                noticeSentOn: string | null;
+                                occurredFrom: string | null;
+                                occurredTo: string | null;
+                                phiTypes: ("Clinical" | "Demographic" | "Financial" | "Other")[];
+                                status: "reported" | "assessing" | "determined" | "notifying" | "closed";
+                                type: "misdirected_disclosure" | "wrong_number_voicemail" | "lost_device" | "stolen_device" | "unauthorized_access" | "vendor_incident" | "other";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every notice still owed, soonest first, overdue ones included */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                clientId: string;
+                                clientName: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                dueOn: string;
+                                hoursLeft: number;
+                                incidentId: string;
+                                obligation: "owed" | "presumed";
+                                ref: string;
+                                state: "due" | "overdue";
+                            }[];
                         };
                     };
                 };
@@ -11602,7 +14497,7 @@ export interface paths {
                                 /** @description The day the agreement ends or the training lapses */
                                 dueOn: string;
                                 id: string;
-                                kind: "baa_ending" | "training_expiring" | "oncall_gap";
+                                kind: "baa_ending" | "training_expiring" | "oncall_gap" | "incident_notice";
                                 message: string;
                                 partyType: ("client" | "vendor") | null;
                                 /** Format: date-time */

@@ -9,6 +9,7 @@ import { auditModule } from './audit';
 import { clientsModule } from './clients';
 import { complianceModule } from './compliance';
 import { homeModule } from './home';
+import { incidentsModule } from './incidents';
 import { navigationOf, noticesOf, routesOf, type WebModule } from './module';
 import { notificationsModule } from './notifications';
 import { onCallModule } from './oncall';
@@ -32,6 +33,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   notificationsModule,
   reportsModule,
   complianceModule,
+  incidentsModule,
   auditModule,
 ];
 

@@ -211,7 +211,9 @@ export function AuditAlertPage() {
                 {a.incidentId ? (
                   <>
                     <dt>Incident</dt>
-                    <dd>{a.incidentId}</dd>
+                    <dd>
+                      <Link to={`/incidents/${a.incidentId}`}>Open the incident</Link>
+                    </dd>
                   </>
                 ) : null}
               </>
@@ -225,6 +227,7 @@ export function AuditAlertPage() {
         <AlertEvents alert={a} />
       </section>
       {/* Resolved after the events are read: the form follows them. */}
+      {a.status === 'open' && works ? <EscalateCard alert={a} /> : null}
       {a.status === 'open' && works ? <ResolveCard alert={a} /> : null}
     </>
   );
@@ -382,6 +385,31 @@ function ResolveCard({ alert }: { alert: AuditAlertDetail }) {
           {outcome === 'benign' ? 'Resolve as benign' : 'Escalate'}
         </FormFooter>
       </form>
+    </section>
+  );
+}
+
+/** Escalating to an incident opened from the alert: its events' patients become the incident's scope, and the alert is resolved as escalated. */
+function EscalateCard({ alert }: { alert: AuditAlertDetail }) {
+  const toast = useToast();
+  const refresh = useRefreshAlerts();
+  const navigate = useNavigate();
+  const submit = useSubmit(
+    () => unwrap(api.POST('/api/incidents', { body: { type: 'unauthorized_access', alertId: alert.id, description: `Escalated from the audit alert: ${alert.ruleLabel}.` } })),
+    (r) => {
+      toast('success', `Incident ${r.ref} opened from the alert.`);
+      refresh();
+      navigate(`/incidents/${r.id}`);
+    },
+  );
+  return (
+    <section className="card" aria-labelledby="escalate-title">
+      <h2 id="escalate-title">Open an incident</h2>
+      <p className="muted">If the access was not permitted, open an incident from this alert: the patients behind its events become its scope, its deadlines run from when the alert was raised, and the alert is resolved as escalated.</p>
+      <Button variant="danger" busy={submit.busy} onClick={(e) => void submit.submit(e)}>
+        Open an incident from this alert
+      </Button>
+      <FormError message={submit.formError} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { api, unwrap } from '../api/client';
 import type { ComplianceDashboard } from '../api/types';
 import { ErrorNotice, Loading } from '../ui/States';
 import { formatWhen } from '../client-time';
+import { IncidentDeadlines } from './incident-parts';
 
 /** One colour per BAA state: green covered, amber ending, grey unsigned, reds for gaps. */
 const STATE_COLOURS = {
@@ -191,8 +192,10 @@ function ReviewsCard({ d }: { d: ComplianceDashboard }) {
           ))}
         </ul>
       )}
-      <h4>Incidents</h4>
-      <p className="muted">{d.incidents.tracked ? '' : 'Incident reports are not kept in Ringfence yet.'}</p>
+      <h4>
+        Incidents: notices owed · <Link to="/incidents">all incidents</Link>
+      </h4>
+      <IncidentDeadlines compact />
       <h4>Security alerts</h4>
       {d.securityAlerts.length === 0 ? (
         <p className="muted">No security alerts in the last 30 days.</p>
@@ -209,7 +212,20 @@ function ReviewsCard({ d }: { d: ComplianceDashboard }) {
         </ul>
       )}
       <h4>Anomaly alerts</h4>
-      <p className="muted">{d.anomalies.tracked ? '' : 'Anomaly alerts are not raised yet.'}</p>
+      <AnomalySummary />
     </div>
+  );
+}
+
+/** The open anomaly alerts of the audit trail, counted (the audit screens list them). */
+function AnomalySummary() {
+  const summary = useQuery({ queryKey: ['audit', 'alerts', 'summary'], queryFn: () => unwrap(api.GET('/api/audit/alerts/summary')), refetchInterval: 60_000 });
+  if (summary.isPending) return <Loading />;
+  if (summary.isError) return <ErrorNotice error={summary.error} />;
+  const { open, high } = summary.data;
+  return (
+    <p className={high > 0 ? 'notice notice-danger' : open > 0 ? 'notice notice-warning' : 'muted'}>
+      {open === 0 ? 'No open anomaly alert.' : `${open} open anomaly alert${open === 1 ? '' : 's'}${high > 0 ? `, ${high} high` : ''}.`} <Link to="/audit/alerts">Review them</Link>
+    </p>
   );
 }

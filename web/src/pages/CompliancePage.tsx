@@ -185,13 +185,20 @@ function useRefreshCompliance() {
   return () => void queryClient.invalidateQueries({ queryKey: ['compliance'] });
 }
 
+/** A BAA's incident-notice terms in words: "10 business days, for any impermissible use or disclosure". */
+function noticeTermsText(b: Pick<BaaView, 'breachNoticeDays' | 'breachNoticeUnit' | 'breachNoticeTrigger'>): string {
+  const unit = { calendar_days: 'days', business_days: 'business days', hours: 'hours' }[b.breachNoticeUnit];
+  const trigger = { breach: 'for confirmed breaches', impermissible_use: 'for any impermissible use or disclosure', security_incident: 'for any security incident' }[b.breachNoticeTrigger];
+  return `${b.breachNoticeDays} ${unit}, ${trigger}`;
+}
+
 /** Records a BAA with a client or vendor, optionally signed at once with its PDF. */
 function RecordBaaDialog({ party, onClose }: { party: BaaChainEntry['party']; onClose: () => void }) {
   const toast = useToast();
   const refresh = useRefreshCompliance();
   const clients = useClients();
   const zone = party.type === 'client' ? clients.data?.items.find((c) => c.id === party.id)?.timeZone : undefined;
-  const [form, setForm] = useState({ status: 'signed' as 'draft' | 'signed', effectiveOn: todayIso(zone), endsOn: '', counterpartySigner: '', breachNoticeDays: '30', terminationDisposition: 'destroy' as 'return' | 'destroy' });
+  const [form, setForm] = useState({ status: 'signed' as 'draft' | 'signed', effectiveOn: todayIso(zone), endsOn: '', counterpartySigner: '', breachNoticeDays: '30', breachNoticeUnit: 'calendar_days' as BaaView['breachNoticeUnit'], breachNoticeTrigger: 'breach' as BaaView['breachNoticeTrigger'], terminationDisposition: 'destroy' as 'return' | 'destroy' });
   const [file, setFile] = useState<File | null>(null);
   const submit = useSubmit(
     async () => {
@@ -204,6 +211,8 @@ function RecordBaaDialog({ party, onClose }: { party: BaaChainEntry['party']; on
             endsOn: form.endsOn || null,
             counterpartySigner: form.counterpartySigner || null,
             breachNoticeDays: Number(form.breachNoticeDays),
+            breachNoticeUnit: form.breachNoticeUnit,
+            breachNoticeTrigger: form.breachNoticeTrigger,
             terminationDisposition: form.terminationDisposition,
           },
         }),
@@ -229,7 +238,19 @@ function RecordBaaDialog({ party, onClose }: { party: BaaChainEntry['party']; on
         </div>
         <TextField label="Signed for the other party by" name="counterpartySigner" value={form.counterpartySigner} maxLength={200} onChange={(e) => setForm({ ...form, counterpartySigner: e.target.value })} />
         <div className="inline-fields">
-          <TextField label="Breach notice window (days)" name="breachNoticeDays" type="number" min={1} max={365} value={form.breachNoticeDays} error={submit.fieldErrors.breachNoticeDays} onChange={(e) => setForm({ ...form, breachNoticeDays: e.target.value })} />
+          <TextField label="Incident notice window" name="breachNoticeDays" type="number" min={1} max={365} hint="Never beyond 60 days after discovery, whatever the BAA says" value={form.breachNoticeDays} error={submit.fieldErrors.breachNoticeDays} onChange={(e) => setForm({ ...form, breachNoticeDays: e.target.value })} />
+          <SelectField label="Counted in" name="breachNoticeUnit" value={form.breachNoticeUnit} onChange={(e) => setForm({ ...form, breachNoticeUnit: e.target.value as typeof form.breachNoticeUnit })}>
+            <option value="calendar_days">Calendar days</option>
+            <option value="business_days">Business days</option>
+            <option value="hours">Hours (“immediately”)</option>
+          </SelectField>
+          <SelectField label="Notice owed for" name="breachNoticeTrigger" value={form.breachNoticeTrigger} onChange={(e) => setForm({ ...form, breachNoticeTrigger: e.target.value as typeof form.breachNoticeTrigger })}>
+            <option value="breach">Confirmed breaches only</option>
+            <option value="impermissible_use">Any impermissible use or disclosure</option>
+            <option value="security_incident">Any security incident</option>
+          </SelectField>
+        </div>
+        <div className="inline-fields">
           <SelectField label="At termination" name="terminationDisposition" value={form.terminationDisposition} onChange={(e) => setForm({ ...form, terminationDisposition: e.target.value as typeof form.terminationDisposition })}>
             <option value="destroy">Destroy the PHI</option>
             <option value="return">Return the PHI</option>
@@ -276,7 +297,7 @@ function BaaDialog({ id, party, onClose }: { id: string; party: BaaChainEntry['p
               <dt>Signed for them by</dt>
               <dd>{data.counterpartySigner ?? '—'}</dd>
               <dt>Breach notice</dt>
-              <dd>{data.breachNoticeDays} days</dd>
+              <dd>{noticeTermsText(data)}</dd>
               <dt>At termination</dt>
               <dd>{data.terminationDisposition === 'destroy' ? 'Destroy the PHI' : 'Return the PHI'}</dd>
               <dt>Document</dt>

@@ -56,11 +56,7 @@ export function TaskPanel({ id, onClosed }: { id: string; onClosed: () => void }
         <span className={`badge badge-${task.priority}`}>{PRIORITY_LABELS[task.priority]}</span> <PatientRef value={task.patientRef} /> · {reasonLabel(task.reasonCode)} · <Due task={task} /> · {statusText(task)}
       </p>
       {task.note ? <p className="task-note">{task.note}</p> : null}
-      {task.incidentFlag ? (
-        <p className="notice notice-warning" role="status">
-          Details were given to a wrong number: open an incident?
-        </p>
-      ) : null}
+      {task.incidentFlag ? <IncidentFromTask taskId={task.id} /> : null}
       <div className="task-contact">
         <h3>Contact</h3>
         {reveal.data ? (
@@ -259,5 +255,37 @@ function CompleteForm({ task, client, onDone }: { task: TaskView; client: Client
         Complete callback
       </FormFooter>
     </form>
+  );
+}
+
+/** A wrong number after details were given: one click reports it to compliance, pre-filled from the task. */
+function IncidentFromTask({ taskId }: { taskId: string }) {
+  const toast = useToast();
+  const [reported, setReported] = useState<{ ref: string; existing: boolean } | null>(null);
+  const report = useSubmit(
+    () => unwrap(api.POST('/api/incidents', { body: { type: 'misdirected_disclosure', taskId, description: 'Callback details were given on a call answered at a wrong number.' } })),
+    (r) => {
+      setReported(r);
+      toast('success', r.existing ? `Already reported as ${r.ref}.` : `Incident ${r.ref} reported to compliance.`);
+    },
+  );
+  return (
+    <div className="notice notice-warning" role="status">
+      {reported ? (
+        <p>
+          {reported.existing ? 'This was reported before' : 'Reported'} as incident <strong>{reported.ref}</strong>. Compliance has it: the clock started when you logged the wrong number.
+        </p>
+      ) : (
+        <>
+          <p>Details were given to a wrong number: that is a possible breach, and its deadlines started when it was logged.</p>
+          <p>
+            <Button variant="primary" small busy={report.busy} onClick={(e) => void report.submit(e)}>
+              Open an incident
+            </Button>
+          </p>
+          <FormError message={report.formError} />
+        </>
+      )}
+    </div>
   );
 }

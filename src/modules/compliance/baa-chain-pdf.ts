@@ -3,7 +3,7 @@
  * gaps first, and whose PHI each vendor touches.
  */
 import PDFDocument from 'pdfkit';
-import { reachText } from './baa-chain.service.ts';
+import { noticeWindowText, reachText } from './baa-chain.service.ts';
 import type { ChainEntry } from './compliance.schemas.ts';
 
 const STATE_LABEL: Record<ChainEntry['state'], string> = {
@@ -47,7 +47,7 @@ export function baaChainPdf(entries: ChainEntry[], heading: { organization: stri
     { text: STATE_LABEL[e.state], font: { src: GAP.has(e.state) ? 'Helvetica-Bold' : 'Helvetica' }, textColor: GAP.has(e.state) ? '#a11' : '#000' },
     e.effectiveOn ?? '',
     e.endsOn ?? (e.state === 'active' ? 'open-ended' : ''),
-    e.breachNoticeDays === null ? '' : `${e.breachNoticeDays} days`,
+    noticeWindowText(e),
     reachText(e) || 'none recorded',
   ]);
   doc.fontSize(9).table({

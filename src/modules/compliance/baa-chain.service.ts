@@ -15,15 +15,15 @@ import { vendorReach } from './vendors.service.ts';
 export const EXPIRING_WITHIN_DAYS = 60;
 
 /** The state of one party's agreements: the best of them wins (an active one over one signed for later, over a draft). */
-function chainState(rows: BaaRow[], day: string): Pick<ChainEntry, 'state' | 'baaId' | 'effectiveOn' | 'endsOn' | 'daysLeft' | 'breachNoticeDays'> {
+function chainState(rows: BaaRow[], day: string): Pick<ChainEntry, 'state' | 'baaId' | 'effectiveOn' | 'endsOn' | 'daysLeft' | 'breachNoticeDays' | 'breachNoticeUnit'> {
   const pending = (b: BaaRow) => b.status === 'signed' && b.effective_on !== null && b.effective_on > day;
   const rank = (b: BaaRow): number => (baaActive(b, day) ? 0 : pending(b) ? 1 : b.status === 'draft' ? 2 : b.status === 'signed' ? 3 : 4);
   const best = [...rows].sort((a, b) => rank(a) - rank(b) || (b.effective_on ?? '').localeCompare(a.effective_on ?? ''))[0];
-  if (!best) return { state: 'missing', baaId: null, effectiveOn: null, endsOn: null, daysLeft: null, breachNoticeDays: null };
+  if (!best) return { state: 'missing', baaId: null, effectiveOn: null, endsOn: null, daysLeft: null, breachNoticeDays: null, breachNoticeUnit: null };
   const ending = best.ends_on !== null && best.ends_on <= addDays(day, EXPIRING_WITHIN_DAYS) && !renewed(best, rows);
   const state = baaActive(best, day) ? (ending ? 'expiring' : 'active') : pending(best) ? 'pending' : best.status === 'draft' ? 'draft' : best.status === 'signed' ? 'expired' : 'terminated';
   const daysLeft = baaActive(best, day) && best.ends_on !== null ? daysUntil(best.ends_on, day) : null;
-  return { state, baaId: best.id, effectiveOn: best.effective_on, endsOn: best.ends_on, daysLeft, breachNoticeDays: Number(best.breach_notice_days) };
+  return { state, baaId: best.id, effectiveOn: best.effective_on, endsOn: best.ends_on, daysLeft, breachNoticeDays: Number(best.breach_notice_days), breachNoticeUnit: best.breach_notice_unit };
 }
 
 const GAP_FIRST: Record<ChainEntry['state'], number> = { missing: 0, expired: 1, terminated: 2, draft: 3, pending: 4, expiring: 5, active: 6 };
@@ -59,9 +59,15 @@ export function reachText(e: ChainEntry): string {
   return e.reach.join('; ');
 }
 
+/** A notice window in words: "30 days", "10 business days", "24 hours". */
+export function noticeWindowText(e: Pick<ChainEntry, 'breachNoticeDays' | 'breachNoticeUnit'>): string {
+  if (e.breachNoticeDays === null) return '';
+  return `${e.breachNoticeDays} ${{ calendar_days: 'days', business_days: 'business days', hours: 'hours' }[e.breachNoticeUnit ?? 'calendar_days']}`;
+}
+
 /** The chain as CSV, one party a line (CRLF, as spreadsheets expect). */
 export function baaChainCsv(entries: ChainEntry[]): string {
-  const header = ['party_type', 'party', 'services', 'state', 'effective_on', 'ends_on', 'breach_notice_days', 'phi_shared_with'];
-  const lines = entries.map((e) => [e.party.type, e.party.name, e.services.join(' '), e.state, e.effectiveOn, e.endsOn, e.breachNoticeDays, reachText(e)].map(csvCell).join(','));
+  const header = ['party_type', 'party', 'services', 'state', 'effective_on', 'ends_on', 'breach_notice_days', 'breach_notice_unit', 'phi_shared_with'];
+  const lines = entries.map((e) => [e.party.type, e.party.name, e.services.join(' '), e.state, e.effectiveOn, e.endsOn, e.breachNoticeDays, e.breachNoticeUnit, reachText(e)].map(csvCell).join(','));
   return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
 }

@@ -95,6 +95,7 @@ export const ChainEntrySchema = Out({
   endsOn: Nullable(Type.String()),
   daysLeft: Nullable(Type.Integer(), { description: "Days until an active agreement ends, on the party's calendar" }),
   breachNoticeDays: Nullable(Type.Integer()),
+  breachNoticeUnit: Nullable(Literals(NOTICE_UNITS)),
 });
 export type ChainEntry = Static<typeof ChainEntrySchema>;
 

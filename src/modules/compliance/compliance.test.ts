@@ -102,7 +102,7 @@ test('the BAA chain lists every client and PHI-handling vendor, gaps first, and 
   assert.equal(csv.status, 200);
   assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
   const lines = csv.text.trim().split('\r\n');
-  assert.equal(lines[0], 'party_type,party,services,state,effective_on,ends_on,breach_notice_days,phi_shared_with');
+  assert.equal(lines[0], 'party_type,party,services,state,effective_on,ends_on,breach_notice_days,breach_notice_unit,phi_shared_with');
   assert.equal(lines.length, 5);
   assert.ok(lines[1]!.startsWith(`vendor,"'=HYPERLINK(""x"") Telephony",telephony recording,missing`), lines[1]);
   assert.ok(lines[1]!.endsWith(',all clients'), 'a vendor serves every client unless told otherwise');

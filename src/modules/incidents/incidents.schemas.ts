@@ -134,7 +134,7 @@ export const IncidentSummarySchema = Out({
   clients: Type.Integer(),
   individuals: Type.Integer(),
   determination: Nullable(Literals(DETERMINATIONS)),
-  nextDeadline: Nullable(Out({ clientId: Type.String(), clientName: Type.String(), dueAt: IsoTime, dueOn: Type.String(), state: Literals(NOTICE_STATES) })),
+  nextDeadline: Nullable(Out({ clientId: Type.String(), clientName: Type.String(), timeZone: Type.String(), dueAt: IsoTime, dueOn: Type.String(), state: Literals(NOTICE_STATES) })),
 });
 export type IncidentSummary = Static<typeof IncidentSummarySchema>;
 
@@ -143,6 +143,7 @@ export const DeadlineSchema = Out({
   ref: Type.String(),
   clientId: Type.String(),
   clientName: Type.String(),
+  timeZone: Type.String({ description: "The client's time zone: a window in days ends at its local midnight" }),
   dueAt: IsoTime,
   dueOn: Type.String(),
   state: Literals(['due', 'overdue'] as const),

@@ -349,7 +349,7 @@ export async function listIncidents(ctx: ActorContext, filter: { status?: 'open'
       clients: clients.filter((c) => !c.removed).length,
       individuals: clients.filter((c) => !c.removed).reduce((n, c) => n + c.individuals, 0),
       determination,
-      nextDeadline: open && row.status !== 'closed' ? { clientId: open.clientId, clientName: open.clientName, dueAt: open.deadline.dueAt, dueOn: open.deadline.dueOn, state: open.noticeState } : null,
+      nextDeadline: open && row.status !== 'closed' ? { clientId: open.clientId, clientName: open.clientName, timeZone: open.timeZone, dueAt: open.deadline.dueAt, dueOn: open.deadline.dueOn, state: open.noticeState } : null,
     });
   }
   return out.sort((a, b) => Number(a.status === 'closed') - Number(b.status === 'closed'));

@@ -114,6 +114,7 @@ export async function openDeadlines(ctx: ActorContext, now = new Date()): Promis
         ref: row.ref,
         clientId: c.clientId,
         clientName: c.clientName,
+        timeZone: c.timeZone,
         dueAt: c.deadline.dueAt,
         dueOn: c.deadline.dueOn,
         state: c.noticeState,

@@ -6709,6 +6709,7 @@ export interface paths {
                             items: {
                                 baaId: string | null;
                                 breachNoticeDays: number | null;
+                                breachNoticeUnit: ("calendar_days" | "business_days" | "hours") | null;
                                 /** @description Days until an active agreement ends, on the party's calendar */
                                 daysLeft: number | null;
                                 effectiveOn: string | null;
@@ -6833,10 +6834,6 @@ export interface paths {
                                     status: string;
                                 }[];
                             };
-                            anomalies: {
-                                /** @description False until anomaly alerts are kept */
-                                tracked: boolean;
-                            };
                             asOf: string;
                             baaCoverage: {
                                 byState: {
@@ -6860,10 +6857,6 @@ export interface paths {
                                     type: "client" | "vendor";
                                 };
                             }[];
-                            incidents: {
-                                /** @description False until incidents are kept */
-                                tracked: boolean;
-                            };
                             /** @description Security events of the last 30 days that are always an alert (an administrator trying to give themselves a PHI role), newest first */
                             securityAlerts: {
                                 action: string;
@@ -7439,6 +7432,7 @@ export interface paths {
                                     dueAt: string;
                                     dueOn: string;
                                     state: "due" | "overdue" | "sent" | "sent_late" | "not_owed";
+                                    timeZone: string;
                                 } | null;
                                 owner: {
                                     id: string;
@@ -10203,6 +10197,8 @@ export interface paths {
                                 obligation: "owed" | "presumed";
                                 ref: string;
                                 state: "due" | "overdue";
+                                /** @description The client's time zone: a window in days ends at its local midnight */
+                                timeZone: string;
                             }[];
                         };
                     };

@@ -52,6 +52,7 @@ export default function ComplianceOverview() {
         Overview <span className="muted small">as of {d.asOf}</span>
       </h2>
       <div className="dashboard-grid">
+        <IncidentsCard />
         <BaaCoverageCard d={d} />
         <TrainingCard d={d} />
         <ComingUpCard d={d} />
@@ -192,10 +193,6 @@ function ReviewsCard({ d }: { d: ComplianceDashboard }) {
           ))}
         </ul>
       )}
-      <h4>
-        Incidents: notices owed · <Link to="/incidents">all incidents</Link>
-      </h4>
-      <IncidentDeadlines compact />
       <h4>Security alerts</h4>
       {d.securityAlerts.length === 0 ? (
         <p className="muted">No security alerts in the last 30 days.</p>
@@ -213,6 +210,18 @@ function ReviewsCard({ d }: { d: ComplianceDashboard }) {
       )}
       <h4>Anomaly alerts</h4>
       <AnomalySummary />
+    </div>
+  );
+}
+
+/** Notices owed to clients for incidents, soonest first, overdue ones loud: the first thing the officer sees. */
+function IncidentsCard() {
+  return (
+    <div className="card dashboard-wide" aria-labelledby="incidents-card-title">
+      <h3 id="incidents-card-title">
+        Incidents: notices owed <Link className="small" to="/incidents">All incidents</Link>
+      </h3>
+      <IncidentDeadlines compact />
     </div>
   );
 }

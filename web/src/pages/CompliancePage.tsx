@@ -105,7 +105,7 @@ export function CompliancePage() {
               { key: 'state', header: 'BAA', render: (e) => <span className={`badge baa-${e.state}`}>{STATE_LABELS[e.state]}</span> },
               { key: 'effective', header: 'In effect from', render: (e) => e.effectiveOn ?? '—' },
               { key: 'ends', header: 'Ends', render: (e) => e.endsOn ?? '—' },
-              { key: 'notice', header: 'Breach notice', render: (e) => (e.breachNoticeDays ? `${e.breachNoticeDays} days` : '—') },
+              { key: 'notice', header: 'Breach notice', render: (e) => (e.breachNoticeDays ? `${e.breachNoticeDays} ${{ calendar_days: 'days', business_days: 'business days', hours: 'hours' }[e.breachNoticeUnit ?? 'calendar_days']}` : '—') },
               { key: 'reach', header: 'PHI shared with', render: (e) => (e.reach === null ? 'All clients' : e.reach.length > 0 ? e.reach.join(', ') : '—') },
               {
                 key: 'actions',

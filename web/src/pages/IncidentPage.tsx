@@ -14,7 +14,7 @@ import { ErrorNotice, FormError, Loading, PageHeader } from '../ui/States';
 import { TextAreaField } from '../ui/TextAreaField';
 import { useToast } from '../ui/Toasts';
 import { useSubmit } from '../ui/useSubmit';
-import { DETERMINATION_LABELS, NoticeStateBadge, StatusBadge, TRIGGER_LABELS, TYPE_LABELS, UNIT_LABELS, when } from './incident-parts';
+import { DETERMINATION_LABELS, dueText, NoticeStateBadge, StatusBadge, TRIGGER_LABELS, TYPE_LABELS, UNIT_LABELS, when } from './incident-parts';
 import { instantOf, localOf } from './IncidentsPage';
 
 const HHS_BREACH_TYPES = ['Hacking/IT Incident', 'Improper Disposal', 'Loss', 'Theft', 'Unauthorized Access/Disclosure', 'Other'] as const;
@@ -123,7 +123,7 @@ function ClientNotices({ incident, client, open }: { incident: IncidentView; cli
       <dl className="details">
         <dt>Due by</dt>
         <dd>
-          <strong>{when(client.deadline.dueAt, client.timeZone)}</strong>
+          <strong>{dueText(client.deadline.dueAt, client.timeZone)}</strong>
           {client.deadline.capped ? ' (the 60-day limit comes before the BAA’s window)' : ''}
           {client.deadline.delayedMs > 0 ? ` (delayed ${Math.round(client.deadline.delayedMs / 86_400_000)} days for law enforcement)` : ''}
         </dd>
@@ -468,7 +468,7 @@ function Assessment({ incident, open }: { incident: IncidentView; open: boolean 
             <Button type="submit" variant="secondary" busy={save.busy}>
               Save draft
             </Button>
-            <Button busy={sign.busy} onClick={(e) => void sign.submit(e)}>
+            <Button variant="primary" busy={sign.busy} onClick={(e) => void sign.submit(e)}>
               Sign the assessment
             </Button>
           </div>

@@ -13,7 +13,7 @@ import { ErrorNotice, Loading, PageHeader } from '../ui/States';
 import { TextAreaField } from '../ui/TextAreaField';
 import { useToast } from '../ui/Toasts';
 import { useSubmit } from '../ui/useSubmit';
-import { DETERMINATION_LABELS, IncidentDeadlines, NoticeStateBadge, StatusBadge, TYPE_LABELS, when } from './incident-parts';
+import { DETERMINATION_LABELS, dueText, IncidentDeadlines, NoticeStateBadge, StatusBadge, TYPE_LABELS, when } from './incident-parts';
 
 /** A datetime-local value (the browser's zone) as an ISO instant, or undefined when empty. */
 export const instantOf = (local: string): string | undefined => (local ? new Date(local).toISOString() : undefined);
@@ -88,7 +88,7 @@ export function IncidentsPage() {
                 render: (i) =>
                   i.nextDeadline ? (
                     <>
-                      <NoticeStateBadge state={i.nextDeadline.state} /> {i.nextDeadline.clientName}, {when(i.nextDeadline.dueAt)}
+                      <NoticeStateBadge state={i.nextDeadline.state} /> {i.nextDeadline.clientName}, {dueText(i.nextDeadline.dueAt, i.nextDeadline.timeZone)}
                     </>
                   ) : (
                     <span className="muted">None owed</span>

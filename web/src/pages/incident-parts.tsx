@@ -49,7 +49,21 @@ export function NoticeStateBadge({ state }: { state: IncidentClient['noticeState
 
 /** An instant as the person reads it, with the client's own day where it matters. */
 export function when(at: string, timeZone?: string): string {
-  return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone, timeZoneName: 'short' } : {}) });
+  return new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(at));
+}
+
+/**
+ * A deadline as the person reads it: a window in days ends at a client's local midnight, shown
+ * as the end of the day before ("end of Dec 21, 2026"); one in hours at its instant.
+ */
+export function dueText(dueAt: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(dueAt));
+  if (parts === '00:00:00') {
+    const day = new Intl.DateTimeFormat(undefined, { timeZone, year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(Date.parse(dueAt) - 1));
+    const zone = new Intl.DateTimeFormat(undefined, { timeZone, timeZoneName: 'short' }).formatToParts(new Date(dueAt)).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+    return `end of ${day} (${zone})`;
+  }
+  return when(dueAt, timeZone);
 }
 
 /** Time left, or how long overdue, in words. */
@@ -84,7 +98,7 @@ export function IncidentDeadlines({ compact }: { compact?: boolean }) {
         columns={[
           { key: 'incident', header: 'Incident', render: (d) => <Link to={`/incidents/${d.incidentId}`}>{d.ref}</Link> },
           { key: 'client', header: 'Client', render: (d) => d.clientName },
-          { key: 'due', header: 'Due by', render: (d) => <span className="nowrap">{when(d.dueAt)}</span> },
+          { key: 'due', header: 'Due by', render: (d) => dueText(d.dueAt, d.timeZone) },
           {
             key: 'left',
             header: 'Time',

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { auditEvents, createTestOrg, insertTestBaa, insertTestTask } from '../test/helpers.ts';
+import { auditEvents, createTestOrg, insertTestBaa, insertTestTask, signedInClient } from '../test/helpers.ts';
 import { SCREENSHOTS, assertAccessible, launchBrowser, screenshot, signIn, startConsole } from './harness.ts';
 
 test('incidents: a wrong number after details opens an incident from the task; the compliance officer assesses it, sees the deadline on the dashboard, generates the letter and marks it sent', async (t) => {
@@ -107,3 +107,79 @@ test('incidents: a wrong number after details opens an incident from the task; t
   const actions = (await auditEvents(app, org.orgId)).map((e) => e.action);
   for (const a of ['incident.reported', 'incident.assessment_signed', 'incident.notice_generated', 'incident.notice_read', 'incident.notice_sent']) assert.ok(actions.includes(a), a);
 });
+
+test('incidents: anyone reports by hand (PHI refused on the screen); compliance opens a vendor incident reaching each client the vendor serves; an overdue notice is loud and is sent late only with a reason', async (t) => {
+  const app = await startConsole(t);
+  const org = await createTestOrg(app, { clients: ['A', 'B'], users: { agent: ['agent', 'A'], compliance: ['compliance', null] } });
+  const tenant = app.tenant(org.orgId);
+  await tenant.updateTable('clients').set({ name: 'Harbor View Pediatrics' }).where('id', '=', org.clients.A!).execute();
+  await tenant.updateTable('clients').set({ name: 'Lakeside Family Practice' }).where('id', '=', org.clients.B!).execute();
+
+  // An agent reports a lost phone by hand; a patient's name in the description is refused on the screen.
+  const agent = await launchBrowser(t);
+  const g = agent.page;
+  await signIn(g, app.url, org.users.agent!);
+  await g.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Report an incident' }).click();
+  await g.getByLabel('What happened').selectOption('lost_device');
+  await g.getByLabel('Describe it').fill('Lost the work phone with the callback app; last used for Jane Testperson at 555-201-3344.');
+  await g.getByRole('button', { name: 'Report incident' }).click();
+  await g.getByText(/contains PHI/).waitFor();
+  await screenshot(g, '168-incident-report-refused');
+  await g.getByLabel('Describe it').fill('Lost the work phone with the callback app on the bus home.');
+  await g.getByRole('button', { name: 'Report incident' }).click();
+  await g.getByText(/Reported as INC-\d{8}/).waitFor();
+  await assertAccessible(g, 'report an incident');
+  await screenshot(g, '169-incident-reported-by-hand');
+
+  // The officer opens a vendor incident: the vendor handles A and B's PHI.
+  const officer = await launchBrowser(t);
+  const page = officer.page;
+  await signIn(page, app.url, org.users.compliance!);
+  // Above every screen: the report waits for compliance.
+  await page.getByRole('link', { name: '1 incident reported, not yet assessed' }).waitFor();
+  await screenshot(page, '169b-incident-notice-for-compliance');
+  const officerApi = await signedInClient(app, org.orgId, org.users.compliance!.id);
+  assert.equal((await officerApi.post('/api/vendors', { name: 'Relay Transcription', services: ['transcription'], handlesPhi: true })).status, 201);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Incidents' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Incidents' }).waitFor();
+  await page.getByRole('table', { name: 'Incidents' }).getByText('Lost device').waitFor();
+  await page.getByRole('button', { name: 'Open an incident' }).click();
+  await page.getByLabel('Type').selectOption('vendor_incident');
+  await page.getByLabel('Vendor').selectOption({ label: 'Relay Transcription' });
+  await page.getByLabel('What happened').fill('The vendor reported ransomware on its transcription servers.');
+  // Learned of it 40 days ago: every notice is already past due.
+  await page.getByLabel('Discovered').fill(localDateTime(new Date(Date.now() - 40 * 86_400_000)));
+  await screenshot(page, '170-incident-open-vendor');
+  await page.getByRole('button', { name: 'Open incident' }).click();
+  await page.getByRole('heading', { level: 1, name: /: Vendor incident$/ }).waitFor();
+  const a = page.getByRole('article', { name: 'Notice to Harbor View Pediatrics' });
+  const b = page.getByRole('article', { name: 'Notice to Lakeside Family Practice' });
+  await a.getByText('OVERDUE').waitFor();
+  await b.getByText('OVERDUE').waitFor();
+  await assertAccessible(page, 'a vendor incident');
+  await screenshot(page, '171-incident-vendor-overdue');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compliance' }).click();
+  await page.getByRole('alert').filter({ hasText: '2 notices are overdue.' }).waitFor();
+  await page.getByRole('link', { name: /^2 incident notices overdue/ }).waitFor();
+  await screenshot(page, '172-incident-dashboard-overdue');
+
+  // Sent late: the reason is asked for, and refused on the screen until given.
+  await page.getByRole('table', { name: 'Notices owed to clients' }).getByRole('link').first().click();
+  await a.getByRole('button', { name: 'Generate the letter' }).click();
+  const sent = a.getByRole('form', { name: 'Mark the letter to Harbor View Pediatrics sent' });
+  await sent.getByLabel('Sent to').fill('Practice manager');
+  await sent.getByRole('button', { name: 'Mark sent' }).click();
+  await sent.getByText(/say why it is late/).waitFor();
+  await screenshot(page, '173-incident-late-needs-reason');
+  await sent.getByLabel('Why it is late').fill('The vendor told us only today; its own report was delayed.');
+  await sent.getByRole('button', { name: 'Mark sent' }).click();
+  await a.getByText('Sent late').waitFor();
+  await screenshot(page, '174-incident-sent-late');
+});
+
+/** A datetime-local value for an instant, in the browser's zone (the test runs the browser in the host's). */
+function localDateTime(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

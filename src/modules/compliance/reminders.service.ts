@@ -14,7 +14,7 @@ import { DateTime } from 'luxon';
 import { can } from '../../platform/authz/guard.ts';
 import { peopleGranted, peopleReachingPhi } from '../../platform/authz/ability.ts';
 import { baaActive, calendarOf, renewed, trainingStanding, trainingStandingOfAll, type CourseStanding } from './phi-rules.ts';
-import { daysUntil, today } from '../../platform/calendar.ts';
+import { addDays, daysUntil, today, todayIn } from '../../platform/calendar.ts';
 import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
 import type { RingfenceDatabase } from '../../platform/db/database.ts';
 import { tenantDb, type TenantDb } from '../../platform/db/tenant-db.ts';
@@ -273,29 +273,34 @@ export async function retireIncidentNoticeReminders(tenant: TenantDb, subjects: 
 }
 
 /** The latest open step of each notice's reminder, for the compliance officers. */
-function incidentNoticeViews(rows: { id: string; subject_key: string; due_on: string; threshold_days: number; created_at: string | Date }[], day: string, names: Map<string, string>): ReminderView[] {
+function incidentNoticeViews(rows: { id: string; subject_key: string; due_on: string; threshold_days: number; created_at: string | Date }[], now: Date, clients: Map<string, { name: string; time_zone: string }>): ReminderView[] {
   const latest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) {
     const seen = latest.get(r.subject_key);
     if (!seen || Number(r.threshold_days) > Number(seen.threshold_days)) latest.set(r.subject_key, r);
   }
   return [...latest.values()].map((r) => {
-    const client = names.get(r.subject_key.split('/')[1] ?? '') ?? 'a client';
-    const daysLeft = daysUntil(r.due_on, day);
+    const found = clients.get(r.subject_key.split('/')[1] ?? '');
+    const client = found?.name ?? 'a client';
+    // The notice is due by the end of the client's day.
+    const daysLeft = daysUntil(r.due_on, todayIn(found?.time_zone, now));
     const when = daysLeft < 0 ? `was due on ${r.due_on}: it is overdue` : daysLeft === 0 ? 'is due today' : daysLeft === 1 ? 'is due tomorrow' : `is due in ${daysLeft} days (${r.due_on})`;
     return { id: r.id, kind: 'incident_notice' as const, message: `The notice of an incident to ${client} ${when}. Open Incidents to send it.`, about: client, partyType: 'client' as const, dueOn: r.due_on, daysLeft, thresholdDays: Number(r.threshold_days), remindedAt: new Date(r.created_at).toISOString() };
   });
 }
 
 /** A coverage-gap reminder as the person reads it, while the gap's day has not passed. */
-async function coverageGapViews(tenant: TenantDb, rows: { id: string; subject_key: string; due_on: string; threshold_days: number; created_at: string | Date }[], day: string): Promise<ReminderView[]> {
-  const live = rows.filter((r) => r.due_on >= day);
+async function coverageGapViews(tenant: TenantDb, rows: { id: string; subject_key: string; due_on: string; threshold_days: number; created_at: string | Date }[], now: Date): Promise<ReminderView[]> {
+  // The gap's day is the client's: judged against UTC's, a gap starting today would vanish at UTC midnight, hours before the client's.
+  const live = rows.filter((r) => r.due_on >= addDays(today(now), -1));
   if (live.length === 0) return [];
   const clients = new Map((await tenant.selectFrom('clients').select(['id', 'name', 'time_zone']).execute()).map((c) => [c.id, c]));
   return live.flatMap((r) => {
     const [clientId] = r.subject_key.split('/');
     const client = clients.get(clientId ?? '');
     if (!client) return [];
+    const day = todayIn(client.time_zone, now);
+    if (r.due_on < day) return [];
     const daysLeft = daysUntil(r.due_on, day);
     const when = daysLeft === 0 ? 'today' : daysLeft === 1 ? 'tomorrow' : `on ${DateTime.fromISO(r.due_on).toFormat('ccc d LLL')}`;
     return [{ id: r.id, kind: 'oncall_gap' as const, message: `On-call coverage for ${client.name} has a gap starting ${when}: for a while nobody who can be paged covers it. Open On call to fill it.`, about: client.name, partyType: 'client' as const, dueOn: r.due_on, daysLeft, thresholdDays: Number(r.threshold_days), remindedAt: new Date(r.created_at).toISOString() }];
@@ -320,10 +325,10 @@ export async function listReminders(ctx: ActorContext, now = new Date()): Promis
   const gaps = await coverageGapViews(
     ctx.db,
     all.filter((r) => r.kind === 'oncall_gap' && r.acknowledged_at === null),
-    today(now),
+    now,
   );
   const openNotices = officer ? all.filter((r) => r.kind === 'incident_notice' && r.acknowledged_at === null) : [];
-  const notices = openNotices.length === 0 ? [] : incidentNoticeViews(openNotices, today(now), new Map((await ctx.db.selectFrom('clients').select(['id', 'name']).execute()).map((c) => [c.id, c.name])));
+  const notices = openNotices.length === 0 ? [] : incidentNoticeViews(openNotices, now, new Map((await ctx.db.selectFrom('clients').select(['id', 'name', 'time_zone']).execute()).map((c) => [c.id, c])));
   const stored = all.filter((r) => r.kind !== 'oncall_gap' && r.kind !== 'incident_notice');
   if (stored.length === 0) return [...gaps, ...notices].sort((a, b) => a.daysLeft - b.daysLeft);
   const current = new Map((await dueReminders(ctx.db, now, { baas: officer, people: userId ? [userId] : [] })).map((r) => [`${r.kind}|${r.subjectKey}|${r.dueOn}`, r]));

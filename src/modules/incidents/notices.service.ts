@@ -221,7 +221,7 @@ export async function markNoticeSent(ctx: ActorContext, incidentId: string, noti
     if (Date.parse(sentAt) < Date.parse(iso(notice.generated_at)) - 86_400_000) throw invalidField('sentAt', 'must not be before the letter was generated');
     const client = (await affectedClients(tx, row)).find((c) => c.clientId === notice.client_id);
     const late = Number(notice.sequence) === 1 && client !== undefined && sentAt >= client.deadline.dueAt;
-    if (late && !input.lateReason?.trim()) throw invalidField('lateReason', `the notice was due by ${client!.deadline.dueAt}: say why it is late`);
+    if (late && !input.lateReason?.trim()) throw invalidField('lateReason', `the notice was due by ${client!.deadline.dueOn} (the client’s day): say why it is late`);
     await tx.db
       .updateTable('incident_notices')
       .set({ sent_at: sentAt, sent_by: actorUserId(tx), sent_via: input.via, sent_to: input.to.trim(), late_reason: late ? input.lateReason!.trim() : null })

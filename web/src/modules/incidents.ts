@@ -1,3 +1,4 @@
+import { IncidentsNotice } from '../pages/IncidentNotices';
 import { lazyScreen, type WebModule } from './module';
 
 /**
@@ -16,4 +17,5 @@ export const incidentsModule: WebModule = {
     { path: '/incidents', label: 'Incidents', key: 'x', order: 112, useVisible: ({ can }) => can('read', 'ComplianceRecord') },
     { path: '/incidents/report', label: 'Report an incident', key: 'y', order: 140, useVisible: ({ can }) => !can('read', 'ComplianceRecord') },
   ],
+  notices: [IncidentsNotice],
 };

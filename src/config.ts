@@ -41,6 +41,8 @@ export interface RingfenceConfig {
   auditCheckpointIntervalMs: number;
   /** Audit events are kept at least this many years (6 at least, as HIPAA documentation retention asks). */
   auditRetentionYears: number;
+  /** The largest call recording accepted, in megabytes (200). */
+  recordingMaxMb: number;
   /** Requests per minute per IP on the sign-in routes. */
   authRateLimitPerMinute: number;
   /**
@@ -95,6 +97,7 @@ const SETTINGS = {
   auditWitnessUrl: { env: 'RINGFENCE_AUDIT_WITNESS_URL', file: 'auditWitnessUrl' },
   auditCheckpointIntervalMs: { env: 'RINGFENCE_AUDIT_CHECKPOINT_INTERVAL_MS', file: 'auditCheckpointIntervalMs' },
   auditRetentionYears: { env: 'RINGFENCE_AUDIT_RETENTION_YEARS', file: 'auditRetentionYears' },
+  recordingMaxMb: { env: 'RINGFENCE_RECORDING_MAX_MB', file: 'recordingMaxMb' },
   authRateLimitPerMinute: { env: 'RINGFENCE_AUTH_RATE_LIMIT', file: 'authRateLimitPerMinute' },
   publicUrl: { env: 'RINGFENCE_PUBLIC_URL', file: 'publicUrl' },
 } satisfies Record<keyof RingfenceConfig, SettingSpec>;
@@ -232,6 +235,7 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Ring
     auditWitnessUrl,
     auditCheckpointIntervalMs: int('auditCheckpointIntervalMs', 60_000, 100, 24 * 3600_000),
     auditRetentionYears: int('auditRetentionYears', 6, 6, 100),
+    recordingMaxMb: int('recordingMaxMb', 200, 1, 4096),
     authRateLimitPerMinute: int('authRateLimitPerMinute', 30, 1, 100_000),
     publicUrl,
   };

@@ -6,6 +6,9 @@ import { createUrgentMessage } from '../src/modules/oncall/urgent.service.ts';
 import { reportIncident } from '../src/modules/incidents/incidents.service.ts';
 import { generateNotice } from '../src/modules/incidents/notices.service.ts';
 import { unsafeSystemContext } from '../src/platform/system-context.ts';
+import { ingestRecording } from '../src/modules/recordings/recordings.service.ts';
+import { recordingStore } from '../src/modules/recordings/storage.ts';
+import { Readable } from 'node:stream';
 import { TEST_PASSWORD, buildTestApp, createTestOrg, insertTestAlert, insertTestBaa, insertTestPatient, insertTestQueue, insertTestTask, insertTestToken, insertTestUser, signedInClient, supervisorContext, type TestApp, type TestClient, type TestOrg } from './helpers.ts';
 
 /**
@@ -637,6 +640,18 @@ const CASES: Record<string, RouteCase> = {
     success: 200,
     request: async (fx, t) => ({ url: `/api/audit/alerts/${await alertOf(fx, t)}/resolve`, body: { outcome: 'benign', reason: 'Covering a colleague’s callback.' } }),
   },
+  // Recordings: supervisors of the client store and play them; compliance plays one only by a reveal with its purpose.
+  // Reaching the upload's check is the permission: a JSON body is not audio.
+  'POST /api/recordings': { allowed: ['supervisor'], targets: ['own', 'otherClient', 'otherOrg'], success: 415, request: (fx, t) => ({ url: `/api/recordings?clientId=${fx.client(t)}`, body: {} }), expect: () => 415 },
+  'GET /api/recordings': { allowed: ['supervisor'], success: 200, request: () => ({ url: '/api/recordings' }) },
+  'GET /api/recordings/:id': { allowed: ['supervisor'], targets: ['own', 'otherClient', 'otherOrg'], success: 200, request: async (fx, t) => ({ url: `/api/recordings/${await recordingOf(fx, t)}` }) },
+  'GET /api/recordings/:id/audio': { allowed: ['supervisor'], targets: ['own', 'otherClient', 'otherOrg'], success: 200, request: async (fx, t) => ({ url: `/api/recordings/${await recordingOf(fx, t)}/audio` }) },
+  'GET /api/recordings/:id/audio/reveal': {
+    allowed: ['compliance'],
+    targets: ['own', 'otherClient', 'otherOrg'],
+    success: 200,
+    request: async (fx, t) => ({ url: `/api/recordings/${await recordingOf(fx, t)}/audio/reveal?purpose=compliance_review` }),
+  },
   // Incidents: anyone signed in reports one; only compliance works them; another organization's is not found.
   'POST /api/incidents': { allowed: 'signed-in', success: 201, request: () => ({ url: '/api/incidents', body: { type: 'other', description: 'A fax went to the wrong office.' } }) },
   'GET /api/incidents': { allowed: ['compliance'], success: 200, request: () => ({ url: '/api/incidents' }) },
@@ -687,6 +702,13 @@ const CASES: Record<string, RouteCase> = {
 
 /** A new open alert of the target's organization. */
 const alertOf = (fx: Fixture, t: Target) => insertTestAlert(fx.app, (t === 'otherOrg' ? fx.other : fx.org).orgId);
+/** A recording of the target's client, stored as a supervisor would upload it. */
+const recordingOf = async (fx: Fixture, t: Target) => {
+  const orgId = (t === 'otherOrg' ? fx.other : fx.org).orgId;
+  const ctx = unsafeSystemContext(fx.app.database, fx.app.app.platform.keyring, orgId, 'supervisor', 'test');
+  const store = recordingStore(fx.app.app.platform.config.dataDir);
+  return (await ingestRecording(ctx, store, { clientId: fx.client(t), direction: 'inbound', contentType: 'audio/mpeg' }, Readable.from([Buffer.from('synthetic audio bytes')]), 1_000_000)).id;
+};
 /** An incident of the target's organization with the target's client in scope, reported by the system as compliance would. */
 const incidentOf = async (fx: Fixture, t: Target) => {
   const orgId = (t === 'otherOrg' ? fx.other : fx.org).orgId;

@@ -15,6 +15,7 @@ import { onCallModule } from './oncall/oncall.module.ts';
 import { organizationsModule } from './organizations/organizations.module.ts';
 import { patientsModule } from './patients/patients.module.ts';
 import { practiceLinkModule } from './practice-link/practice-link.module.ts';
+import { recordingsModule } from './recordings/recordings.module.ts';
 import { reportsModule } from './reports/reports.module.ts';
 import { rolesModule } from './roles/roles.module.ts';
 import { setupModule } from './setup/setup.module.ts';
@@ -39,6 +40,7 @@ export const MODULES: readonly ModuleManifest[] = [
   reportsModule,
   notificationsModule,
   onCallModule,
+  recordingsModule,
 ];
 
 /** The platform's migrations and every module's, in name order: what `migrateToLatest` runs. */

@@ -78,6 +78,7 @@ export const BUILTIN_ROLES: RoleDefinition[] = [
       g('manage', 'OnCall', OPS, 'assigned_clients'),
       g('manage', 'UrgentMessage', ['operational', 'clinical'], 'assigned_clients'),
       g('read', 'Recording', ['operational', 'recording'], 'assigned_clients'),
+      g('create', 'Recording', ['operational', 'recording'], 'assigned_clients'),
       g('read', 'Report', OPS, 'assigned_clients'),
       g('export', 'Report', OPS, 'assigned_clients'),
     ],

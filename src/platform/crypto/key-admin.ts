@@ -36,6 +36,8 @@ export const ENCRYPTED_COLUMNS = [
   { table: 'notification_channels', idColumn: 'id', clientColumn: null, columns: ['credentials_enc'] },
   { table: 'urgent_messages', idColumn: 'id', clientColumn: 'client_id', columns: ['body_enc'] },
   { table: 'urgent_message_replies', idColumn: 'id', clientColumn: 'client_id', columns: ['body_enc'] },
+  // A recording's own key: rewrapping it leaves the audio as it is; shredding the client leaves it unreadable.
+  { table: 'recordings', idColumn: 'id', clientColumn: 'client_id', columns: ['data_key_enc'] },
 ] as const satisfies readonly { table: keyof Database; idColumn: string; clientColumn: string | null; columns: readonly string[] }[];
 
 /** Tables of blind-index digests, removed with a client's keys (the digests would otherwise still link equal values). */

@@ -14406,6 +14406,413 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/recordings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recordings of your clients, newest first: of a task, a patient reference or a client */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Identifier */
+                    clientId?: string;
+                    patientRef?: string;
+                    /** @description Identifier */
+                    taskId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                agentId: string | null;
+                                callId: string | null;
+                                clientId: string;
+                                contentType: "audio/mpeg" | "audio/wav" | "audio/x-wav" | "audio/ogg" | "audio/webm" | "audio/mp4" | "audio/aac" | "audio/flac";
+                                /** Format: date-time */
+                                createdAt: string;
+                                direction: "inbound" | "outbound";
+                                durationSeconds: number | null;
+                                id: string;
+                                patientRef: string | null;
+                                /** Format: date-time */
+                                retentionUntil: string;
+                                sizeBytes: number;
+                                source: "upload" | "telephony";
+                                status: "stored" | "destroyed";
+                                taskId: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Store a call recording: the audio as the body (Content-Type audio/…), encrypted as it streams in */
+        post: {
+            parameters: {
+                query: {
+                    /** @description The telephony side's call id */
+                    callId?: string;
+                    /** @description Identifier */
+                    clientId: string;
+                    direction?: "inbound" | "outbound";
+                    durationSeconds?: number;
+                    /** @description Identifier */
+                    taskId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agentId: string | null;
+                            callId: string | null;
+                            clientId: string;
+                            contentType: "audio/mpeg" | "audio/wav" | "audio/x-wav" | "audio/ogg" | "audio/webm" | "audio/mp4" | "audio/aac" | "audio/flac";
+                            /** Format: date-time */
+                            createdAt: string;
+                            direction: "inbound" | "outbound";
+                            durationSeconds: number | null;
+                            id: string;
+                            patientRef: string | null;
+                            /** Format: date-time */
+                            retentionUntil: string;
+                            sizeBytes: number;
+                            source: "upload" | "telephony";
+                            status: "stored" | "destroyed";
+                            taskId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recordings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One recording’s metadata */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description RFC 9457 problem details */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            field?: string;
+                            instance: string;
+                            requestId: string;
+                            /** @description PHI found in operational text: field, offsets (end exclusive) and kind; never the text */
+                            spans?: {
+                                end: number;
+                                field: string;
+                                start: number;
+                                type: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agentId: string | null;
+                            callId: string | null;
+                            clientId: string;
+                            contentType: "audio/mpeg" | "audio/wav" | "audio/x-wav" | "audio/ogg" | "audio/webm" | "audio/mp4" | "audio/aac" | "audio/flac";
+                            /** Format: date-time */
+                            createdAt: string;
+                            direction: "inbound" | "outbound";
+                            durationSeconds: number | null;
+                            id: string;
+                            patientRef: string | null;
+                            /** Format: date-time */
+                            retentionUntil: string;
+                            sizeBytes: number;
+                            source: "upload" | "telephony";
+                            status: "stored" | "destroyed";
+                            taskId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recordings/{id}/audio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Play the recording (HTTP ranges: seeking decrypts only the chunks needed); each playback is audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recordings/{id}/audio/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Play the recording by an explicit, logged reveal with its purpose (compliance) */
+        get: {
+            parameters: {
+                query: {
+                    purpose: "callback" | "identity_verification" | "intake" | "care_coordination" | "record_correction" | "quality_review" | "compliance_review";
+                };
+                header?: never;
+                path: {
+                    /** @description Identifier */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reminders": {
         parameters: {
             query?: never;

@@ -16,6 +16,7 @@ import { useSubmit } from '../ui/useSubmit';
 import { ClientTimeField } from '../ui/ClientTimeField';
 import { ClinicalMessages } from './ClinicalMessages';
 import { TaskPages } from './TaskPages';
+import { TaskRecordings } from './TaskRecordings';
 import { RevealedValues } from './patient-fields';
 import { AttemptHistory, Due, OUTCOMES, PatientRef, PRIORITY_LABELS, REASONS, RESOLUTIONS, reasonLabel, statusText, useKeys, PriorityOptions } from './task-parts';
 
@@ -81,6 +82,7 @@ export function TaskPanel({ id, onClosed }: { id: string; onClosed: () => void }
       ) : null}
       <ClinicalMessages task={task} count={messages} authorName={youOr} />
       <TaskPages task={task} timeZone={client?.timeZone} />
+      <TaskRecordings task={task} />
       {workable ? <AttemptForm task={task} onDone={refresh} /> : null}
       {workable ? (
         <CompleteForm

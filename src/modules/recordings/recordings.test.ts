@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { test, type TestContext } from 'node:test';
+import { CHUNK_BYTES, STORED_CHUNK_BYTES } from '../../platform/crypto/chunked.ts';
+import { auditEvents, buildTestApp, createTestOrg, everythingStored, insertTestTask, signedInClient, type TestApp, type TestClient, type TestOrg } from '../../../test/helpers.ts';
+
+/** A phrase that stands for a patient's name and symptoms spoken on the call: it must never be found at rest. */
+const SPOKEN = Buffer.from('SYNTHETIC-PATIENT-ORIEL-VANTONGEREN-CHEST-PAIN');
+
+/** Synthetic audio of `size` bytes with the spoken phrase repeated through it. */
+function syntheticAudio(size: number): Buffer {
+  const audio = randomBytes(size);
+  for (let at = 0; at + SPOKEN.length <= size; at += 9_973) SPOKEN.copy(audio, at);
+  return audio;
+}
+
+interface Setup {
+  app: TestApp;
+  org: TestOrg;
+  supervisor: TestClient;
+}
+
+async function setup(t: TestContext): Promise<Setup> {
+  const app = await buildTestApp(t);
+  const org = await createTestOrg(app, { clients: ['A', 'B'], users: { supervisor: ['supervisor', 'A'], supervisorB: ['supervisor', 'B'], agent: ['agent', 'A'], compliance: ['compliance', null] } });
+  return { app, org, supervisor: await signedInClient(app, org.orgId, org.users.supervisor!.id) };
+}
+
+/** A request with a binary answer, as the browser's audio element makes it. */
+async function fetchAudio(client: TestClient, url: string, range?: string): Promise<{ status: number; headers: Headers; body: Buffer; json: any }> {
+  const res = await fetch(client.baseUrl + url, { headers: { cookie: client.cookie!, ...(range ? { range } : {}) } });
+  const body = Buffer.from(await res.arrayBuffer());
+  let json: any = null;
+  if ((res.headers.get('content-type') ?? '').includes('json')) json = JSON.parse(body.toString());
+  return { status: res.status, headers: res.headers, body, json };
+}
+
+async function upload(s: Setup, audio: Buffer, query: Record<string, string>, as = s.supervisor, type = 'audio/mpeg') {
+  return as.request('POST', `/api/recordings?${new URLSearchParams(query)}`, audio, { 'content-type': type });
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])) if (e.isFile()) out.push(path.join(e.parentPath, e.name));
+  return out;
+}
+
+test('a recording is stored encrypted as it streams in: no plaintext byte in the data directory or the database; linked to its task and patient', async (t) => {
+  const s = await setup(t);
+  const task = await insertTestTask(s.app, s.org.orgId, s.org.clients.A!);
+  const audio = syntheticAudio(3 * CHUNK_BYTES + 1234);
+  const stored = await upload(s, audio, { clientId: s.org.clients.A!, taskId: task.id, direction: 'inbound', durationSeconds: '42', callId: 'CA1234' });
+  assert.equal(stored.status, 201, stored.text);
+  assert.equal(stored.body.sizeBytes, audio.length);
+  assert.equal(stored.body.taskId, task.id);
+  assert.match(stored.body.patientRef, /^P-/);
+  const dataDir = s.app.app.platform.config.dataDir;
+  const files = await filesUnder(path.join(dataDir, 'recordings'));
+  assert.equal(files.length, 1, 'one object, no temporary file left');
+  const object = await readFile(files[0]!);
+  assert.equal(object.length, 3 * STORED_CHUNK_BYTES + 1234 + 28);
+  for (const file of await filesUnder(dataDir)) assert.ok(!(await readFile(file)).includes(SPOKEN), `${file} holds no spoken word`);
+  assert.ok(!(await everythingStored(s.app)).includes(SPOKEN.toString()), 'nor does the database');
+
+  const list = await s.supervisor.get(`/api/recordings?taskId=${task.id}`);
+  assert.deepEqual(list.body.items.map((r: any) => r.id), [stored.body.id]);
+  const whole = await fetchAudio(s.supervisor, `/api/recordings/${stored.body.id}/audio`);
+  assert.equal(whole.status, 200);
+  assert.deepEqual(whole.body, audio, 'played back exactly');
+  assert.ok((await auditEvents(s.app, s.org.orgId)).some((e) => e.action === 'recording.stored' && e.resource_id === stored.body.id));
+});
+
+test('ranges: the first byte, the last byte, across two chunks, a suffix, open-ended in pieces, and an unsatisfiable one (416); each playback audited with its range', async (t) => {
+  const s = await setup(t);
+  const audio = syntheticAudio(2 * CHUNK_BYTES + 500);
+  const { id } = (await upload(s, audio, { clientId: s.org.clients.A! })).body;
+  const url = `/api/recordings/${id}/audio`;
+  const cases: [string, number, number][] = [
+    ['bytes=0-0', 0, 0],
+    [`bytes=${audio.length - 1}-${audio.length - 1}`, audio.length - 1, audio.length - 1],
+    [`bytes=${CHUNK_BYTES - 3}-${CHUNK_BYTES + 3}`, CHUNK_BYTES - 3, CHUNK_BYTES + 3],
+    ['bytes=-100', audio.length - 100, audio.length - 1],
+    [`bytes=${CHUNK_BYTES}-`, CHUNK_BYTES, audio.length - 1],
+  ];
+  for (const [range, start, end] of cases) {
+    const r = await fetchAudio(s.supervisor, url, range);
+    assert.equal(r.status, 206, range);
+    assert.equal(r.headers.get('content-range'), `bytes ${start}-${end}/${audio.length}`, range);
+    assert.deepEqual(r.body, audio.subarray(start, end + 1), range);
+  }
+  const beyond = await fetchAudio(s.supervisor, url, `bytes=${audio.length}-`);
+  assert.equal(beyond.status, 416);
+  assert.equal(beyond.headers.get('content-range'), `bytes */${audio.length}`);
+  assert.equal(beyond.json.type, 'urn:ringfence:problem:range_not_satisfiable');
+  const played = (await auditEvents(s.app, s.org.orgId)).filter((e) => e.action === 'recording.played' && e.resource_id === id);
+  assert.equal(played.length, cases.length);
+  assert.deepEqual(JSON.parse(played[2]!.details!).range, `bytes ${CHUNK_BYTES - 3}-${CHUNK_BYTES + 3}/${audio.length}`);
+  assert.equal(played[0]!.actor_id, s.org.users.supervisor!.id);
+});
+
+test('a tampered recording is refused (409), never played: a flipped bit, a truncated file, a dropped or reordered chunk; a shredded client’s recording is gone (410)', async (t) => {
+  const s = await setup(t);
+  const audio = syntheticAudio(3 * CHUNK_BYTES);
+  const { id } = (await upload(s, audio, { clientId: s.org.clients.A! })).body;
+  const [file] = await filesUnder(path.join(s.app.app.platform.config.dataDir, 'recordings'));
+  const original = await readFile(file!);
+  const chunk = (i: number) => original.subarray(i * STORED_CHUNK_BYTES, (i + 1) * STORED_CHUNK_BYTES);
+  const tamperings: [string, Buffer, string | undefined][] = [
+    ['a flipped bit in the middle chunk', Buffer.from(original).fill(original[STORED_CHUNK_BYTES + 500]! ^ 4, STORED_CHUNK_BYTES + 500, STORED_CHUNK_BYTES + 501), `bytes=${CHUNK_BYTES + 10}-${CHUNK_BYTES + 20}`],
+    ['truncated', original.subarray(0, original.length - 1000), `bytes=${audio.length - 10}-`],
+    ['truncated at a chunk boundary', original.subarray(0, 2 * STORED_CHUNK_BYTES), undefined],
+    ['a chunk dropped', Buffer.concat([chunk(0), chunk(2)]), undefined],
+    ['chunks reordered', Buffer.concat([chunk(1), chunk(0), chunk(2)]), 'bytes=0-10'],
+  ];
+  for (const [what, bytes, range] of tamperings) {
+    await writeFile(file!, bytes);
+    const r = await fetchAudio(s.supervisor, `/api/recordings/${id}/audio`, range);
+    assert.equal(r.status, 409, what);
+    assert.equal(r.json.type, 'urn:ringfence:problem:conflict', what);
+  }
+  await writeFile(file!, original);
+  assert.equal((await fetchAudio(s.supervisor, `/api/recordings/${id}/audio`, 'bytes=0-0')).status, 206, 'restored, it plays again');
+
+  await s.app.app.platform.keyring.destroyKeys(s.app.tenant(s.org.orgId), s.org.clients.A!);
+  assert.equal((await fetchAudio(s.supervisor, `/api/recordings/${id}/audio`, 'bytes=0-0')).status, 410, 'its key is gone with the client’s');
+});
+
+test('who plays: a supervisor of the client; compliance only by a logged reveal with its purpose; another client’s supervisor gets what a missing id gets; an agent nothing', async (t) => {
+  const s = await setup(t);
+  const { id } = (await upload(s, syntheticAudio(5000), { clientId: s.org.clients.A! })).body;
+  const otherSupervisor = await signedInClient(s.app, s.org.orgId, s.org.users.supervisorB!.id);
+  const agent = await signedInClient(s.app, s.org.orgId, s.org.users.agent!.id);
+  const officer = await signedInClient(s.app, s.org.orgId, s.org.users.compliance!.id);
+  const foreign = await fetchAudio(otherSupervisor, `/api/recordings/${id}/audio`, 'bytes=0-9');
+  const missing = await fetchAudio(otherSupervisor, `/api/recordings/${crypto.randomUUID()}/audio`, 'bytes=0-9');
+  assert.deepEqual([foreign.status, foreign.json.detail], [missing.status, missing.json.detail]);
+  assert.equal(foreign.status, 404);
+  assert.equal((await fetchAudio(agent, `/api/recordings/${id}/audio`, 'bytes=0-9')).status, 403);
+  assert.equal((await fetchAudio(officer, `/api/recordings/${id}/audio`, 'bytes=0-9')).status, 403, 'compliance does not simply play');
+  assert.equal((await fetchAudio(officer, `/api/recordings/${id}/audio/reveal`, 'bytes=0-9')).status, 400, 'a reveal names its purpose');
+  const revealed = await fetchAudio(officer, `/api/recordings/${id}/audio/reveal?purpose=compliance_review`, 'bytes=0-9');
+  assert.equal(revealed.status, 206);
+  const event = (await auditEvents(s.app, s.org.orgId)).find((e) => e.action === 'recording.played' && e.actor_id === s.org.users.compliance!.id);
+  assert.equal(event?.purpose, 'compliance_review');
+  assert.equal(JSON.parse(event!.details!).mode, 'reveal');
+  // Uploading: for one's own clients only, audio only, not empty, not over the limit.
+  assert.equal((await upload(s, syntheticAudio(100), { clientId: s.org.clients.B! })).status, 404);
+  assert.equal((await upload(s, syntheticAudio(100), { clientId: s.org.clients.A! }, s.supervisor, 'application/pdf')).status, 415);
+  assert.equal((await upload(s, Buffer.alloc(0), { clientId: s.org.clients.A! })).status, 400);
+  assert.equal((await upload(s, syntheticAudio(100), { clientId: s.org.clients.A! }, agent)).status, 403);
+});
+
+test('a recording over the size limit is refused and leaves nothing behind', async (t) => {
+  const app = await buildTestApp(t, { RINGFENCE_RECORDING_MAX_MB: '1' });
+  const org = await createTestOrg(app, { clients: ['A'], users: { supervisor: ['supervisor', 'A'] } });
+  const supervisor = await signedInClient(app, org.orgId, org.users.supervisor!.id);
+  const tooBig = await supervisor.request('POST', `/api/recordings?clientId=${org.clients.A}`, syntheticAudio(1024 * 1024 + 1), { 'content-type': 'audio/wav' });
+  assert.equal(tooBig.status, 413, tooBig.text);
+  assert.deepEqual(await filesUnder(path.join(app.app.platform.config.dataDir, 'recordings')), []);
+  assert.equal((await app.tenant(org.orgId).selectFrom('recordings').select('id').execute()).length, 0);
+});

@@ -43,6 +43,8 @@ export interface RingfenceConfig {
   auditRetentionYears: number;
   /** The largest call recording accepted, in megabytes (200). */
   recordingMaxMb: number;
+  /** S3-compatible object storage for recordings; unset: the filesystem under dataDir. */
+  recordingS3: { bucket: string; region: string; endpoint: string | null; accessKeyId: string | null; secretAccessKey: string | null; vendor: string } | null;
   /** Requests per minute per IP on the sign-in routes. */
   authRateLimitPerMinute: number;
   /**
@@ -74,6 +76,9 @@ interface SettingSpec {
   file: string;
 }
 
+/** The settings that make up `recordingS3`. */
+type RecordingS3Setting = 'recordingS3Bucket' | 'recordingS3Region' | 'recordingS3Endpoint' | 'recordingS3AccessKeyId' | 'recordingS3SecretAccessKey' | 'recordingS3Vendor';
+
 const SETTINGS = {
   port: { env: 'PORT', file: 'port' },
   host: { env: 'HOST', file: 'host' },
@@ -98,9 +103,15 @@ const SETTINGS = {
   auditCheckpointIntervalMs: { env: 'RINGFENCE_AUDIT_CHECKPOINT_INTERVAL_MS', file: 'auditCheckpointIntervalMs' },
   auditRetentionYears: { env: 'RINGFENCE_AUDIT_RETENTION_YEARS', file: 'auditRetentionYears' },
   recordingMaxMb: { env: 'RINGFENCE_RECORDING_MAX_MB', file: 'recordingMaxMb' },
+  recordingS3Bucket: { env: 'RINGFENCE_RECORDING_S3_BUCKET', file: 'recordingS3Bucket' },
+  recordingS3Region: { env: 'RINGFENCE_RECORDING_S3_REGION', file: 'recordingS3Region' },
+  recordingS3Endpoint: { env: 'RINGFENCE_RECORDING_S3_ENDPOINT', file: 'recordingS3Endpoint' },
+  recordingS3AccessKeyId: { env: 'RINGFENCE_RECORDING_S3_ACCESS_KEY_ID', file: 'recordingS3AccessKeyId' },
+  recordingS3SecretAccessKey: { env: 'RINGFENCE_RECORDING_S3_SECRET_ACCESS_KEY', file: 'recordingS3SecretAccessKey' },
+  recordingS3Vendor: { env: 'RINGFENCE_RECORDING_S3_VENDOR', file: 'recordingS3Vendor' },
   authRateLimitPerMinute: { env: 'RINGFENCE_AUTH_RATE_LIMIT', file: 'authRateLimitPerMinute' },
   publicUrl: { env: 'RINGFENCE_PUBLIC_URL', file: 'publicUrl' },
-} satisfies Record<keyof RingfenceConfig, SettingSpec>;
+} satisfies Record<Exclude<keyof RingfenceConfig, 'recordingS3'> | RecordingS3Setting, SettingSpec>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -211,6 +222,19 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Ring
     throw new ConfigError('RINGFENCE_AUDIT_WITNESS_URL', `must be an http or https address without a query (got "${auditWitnessUrl}")`);
   }
   const dataDir = path.resolve(cwd, raw('dataDir') ?? './data');
+  const bucket = raw('recordingS3Bucket');
+  const recordingS3 = bucket
+    ? {
+        bucket,
+        region: raw('recordingS3Region') ?? 'us-east-1',
+        endpoint: raw('recordingS3Endpoint')?.replace(/\/+$/, '') ?? null,
+        accessKeyId: raw('recordingS3AccessKeyId') ?? null,
+        secretAccessKey: raw('recordingS3SecretAccessKey') ?? null,
+        vendor: raw('recordingS3Vendor') ?? '',
+      }
+    : null;
+  if (recordingS3 && !recordingS3.vendor) throw new ConfigError('RINGFENCE_RECORDING_S3_VENDOR', 'must name the vendor of the object storage, as the organizations record it with its BAA (recordings are PHI)');
+  if (recordingS3?.endpoint && !/^https?:\/\/[^\s?#]+$/.test(recordingS3.endpoint)) throw new ConfigError('RINGFENCE_RECORDING_S3_ENDPOINT', `must be an http or https address (got "${recordingS3.endpoint}")`);
 
   return {
     port,
@@ -236,6 +260,7 @@ export function loadConfig(env: Source = process.env, cwd = process.cwd()): Ring
     auditCheckpointIntervalMs: int('auditCheckpointIntervalMs', 60_000, 100, 24 * 3600_000),
     auditRetentionYears: int('auditRetentionYears', 6, 6, 100),
     recordingMaxMb: int('recordingMaxMb', 200, 1, 4096),
+    recordingS3,
     authRateLimitPerMinute: int('authRateLimitPerMinute', 30, 1, 100_000),
     publicUrl,
   };

@@ -706,7 +706,7 @@ const alertOf = (fx: Fixture, t: Target) => insertTestAlert(fx.app, (t === 'othe
 const recordingOf = async (fx: Fixture, t: Target) => {
   const orgId = (t === 'otherOrg' ? fx.other : fx.org).orgId;
   const ctx = unsafeSystemContext(fx.app.database, fx.app.app.platform.keyring, orgId, 'supervisor', 'test');
-  const store = recordingStore(fx.app.app.platform.config.dataDir);
+  const store = recordingStore(fx.app.app.platform.config);
   return (await ingestRecording(ctx, store, { clientId: fx.client(t), direction: 'inbound', contentType: 'audio/mpeg' }, Readable.from([Buffer.from('synthetic audio bytes')]), 1_000_000)).id;
 };
 /** An incident of the target's organization with the target's client in scope, reported by the system as compliance would. */

@@ -84,6 +84,16 @@ export async function assertVendorMayCarryPhi(tenant: TenantDb, vendorId: string
   }
 }
 
+/**
+ * The same gate for a vendor named in the server's configuration (the object storage that
+ * holds recordings): the organization must have recorded it, by that name, with an active BAA.
+ */
+export async function assertNamedVendorMayCarryPhi(tenant: TenantDb, name: string, options: { clientId?: string } = {}): Promise<void> {
+  const vendor = await tenant.selectFrom('vendors').select('id').where('name', '=', name).where('status', '=', 'active').executeTakeFirst();
+  if (!vendor) throw new AppError('baa_required', `${name} is not recorded as a vendor of this organization: record it and its BAA before PHI is sent through it`, { field: 'vendorId' });
+  await assertVendorMayCarryPhi(tenant, vendor.id, options);
+}
+
 /** Where a person stands in one course (the schema names each field). */
 export type CourseStanding = Static<typeof CourseStandingSchema>;
 

@@ -16,7 +16,7 @@ const Params = Strict({ id: Id });
 /** Call recordings: upload (the audio itself as the body, streamed), list, and playback with ranges. */
 export const recordingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { config } = app.platform;
-  const store = recordingStore(config.dataDir);
+  const store = recordingStore(config);
   const maxBytes = config.recordingMaxMb * 1024 * 1024;
   // The audio arrives as the body itself and is read as a stream: it is encrypted as it comes, never buffered whole.
   app.addContentTypeParser([...AUDIO_TYPES], (_request, payload, done) => done(null, payload));

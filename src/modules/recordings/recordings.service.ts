@@ -11,6 +11,7 @@ import { actorUserId, audit, inTransaction, type ActorContext } from '../../plat
 import { ChunkEncryptor, ChunkIntegrityError, chunksFor, openRange } from '../../platform/crypto/chunked.ts';
 import { AppError, invalidField, notFound } from '../../platform/http/errors.ts';
 import { existingClientIds } from '../clients/index.ts';
+import { assertNamedVendorMayCarryPhi } from '../compliance/index.ts';
 import { taskFacts } from '../tasks/index.ts';
 import type { RecordingStore } from './storage.ts';
 import type { AudioType, Direction, RecordingRow } from './recordings.tables.ts';
@@ -69,6 +70,8 @@ export async function ingestRecording(ctx: ActorContext, store: RecordingStore, 
     task = await taskFacts(ctx, input.taskId).catch(() => null);
     if (!task || task.clientId !== input.clientId) throw new AppError('not_found', 'Task not found', { field: 'taskId' });
   }
+  // Object storage run by a vendor carries PHI only under its active BAA.
+  if (store.vendor) await assertNamedVendorMayCarryPhi(ctx.db, store.vendor, { clientId: input.clientId });
   const id = randomUUID();
   const dataKey = randomBytes(32);
   const location = { id, client_id: input.clientId };
@@ -198,6 +201,7 @@ async function decryptRange(store: RecordingStore, row: RecordingRow, key: Buffe
  */
 export async function playRecording(ctx: ActorContext, store: RecordingStore, id: string, rangeHeader: string | undefined, mode: 'read' | 'reveal', purpose: string | null): Promise<Playback> {
   const row = await findPlayable(ctx, id, mode);
+  if (store.vendor) await assertNamedVendorMayCarryPhi(ctx.db, store.vendor, { clientId: row.client_id });
   const size = Number(row.size_bytes);
   const range = parseRange(rangeHeader, size);
   if (range === 'unsatisfiable') throw new AppError('range_not_satisfiable', 'The range asked for is outside the recording', { field: 'range', headers: { 'content-range': `bytes */${size}` } });

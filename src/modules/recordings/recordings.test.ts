@@ -5,6 +5,7 @@ import path from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { CHUNK_BYTES, STORED_CHUNK_BYTES } from '../../platform/crypto/chunked.ts';
 import { auditEvents, buildTestApp, createTestOrg, everythingStored, insertTestTask, signedInClient, type TestApp, type TestClient, type TestOrg } from '../../../test/helpers.ts';
+import { startS3Server } from '../../../test/s3.ts';
 
 /** A phrase that stands for a patient's name and symptoms spoken on the call: it must never be found at rest. */
 const SPOKEN = Buffer.from('SYNTHETIC-PATIENT-ORIEL-VANTONGEREN-CHEST-PAIN');
@@ -160,4 +161,35 @@ test('a recording over the size limit is refused and leaves nothing behind', asy
   assert.equal(tooBig.status, 413, tooBig.text);
   assert.deepEqual(await filesUnder(path.join(app.app.platform.config.dataDir, 'recordings')), []);
   assert.equal((await app.tenant(org.orgId).selectFrom('recordings').select('id').execute()).length, 0);
+});
+
+test('on S3-compatible storage (a real s3rver on loopback): only with the vendor’s active BAA; ciphertext only in the bucket; ranges read from it', async (t) => {
+  const s3 = await startS3Server(t);
+  const app = await buildTestApp(t, {
+    RINGFENCE_RECORDING_S3_BUCKET: s3.bucket,
+    RINGFENCE_RECORDING_S3_ENDPOINT: s3.endpoint,
+    RINGFENCE_RECORDING_S3_ACCESS_KEY_ID: 'S3RVER',
+    RINGFENCE_RECORDING_S3_SECRET_ACCESS_KEY: 'S3RVER',
+    RINGFENCE_RECORDING_S3_VENDOR: 'Harbor Object Storage',
+  });
+  const org = await createTestOrg(app, { clients: ['A'], users: { supervisor: ['supervisor', 'A'], compliance: ['compliance', null] } });
+  const s: Setup = { app, org, supervisor: await signedInClient(app, org.orgId, org.users.supervisor!.id) };
+  const audio = syntheticAudio(2 * CHUNK_BYTES + 77);
+  const refused = await upload(s, audio, { clientId: org.clients.A! });
+  assert.equal(refused.status, 403, refused.text);
+  assert.equal(refused.body.type, 'urn:ringfence:problem:baa_required');
+  assert.deepEqual(await filesUnder(s3.directory).then((f) => f.filter((x) => x.includes('.rfc'))), [], 'nothing sent without the BAA');
+
+  const officer = await signedInClient(app, org.orgId, org.users.compliance!.id);
+  const vendor = await officer.post('/api/vendors', { name: 'Harbor Object Storage', services: ['hosting'], handlesPhi: true });
+  assert.equal((await officer.post('/api/baas', { vendorId: vendor.body.id, status: 'signed', effectiveOn: '2025-01-01' })).status, 201);
+  const stored = await upload(s, audio, { clientId: org.clients.A! });
+  assert.equal(stored.status, 201, stored.text);
+  const objects = await filesUnder(s3.directory);
+  assert.ok(objects.length > 0, 'the object is in the bucket');
+  for (const file of objects) assert.ok(!(await readFile(file)).includes(SPOKEN), `${file} holds no spoken word`);
+  assert.deepEqual(await filesUnder(path.join(app.app.platform.config.dataDir, 'recordings')), [], 'nothing under the data directory');
+  const part = await fetchAudio(s.supervisor, `/api/recordings/${stored.body.id}/audio`, `bytes=${CHUNK_BYTES - 5}-${CHUNK_BYTES + 5}`);
+  assert.equal(part.status, 206);
+  assert.deepEqual(part.body, audio.subarray(CHUNK_BYTES - 5, CHUNK_BYTES + 6));
 });

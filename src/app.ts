@@ -212,6 +212,7 @@ export async function buildApp(config: RingfenceConfig, options: BuildOptions = 
     logger: app.log,
     publicUrl: () => publicUrl(),
     events,
+    config,
     // A page's next step is a job due at a set time: a short poll keeps its lateness well under a second.
     pollIntervalMs: 500,
     definitions: [sessionSweepJob({ idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }), auditVerifyJob(config, auditSigner), ...MODULES.flatMap((module) => module.jobs ?? []), ...(options.jobs ?? [])],

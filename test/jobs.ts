@@ -37,7 +37,7 @@ export class JobsUnderTest implements Jobs {
       }),
     );
     // Runs see the test app's own address, as they would in the app (links, SMS status callbacks).
-    this.#engine = createJobs({ database: app.database, keyring: app.app.platform.keyring, logger: QUIET, definitions: watched, pollIntervalMs: 10, publicUrl: () => app.app.platform.publicUrl() });
+    this.#engine = createJobs({ database: app.database, keyring: app.app.platform.keyring, logger: QUIET, definitions: watched, pollIntervalMs: 10, publicUrl: () => app.app.platform.publicUrl(), config: app.app.platform.config });
   }
 
   async enqueue<P extends JobPayload>(ctx: Pick<ActorContext, 'db'>, name: string, payload: P, options?: EnqueueOptions): Promise<string | null> {

@@ -508,3 +508,15 @@ export async function incidentCategories(ctx: ActorContext, row: IncidentRow): P
   const { categories } = await assessmentsOf(ctx, row.id);
   return categories ?? (JSON.parse(row.derived_categories) as DataCategory[]);
 }
+
+/** The patients in the scope of an open incident, as `clientId|patientRef`: their records are held (a recording is not destroyed). */
+export async function patientsUnderOpenIncidents(ctx: Pick<ActorContext, 'db'>): Promise<Set<string>> {
+  const rows = await ctx.db
+    .selectFrom('incident_patients')
+    .innerJoin('incidents', (j) => j.onRef('incidents.id', '=', 'incident_patients.incident_id').onRef('incidents.org_id', '=', 'incident_patients.org_id'))
+    .select(['incident_patients.client_id', 'incident_patients.patient_ref'])
+    .where('incidents.status', '<>', 'closed')
+    .where('incident_patients.removed', '=', 0)
+    .execute();
+  return new Set(rows.map((r) => `${r.client_id}|${r.patient_ref}`));
+}

@@ -12,6 +12,7 @@ import { ChunkEncryptor, ChunkIntegrityError, chunksFor, openRange } from '../..
 import { AppError, invalidField, notFound } from '../../platform/http/errors.ts';
 import { existingClientIds } from '../clients/index.ts';
 import { assertNamedVendorMayCarryPhi } from '../compliance/index.ts';
+import { patientsUnderOpenIncidents } from '../incidents/index.ts';
 import { taskFacts } from '../tasks/index.ts';
 import type { RecordingStore } from './storage.ts';
 import type { AudioType, Direction, RecordingRow } from './recordings.tables.ts';
@@ -227,4 +228,31 @@ export async function playRecording(ctx: ActorContext, store: RecordingStore, id
     }
   };
   return { status: 200, headers: { ...headers, 'content-length': String(size) }, body: Readable.from(rest()) };
+}
+
+/**
+ * Destroys the recordings of one organization whose retention ended by `now`: the object, then
+ * the recording's key (the row keeps its metadata, marked destroyed), each destruction an
+ * audit event. A recording of a patient in an open incident's scope is held until it closes.
+ * Returns how many were destroyed and how many held.
+ */
+export async function destroyExpiredRecordings(ctx: ActorContext, store: RecordingStore, now = new Date()): Promise<{ destroyed: number; held: number }> {
+  const due = await ctx.db.selectFrom('recordings').selectAll().where('status', '=', 'stored').where('retention_until', '<=', now.toISOString()).orderBy('retention_until').limit(1000).execute();
+  if (due.length === 0) return { destroyed: 0, held: 0 };
+  const held = await patientsUnderOpenIncidents(ctx);
+  let destroyed = 0;
+  let kept = 0;
+  for (const row of due) {
+    if (row.patient_ref && held.has(`${row.client_id}|${row.patient_ref}`)) {
+      kept += 1;
+      continue;
+    }
+    await store.remove(row.object_key);
+    await inTransaction(ctx, async (tx) => {
+      await tx.db.updateTable('recordings').set({ status: 'destroyed', data_key_enc: null, destroyed_at: now.toISOString() }).where('id', '=', row.id).execute();
+      await audit(tx, { action: 'recording.destroyed', resourceType: 'Recording', resourceId: row.id, clientId: row.client_id, patientRef: row.patient_ref, details: { reason: 'retention', retentionUntil: iso(row.retention_until), bytes: Number(row.size_bytes) } });
+    });
+    destroyed += 1;
+  }
+  return { destroyed, held: kept };
 }

@@ -6,6 +6,8 @@ import { test, type TestContext } from 'node:test';
 import { CHUNK_BYTES, STORED_CHUNK_BYTES } from '../../platform/crypto/chunked.ts';
 import { auditEvents, buildTestApp, createTestOrg, everythingStored, insertTestTask, signedInClient, type TestApp, type TestClient, type TestOrg } from '../../../test/helpers.ts';
 import { startS3Server } from '../../../test/s3.ts';
+import { jobsUnderTest } from '../../../test/jobs.ts';
+import { recordingRetentionJob } from './retention.job.ts';
 
 /** A phrase that stands for a patient's name and symptoms spoken on the call: it must never be found at rest. */
 const SPOKEN = Buffer.from('SYNTHETIC-PATIENT-ORIEL-VANTONGEREN-CHEST-PAIN');
@@ -192,4 +194,38 @@ test('on S3-compatible storage (a real s3rver on loopback): only with the vendor
   const part = await fetchAudio(s.supervisor, `/api/recordings/${stored.body.id}/audio`, `bytes=${CHUNK_BYTES - 5}-${CHUNK_BYTES + 5}`);
   assert.equal(part.status, 206);
   assert.deepEqual(part.body, audio.subarray(CHUNK_BYTES - 5, CHUNK_BYTES + 6));
+});
+
+test('retention: the daily job (the real job engine) destroys expired recordings, object and key, audited; one of a patient in an open incident is held until it closes', async (t) => {
+  const s = await setup(t);
+  const tenant = s.app.tenant(s.org.orgId);
+  const taskHeld = await insertTestTask(s.app, s.org.orgId, s.org.clients.A!);
+  const held = (await upload(s, syntheticAudio(3000), { clientId: s.org.clients.A!, taskId: taskHeld.id })).body;
+  const expired = (await upload(s, syntheticAudio(3000), { clientId: s.org.clients.A! })).body;
+  const current = (await upload(s, syntheticAudio(3000), { clientId: s.org.clients.A! })).body;
+  const past = new Date(Date.now() - 86_400_000).toISOString();
+  await tenant.updateTable('recordings').set({ retention_until: past }).where('id', 'in', [held.id, expired.id]).execute();
+  // The held recording's patient is in an open incident's scope.
+  const officer = await signedInClient(s.app, s.org.orgId, s.org.users.compliance!.id);
+  const incident = await officer.post('/api/incidents', { type: 'other', description: 'A dispute about what was said on the call.', clientIds: [s.org.clients.A] });
+  assert.equal((await officer.post(`/api/incidents/${incident.body.id}/scope`, { reason: 'The caller disputes the call.', addPatients: [{ clientId: s.org.clients.A, patientRef: held.patientRef }] })).status, 200);
+
+  const jobs = jobsUnderTest(t, s.app, [recordingRetentionJob]);
+  await jobs.enqueue({ db: tenant }, recordingRetentionJob.name, {});
+  assert.deepEqual(await jobs.runAll(), [[null]]);
+  const status = async (id: string) => (await tenant.selectFrom('recordings').select(['status', 'data_key_enc']).where('id', '=', id).executeTakeFirstOrThrow());
+  assert.deepEqual(await status(expired.id), { status: 'destroyed', data_key_enc: null });
+  assert.equal((await status(held.id)).status, 'stored', 'held by the open incident');
+  assert.equal((await status(current.id)).status, 'stored', 'not yet due');
+  assert.equal((await fetchAudio(s.supervisor, `/api/recordings/${expired.id}/audio`, 'bytes=0-0')).status, 410);
+  const files = await filesUnder(path.join(s.app.app.platform.config.dataDir, 'recordings'));
+  assert.equal(files.length, 2, 'its object is gone, the others remain');
+  const destroyedEvent = (await auditEvents(s.app, s.org.orgId)).find((e) => e.action === 'recording.destroyed');
+  assert.equal(destroyedEvent?.resource_id, expired.id);
+
+  // The incident closes: the next run destroys the held one too.
+  await tenant.updateTable('incidents').set({ status: 'closed' }).where('id', '=', incident.body.id).execute();
+  await jobs.enqueue({ db: tenant }, recordingRetentionJob.name, {});
+  assert.deepEqual(await jobs.runAll(), [[null]]);
+  assert.equal((await status(held.id)).status, 'destroyed');
 });

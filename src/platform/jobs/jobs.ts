@@ -10,6 +10,7 @@
  * The definitions are given when the service is built (`createJobs`), so every instance knows
  * every job before it enqueues or works; a name nobody defined is refused at enqueue.
  */
+import type { RingfenceConfig } from '../../config.ts';
 import type { ActorContext } from '../context.ts';
 import type { KeyRing } from '../crypto/keyring.ts';
 import type { RingfenceDatabase } from '../db/database.ts';
@@ -32,6 +33,8 @@ export interface JobRun {
   jobs: Jobs;
   /** Where people reach this Ringfence, for links in messages (no trailing slash). */
   publicUrl: string;
+  /** The server's configuration (where recordings are stored, say); absent when the job service was built without it. */
+  config: RingfenceConfig | null;
   /** The app's domain events, for a job whose work changes what live screens show. */
   events: DomainEventBus | null;
 }
@@ -114,6 +117,8 @@ export interface JobsOptions {
   publicUrl?: () => string;
   /** The app's domain events, handed to each run. */
   events?: DomainEventBus;
+  /** The server's configuration, handed to each run. */
+  config?: RingfenceConfig;
   /** How long an idle worker waits before it looks for due jobs again (default 2000 ms; tests use a few ms). */
   pollIntervalMs?: number;
   /**

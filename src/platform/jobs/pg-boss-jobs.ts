@@ -248,7 +248,7 @@ export class PgBossJobs implements Jobs {
   }
 
   private async run(boss: PgBoss, definition: JobDefinition, job: PgBoss.JobWithMetadata<JobPayload>): Promise<void> {
-    const run = { id: job.id, name: definition.name, attempt: job.retryCount + 1, database: this.options.database, keyring: this.options.keyring, jobs: this, publicUrl: this.options.publicUrl?.() ?? 'http://127.0.0.1', events: this.options.events ?? null };
+    const run = { id: job.id, name: definition.name, attempt: job.retryCount + 1, database: this.options.database, keyring: this.options.keyring, jobs: this, publicUrl: this.options.publicUrl?.() ?? 'http://127.0.0.1', events: this.options.events ?? null, config: this.options.config ?? null };
     const result = await runHandler(definition, job.data, run);
     // The stored output is the error summary only: pg-boss would otherwise keep the error's stack.
     if (result.error === null) await boss.complete(definition.name, job.id);

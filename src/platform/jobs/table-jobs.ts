@@ -209,7 +209,7 @@ export class TableJobs implements Jobs {
 
   private async run(job: JobRow): Promise<void> {
     const definition = this.definitions.get(job.name);
-    const run = { id: job.id, name: job.name, attempt: job.attempts, database: this.options.database, keyring: this.options.keyring, jobs: this, publicUrl: this.options.publicUrl?.() ?? 'http://127.0.0.1', events: this.options.events ?? null };
+    const run = { id: job.id, name: job.name, attempt: job.attempts, database: this.options.database, keyring: this.options.keyring, jobs: this, publicUrl: this.options.publicUrl?.() ?? 'http://127.0.0.1', events: this.options.events ?? null, config: this.options.config ?? null };
     // A job of a definition this version no longer has fails at once rather than waiting forever.
     const result = definition ? await runHandler(definition, JSON.parse(job.payload) as JobPayload, run) : { error: `Error: no job named ${job.name} is defined`, ms: 0 };
     const outcome = definition ? outcomeOf(result, job.attempts, job.retry_limit) : 'failed';

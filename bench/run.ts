@@ -12,13 +12,14 @@ import { authSignin } from './benchmarks/auth-signin.ts';
 import { callbacks } from './benchmarks/callbacks.ts';
 import { onCallAt, onCallPage, onCallTimers } from './benchmarks/oncall.ts';
 import { patientLookup } from './benchmarks/patient-lookup.ts';
+import { recordings } from './benchmarks/recordings.ts';
 import { phiBrowser, phiDetect } from './benchmarks/phi-detect.ts';
 import { vaultCrypto } from './benchmarks/vault-crypto.ts';
 import { BenchEnv, type Benchmark, type BenchResult } from './harness.ts';
 import { round } from './stats.ts';
 
 /** Every benchmark, in the order they run. A new one is a file in bench/benchmarks/ and a line here. */
-const BENCHMARKS: Benchmark[] = [authSignin, auditIntake, auditVerify, auditSearch, auditReadCost, auditAlertLatency, apiRead, vaultCrypto, patientLookup, callbacks, onCallAt, onCallPage, onCallTimers, phiDetect, phiBrowser];
+const BENCHMARKS: Benchmark[] = [authSignin, auditIntake, auditVerify, auditSearch, auditReadCost, auditAlertLatency, apiRead, vaultCrypto, patientLookup, callbacks, onCallAt, onCallPage, onCallTimers, phiDetect, phiBrowser, recordings];
 
 const USAGE = `Usage: npm run bench -- [FILTER…] [--duration SECONDS] [--warmup SECONDS] [--json]
 

@@ -79,6 +79,14 @@ export class ChunkEncryptor extends Transform {
 
   /** The next `n` buffered bytes, as one buffer. */
   #take(n: number): Buffer {
+    const head = this.#parts[0];
+    // Usually the stream's pieces are larger than a chunk: a view, not a copy.
+    if (head && head.length >= n) {
+      this.#parts[0] = head.subarray(n);
+      if (this.#parts[0].length === 0) this.#parts.shift();
+      this.#buffered -= n;
+      return head.subarray(0, n);
+    }
     const out = Buffer.allocUnsafe(n);
     let filled = 0;
     while (filled < n) {

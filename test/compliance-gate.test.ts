@@ -22,6 +22,9 @@ import {
   type TestApp,
   type TestClient,
 } from './helpers.ts';
+import { Readable } from 'node:stream';
+import { ingestRecording } from '../src/modules/recordings/recordings.service.ts';
+import { recordingStore } from '../src/modules/recordings/storage.ts';
 
 /**
  * The compliance gate on every PHI route, driven from the route table: each route whose
@@ -46,9 +49,11 @@ interface Fixture {
   taskId: string;
   /** An urgent message about the task, sent to the person the sweep acts as. */
   urgentId: string;
+  /** A call recording of the task. */
+  recordingId: string;
 }
 
-const REQUESTS: Record<string, (fx: Fixture) => { url: string; body?: unknown }> = {
+const REQUESTS: Record<string, (fx: Fixture) => { url: string; body?: unknown; type?: string }> = {
   'GET /api/patients': (fx) => ({ url: `/api/patients?clientId=${fx.clientId}` }),
   'POST /api/patients/search': (fx) => ({ url: '/api/patients/search', body: { clientId: fx.clientId, phone: PHI.phone } }),
   'POST /api/patients': (fx) => ({ url: '/api/patients', body: { clientId: fx.clientId, name: { given: 'Ysolde', family: 'Marchetti-Voss' } } }),
@@ -63,6 +68,11 @@ const REQUESTS: Record<string, (fx: Fixture) => { url: string; body?: unknown }>
   'GET /api/break-glass': () => ({ url: '/api/break-glass' }),
   'GET /api/tasks/:id/messages': (fx) => ({ url: `/api/tasks/${fx.taskId}/messages` }),
   'POST /api/tasks/:id/messages': (fx) => ({ url: `/api/tasks/${fx.taskId}/messages`, body: { body: 'Synthetic note: fever since Monday' } }),
+  'POST /api/recordings': (fx) => ({ url: `/api/recordings?clientId=${fx.clientId}&taskId=${fx.taskId}`, body: new TextEncoder().encode(`RIFF synthetic call: ${PHI.family}`), type: 'audio/wav' }),
+  'GET /api/recordings': (fx) => ({ url: `/api/recordings?taskId=${fx.taskId}` }),
+  'GET /api/recordings/:id': (fx) => ({ url: `/api/recordings/${fx.recordingId}` }),
+  'GET /api/recordings/:id/audio': (fx) => ({ url: `/api/recordings/${fx.recordingId}/audio` }),
+  'GET /api/recordings/:id/audio/reveal': (fx) => ({ url: `/api/recordings/${fx.recordingId}/audio/reveal?purpose=compliance_review` }),
   'GET /api/patients/:id/timeline': (fx) => ({ url: `/api/patients/${fx.patientId}/timeline` }),
   'POST /api/urgent-messages': (fx) => ({ url: '/api/urgent-messages', body: { taskId: fx.taskId, body: 'Synthetic page: short of breath' } }),
   'GET /api/urgent-messages': (fx) => ({ url: `/api/urgent-messages?taskId=${fx.taskId}` }),
@@ -86,7 +96,8 @@ async function setup(t: Parameters<typeof buildTestApp>[0]) {
   await addTaskMessage(supervisorContext(app, org.orgId), task.id, PHI.message);
   await app.tenant(org.orgId).insertInto('practice_links', { client_id: clientId, base_url: PRACTICE_URL, auth_type: 'none', credentials_enc: null, updated_by: null, updated_at: new Date().toISOString() }).execute();
   const urgent = await createUrgentMessage(supervisorContext(app, org.orgId), app.app.platform.jobs, { taskId: task.id, body: PHI.urgent });
-  const fx: Fixture = { clientId, patientId: patient.id, duplicateId: duplicate.id, taskId: task.id, urgentId: urgent.id };
+  const recording = await ingestRecording(supervisorContext(app, org.orgId), recordingStore(app.app.platform.config), { clientId, taskId: task.id, direction: 'inbound', contentType: 'audio/wav' }, Readable.from([Buffer.from(`RIFF synthetic call: ${PHI.given} ${PHI.family}`)]), 1_000_000);
+  const fx: Fixture = { clientId, patientId: patient.id, duplicateId: duplicate.id, taskId: task.id, urgentId: urgent.id, recordingId: recording.id };
   return { app, org, fx };
 }
 
@@ -123,9 +134,9 @@ async function sweep(app: TestApp, orgId: string, http: TestClient, fx: Fixture,
       failures.push(`${key}: a PHI route with no entry in this test`);
       continue;
     }
-    const { url, body } = build(fx);
+    const { url, body, type } = build(fx);
     const before = await stored(app, orgId);
-    const res = await http.request(route.method, url, body ?? (route.method === 'GET' ? undefined : {}));
+    const res = await http.request(route.method, url, body ?? (route.method === 'GET' ? undefined : {}), type ? { 'content-type': type } : {});
     if (res.status === 403 && res.body?.type === `urn:ringfence:problem:${code}`) {
       refused.push(key);
       if ((await stored(app, orgId)) !== before) failures.push(`${key}: refused but changed stored PHI`);
@@ -153,6 +164,8 @@ const MUST_REFUSE = [
   'POST /api/urgent-messages',
   'GET /api/urgent-messages/:id/content',
   'POST /api/urgent-messages/:id/replies',
+  'POST /api/recordings',
+  'GET /api/recordings/:id/audio',
 ];
 
 test('BAA gate: with no active BAA every PHI route of the client refuses (problem+json naming the client) or answers without PHI; access resumes once a BAA is recorded', async (t) => {

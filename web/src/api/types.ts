@@ -74,3 +74,4 @@ export type IncidentNotice = IncidentClient['notices'][number];
 export type IncidentAssessment = IncidentView['assessments'][number];
 export type IncidentReport = NonNullable<paths['/api/incidents']['post']['requestBody']>['content']['application/json'];
 export type AssessmentBody = NonNullable<paths['/api/incidents/{id}/assessment']['put']['requestBody']>['content']['application/json'];
+export type RecordingView = Json<paths['/api/recordings/{id}']['get']['responses']['200']>;

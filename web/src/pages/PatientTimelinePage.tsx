@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { PatientRecordings } from './TaskRecordings';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { EmptyState, ErrorNotice, Loading, PageHeader } from '../ui/States';
@@ -35,6 +36,7 @@ export function PatientTimelinePage() {
           ))}
         </ol>
       )}
+      <PatientRecordings patientRef={t.patientRef} />
     </>
   );
 }

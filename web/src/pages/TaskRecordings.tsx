@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, rawBody, unwrap } from '../api/client';
-import type { TaskView } from '../api/types';
+import type { RecordingView, TaskView } from '../api/types';
 import { useSession } from '../session';
 import { Button } from '../ui/Button';
 import { FormError } from '../ui/States';
@@ -12,6 +12,38 @@ import { formatWhen } from '../client-time';
 const AUDIO_TYPES = ['audio/mpeg', 'audio/wav', 'audio/x-wav', 'audio/ogg', 'audio/webm', 'audio/mp4', 'audio/aac', 'audio/flac'] as const;
 
 const duration = (s: number | null) => (s === null ? '' : ` · ${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`);
+
+/** Recordings with a player each (seeking asks the server for that part only); every playback is logged. */
+export function RecordingPlayers({ items, empty }: { items: RecordingView[]; empty: string }) {
+  if (items.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <>
+      {items.map((r) => (
+        <figure key={r.id} className="recording">
+          <audio controls preload="metadata" src={`/api/recordings/${r.id}/audio`} aria-label={`Recording of ${formatWhen(r.createdAt)}`} />
+          <figcaption className="muted small">
+            {r.direction === 'inbound' ? 'Inbound' : 'Outbound'} call, {formatWhen(r.createdAt)}
+            {duration(r.durationSeconds)} · kept until {formatWhen(r.retentionUntil)} · every playback is logged
+          </figcaption>
+        </figure>
+      ))}
+    </>
+  );
+}
+
+/** A patient's call recordings, on their timeline, for those who may play them. */
+export function PatientRecordings({ patientRef }: { patientRef: string }) {
+  const { can } = useSession();
+  const allowed = can('read', 'Recording');
+  const recordings = useQuery({ queryKey: ['recordings', 'patient', patientRef], queryFn: () => unwrap(api.GET('/api/recordings', { params: { query: { patientRef } } })), enabled: allowed });
+  if (!allowed) return null;
+  return (
+    <section className="card task-recordings" aria-labelledby="patient-recordings-title">
+      <h2 id="patient-recordings-title">Call recordings</h2>
+      <RecordingPlayers items={recordings.data?.items ?? []} empty="No call recording of this patient." />
+    </section>
+  );
+}
 
 /**
  * A callback's call recordings, for those who may play them (the client's supervisors): each
@@ -40,20 +72,10 @@ export function TaskRecordings({ task }: { task: TaskView }) {
     },
   );
   if (!allowed) return null;
-  const items = recordings.data?.items ?? [];
   return (
     <div className="task-recordings">
       <h3>Recordings</h3>
-      {items.length === 0 ? <p className="muted">No recording of this callback.</p> : null}
-      {items.map((r) => (
-        <figure key={r.id} className="recording">
-          <audio controls preload="metadata" src={`/api/recordings/${r.id}/audio`} aria-label={`Recording of ${formatWhen(r.createdAt)}`} />
-          <figcaption className="muted small">
-            {r.direction === 'inbound' ? 'Inbound' : 'Outbound'} call, {formatWhen(r.createdAt)}
-            {duration(r.durationSeconds)} · kept until {formatWhen(r.retentionUntil)} · every playback is logged
-          </figcaption>
-        </figure>
-      ))}
+      <RecordingPlayers items={recordings.data?.items ?? []} empty="No recording of this callback." />
       {can('create', 'Recording') ? (
         <form key={uploads} className="inline-form" onSubmit={upload.submit} noValidate aria-label="Add a recording">
           <label className="field">

@@ -6,6 +6,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { assertCan, can, fieldCategories, rowScope } from '../../platform/authz/guard.ts';
 import { actorUserId, audit, inTransaction, type ActorContext } from '../../platform/context.ts';
 import { ChunkEncryptor, ChunkIntegrityError, chunksFor, openRange } from '../../platform/crypto/chunked.ts';
@@ -80,12 +81,23 @@ export async function ingestRecording(ctx: ActorContext, store: RecordingStore, 
   const data_key_enc = await ctx.keyring.encryptField(ctx.db, keyLocation(location), dataKey.toString('base64'));
   const objectKey = `${ctx.orgId}/${input.clientId}/${id}.rfc`;
   const encryptor = new ChunkEncryptor(dataKey, id, maxBytes);
+  // The upload feeds the encryptor and the store drains it; a failure of either side (a caller
+  // who hangs up, a recording over the limit, the store refusing) ends both, leaving nothing.
+  let fedError: unknown = null;
+  const feeding = pipeline(body, encryptor).catch((err: unknown) => {
+    fedError = err;
+  });
   try {
-    await store.put(objectKey, body.pipe(encryptor));
+    await store.put(objectKey, encryptor);
+    await feeding;
+    if (fedError) throw fedError;
   } catch (err) {
+    encryptor.destroy();
+    await feeding;
     await store.remove(objectKey);
-    if (err instanceof RangeError) throw new AppError('payload_too_large', `A recording may be at most ${Math.round(maxBytes / 1024 / 1024)} MB`, { field: 'audio' });
-    throw err;
+    const cause = fedError ?? err;
+    if (cause instanceof RangeError) throw new AppError('payload_too_large', `A recording may be at most ${Math.round(maxBytes / 1024 / 1024)} MB`, { field: 'audio' });
+    throw cause;
   } finally {
     dataKey.fill(0);
   }

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { CHUNK_BYTES, STORED_CHUNK_BYTES } from '../../platform/crypto/chunked.ts';
-import { auditEvents, buildTestApp, createTestOrg, everythingStored, insertTestTask, signedInClient, type TestApp, type TestClient, type TestOrg } from '../../../test/helpers.ts';
+import { auditEvents, buildTestApp, createTestOrg, eventually, everythingStored, insertTestTask, signedInClient, type TestApp, type TestClient, type TestOrg } from '../../../test/helpers.ts';
 import { startS3Server } from '../../../test/s3.ts';
 import { jobsUnderTest } from '../../../test/jobs.ts';
 import { recordingRetentionJob } from './retention.job.ts';
@@ -228,4 +229,22 @@ test('retention: the daily job (the real job engine) destroys expired recordings
   await jobs.enqueue({ db: tenant }, recordingRetentionJob.name, {});
   assert.deepEqual(await jobs.runAll(), [[null]]);
   assert.equal((await status(held.id)).status, 'destroyed');
+});
+
+test('a caller who hangs up in the middle of an upload leaves no object and no row', async (t) => {
+  const s = await setup(t);
+  const url = new URL(`${s.supervisor.baseUrl}/api/recordings?clientId=${s.org.clients.A}`);
+  await new Promise<void>((resolve) => {
+    const req = httpRequest(url, { method: 'POST', headers: { cookie: s.supervisor.cookie!, 'x-csrf-token': s.supervisor.csrf!, 'content-type': 'audio/wav', 'content-length': String(4 * CHUNK_BYTES) } });
+    req.on('error', () => resolve());
+    req.write(syntheticAudio(CHUNK_BYTES + 10));
+    setTimeout(() => {
+      req.destroy();
+      resolve();
+    }, 300);
+  });
+  await eventually('the upload abandoned', async () => (await filesUnder(path.join(s.app.app.platform.config.dataDir, 'recordings'))).length === 0, 5_000);
+  await new Promise((r) => setTimeout(r, 300));
+  assert.deepEqual(await filesUnder(path.join(s.app.app.platform.config.dataDir, 'recordings')), []);
+  assert.equal((await s.app.tenant(s.org.orgId).selectFrom('recordings').select('id').execute()).length, 0);
 });

@@ -10,6 +10,7 @@ import { peopleGranted } from '../../platform/authz/ability.ts';
 import { ANOMALY_RULES, ANOMALY_RULE_NAMES, ruleSettings, type AnomalyRule, type RuleSetting } from './anomaly.ts';
 import type { AlertSeverity, AlertStatus, AuditAlertsTable } from './audit.tables.ts';
 import './audit.audit.ts';
+import { isoTime as iso } from '../../platform/db/timestamps.ts';
 
 export interface AlertView {
   id: string;
@@ -30,7 +31,6 @@ export interface AlertView {
   incidentId: string | null;
 }
 
-const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
 
 async function views(ctx: ActorContext, rows: AuditAlertsTable[]): Promise<AlertView[]> {
   const ids = [...new Set(rows.flatMap((r) => [r.person_id, r.assigned_to, r.resolved_by].filter((x): x is string => x !== null)))];

@@ -9,7 +9,8 @@ import { assertCan } from '../../platform/authz/guard.ts';
 import { audit, inTransaction, type ActorContext } from '../../platform/context.ts';
 import { csvCell } from '../../platform/http/csv.ts';
 import type { BreachLogRow } from './incidents.schemas.ts';
-import { assessmentsOf, hhsPhiTypes, incidentCategories, iso } from './incidents.service.ts';
+import { assessmentsOf, hhsPhiTypes, incidentCategories } from './incidents.service.ts';
+import { isoTime as iso } from '../../platform/db/timestamps.ts';
 import { affectedClients } from './notices.service.ts';
 
 export async function breachLog(ctx: ActorContext, filter: { clientId?: string; year: number }): Promise<BreachLogRow[]> {

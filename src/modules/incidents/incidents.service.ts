@@ -21,9 +21,8 @@ import type { AssessmentView, IncidentChanges, IncidentSummary, IncidentView, Re
 import type { AssessmentRow, HhsBreachType, HhsLocation, HhsPhiType, IncidentRow, IncidentStatus, IncidentType, SourceType } from './incidents.tables.ts';
 import { affectedClients, retireStaleReminders } from './notices.service.ts';
 import './incidents.audit.ts';
+import { isoTime as iso, isoTimeOrNull as isoOrNull } from '../../platform/db/timestamps.ts';
 
-export const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
-export const isoOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : iso(v));
 
 /** What HHS's portal would call it, until compliance says otherwise. */
 const HHS_DEFAULTS: Record<IncidentType, { breachType: HhsBreachType; location: HhsLocation }> = {

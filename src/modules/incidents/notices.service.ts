@@ -17,7 +17,8 @@ import { staffNames, staffProfiles } from '../users/index.ts';
 import { clientDates, dueReminderStep, noticeDeadline, type LawEnforcementDelay } from './deadlines.ts';
 import type { AffectedClient, DeadlineView, NoticeView, SentInput } from './incidents.schemas.ts';
 import type { Determination, IncidentRow, NoticeRow } from './incidents.tables.ts';
-import { TYPE_LABELS, assessmentsOf, findIncident, hhsPhiTypes, incidentCategories, iso, isoOrNull } from './incidents.service.ts';
+import { TYPE_LABELS, assessmentsOf, findIncident, hhsPhiTypes, incidentCategories } from './incidents.service.ts';
+import { isoTime as iso, isoTimeOrNull as isoOrNull } from '../../platform/db/timestamps.ts';
 import { renderLetterMarkdown, type LetterFacts } from './letter.ts';
 
 /** Whether a client is owed a notice under its BAA's trigger and the determination (null: not yet determined). */

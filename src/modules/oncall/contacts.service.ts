@@ -15,6 +15,7 @@ import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { queueNotification, usableChannelKinds } from '../notifications/index.ts';
 import { activeUserIds } from '../users/index.ts';
 import type { ContactKind, ContactPointRow } from './oncall.tables.ts';
+import { isoTimeOrNull as iso } from '../../platform/db/timestamps.ts';
 
 /** A verification code lasts this long, and this many wrong tries void it. */
 const CODE_MINUTES = 30;
@@ -33,7 +34,6 @@ export interface ContactPointView {
   createdAt: string;
 }
 
-const iso = (v: string | Date | null): string | null => (v === null ? null : new Date(v).toISOString());
 
 function present(r: ContactPointRow, now = Date.now()): ContactPointView {
   return {

@@ -27,13 +27,13 @@ import type { RecipientRole, UrgentEventKind, UrgentMessageRow, UrgentStatus } f
 import { buildPlan, nextTierStep, type FrozenRoster, type PlanStep } from './plan.ts';
 import { rosterAt, settingsOf, type Roster } from './schedules.service.ts';
 import type { OnCallSettings } from './settings.ts';
+import { isoTimeOrNull as iso } from '../../platform/db/timestamps.ts';
 
 export const ESCALATE_JOB = 'urgent-escalate';
 export const OUTCOME_JOB = 'urgent-outcome';
 type EscalatePayload = { orgId: string; messageId: string; step: number };
 type OutcomePayload = { orgId: string; messageId: string; step: number; userId: string; contact: number; notificationId: string; outcome: string };
 
-const iso = (v: string | Date | null): string | null => (v === null ? null : new Date(v).toISOString());
 const bodyLocation = (clientId: string, id: string) => ({ clientId, table: 'urgent_messages', column: 'body_enc', rowId: id });
 const replyLocation = (clientId: string, id: string) => ({ clientId, table: 'urgent_message_replies', column: 'body_enc', rowId: id });
 

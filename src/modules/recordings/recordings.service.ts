@@ -19,13 +19,13 @@ import type { RecordingStore } from './storage.ts';
 import type { AudioType, Direction, RecordingRow } from './recordings.tables.ts';
 import type { RecordingView } from './recordings.schemas.ts';
 import './recordings.audit.ts';
+import { isoTime as iso } from '../../platform/db/timestamps.ts';
 
 /** How long a recording is kept unless its client's policy says otherwise. */
 export const DEFAULT_RETENTION_DAYS = 90;
 /** The most one ranged answer carries: an open-ended range ("bytes=0-") is answered in pieces of this size. */
 export const MAX_RANGE_BYTES = 1024 * 1024;
 
-const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
 
 function keyLocation(row: Pick<RecordingRow, 'id' | 'client_id'>) {
   return { clientId: row.client_id, table: 'recordings', column: 'data_key_enc', rowId: row.id };

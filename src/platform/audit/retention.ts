@@ -14,6 +14,7 @@ import { tenantDb } from '../db/tenant-db.ts';
 import { appendAudit } from './append.ts';
 import { parseCheckpoint, type AuditSigner, type Checkpoint, type CheckpointSettings } from './checkpoints.ts';
 import { SYSTEM_SOURCE } from './events.ts';
+import { isoTimeOrNull as iso } from '../db/timestamps.ts';
 
 export interface RetentionSettings extends CheckpointSettings {
   auditRetentionYears: number;
@@ -38,7 +39,6 @@ export interface PruneResult {
   dryRun: boolean;
 }
 
-const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
 
 /** The retention cut-off: nothing that occurred after it may be pruned. */
 export function retentionCutoff(years: number, now = new Date()): Date {

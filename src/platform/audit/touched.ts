@@ -6,6 +6,7 @@
  */
 import { categoryOf, SUBJECTS, type DataCategory, type SubjectType } from '../authz/catalogue.ts';
 import type { TenantDb } from '../db/tenant-db.ts';
+import { isoTime as iso } from '../db/timestamps.ts';
 
 export interface TouchedPatient {
   clientId: string;
@@ -29,7 +30,6 @@ export interface TouchedFilter {
   patient?: { clientId: string; patientRef: string };
 }
 
-const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
 
 /** The patients the matching events name, most events first, at most `limit` of them. */
 export async function touchedPatients(tenant: TenantDb, filter: TouchedFilter, limit = 10_000): Promise<TouchedPatient[]> {

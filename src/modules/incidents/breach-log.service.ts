@@ -21,7 +21,9 @@ export async function breachLog(ctx: ActorContext, filter: { clientId?: string; 
   const rows = await ctx.db.selectFrom('incidents').selectAll().where('discovered_at', '>=', from).where('discovered_at', '<', to).orderBy('discovered_at').execute();
   const out: BreachLogRow[] = [];
   for (const row of rows) {
-    const [clients, { determination }, categories] = await Promise.all([affectedClients(ctx, row), assessmentsOf(ctx, row.id), incidentCategories(ctx, row)]);
+    const assessments = await assessmentsOf(ctx, row.id);
+    const [clients, categories] = await Promise.all([affectedClients(ctx, row, new Date(), assessments), incidentCategories(ctx, row, assessments)]);
+    const { determination } = assessments;
     for (const c of clients) {
       if (c.removed || (filter.clientId && c.clientId !== filter.clientId)) continue;
       const local = (at: string | null) => (at ? DateTime.fromISO(at, { zone: c.timeZone }).toISODate() : null);

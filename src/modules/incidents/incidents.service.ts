@@ -197,7 +197,8 @@ export async function reportIncident(ctx: ActorContext, input: ReportInput): Pro
       from.clientIds = [...(from.clientIds ?? []), ...reach.clientIds];
     }
     if (input.subjectUserId) {
-      if ((await activeUserIds(tx.db, [input.subjectUserId])).length === 0 && (await staffNames(tx, [input.subjectUserId])).size === 0) throw new AppError('not_found', 'Person not found', { field: 'subjectUserId' });
+      // A person who has left since is still someone whose access can be looked at.
+      if (!(await staffNames(tx, [input.subjectUserId])).has(input.subjectUserId)) throw new AppError('not_found', 'Person not found', { field: 'subjectUserId' });
       if (!input.occurredFrom) throw invalidField('occurredFrom', 'give the window of the person’s access to look at');
       from.person = { userId: input.subjectUserId, from: iso(input.occurredFrom), to: input.occurredTo ? iso(input.occurredTo) : discoveredAt };
     }
@@ -284,9 +285,9 @@ export async function assessmentsOf(ctx: ActorContext, incidentId: string): Prom
 /** The whole incident as the compliance officer works it. */
 export async function getIncident(ctx: ActorContext, id: string, now = new Date()): Promise<IncidentView> {
   const row = await findIncident(ctx, id);
-  const [assessments, clients, patients, changes] = await Promise.all([
-    assessmentsOf(ctx, id),
-    affectedClients(ctx, row, now),
+  const assessments = await assessmentsOf(ctx, id);
+  const [clients, patients, changes] = await Promise.all([
+    affectedClients(ctx, row, now, assessments),
     ctx.db.selectFrom('incident_patients').selectAll().where('incident_id', '=', id).orderBy('client_id').orderBy('patient_ref').execute(),
     ctx.db.selectFrom('incident_changes').selectAll().where('incident_id', '=', id).orderBy('changed_at', 'desc').execute(),
   ]);
@@ -336,7 +337,9 @@ export async function listIncidents(ctx: ActorContext, filter: { status?: 'open'
   const names = await staffNames(ctx, [...new Set(rows.flatMap((r) => (r.owner_id ? [r.owner_id] : [])))]);
   const out: IncidentSummary[] = [];
   for (const row of rows) {
-    const [clients, { determination }] = await Promise.all([affectedClients(ctx, row, now), assessmentsOf(ctx, row.id)]);
+    const assessments = await assessmentsOf(ctx, row.id);
+    const clients = await affectedClients(ctx, row, now, assessments);
+    const { determination } = assessments;
     const open = clients.filter((c) => !c.removed && (c.noticeState === 'due' || c.noticeState === 'overdue')).sort((a, b) => a.deadline.dueAt.localeCompare(b.deadline.dueAt))[0];
     out.push({
       id: row.id,
@@ -491,20 +494,21 @@ export async function closeIncident(ctx: ActorContext, id: string, reason: strin
     assertOpen(row);
     const { rows } = await assessmentsOf(tx, id);
     if (!rows.some((a) => a.signed_at !== null)) throw new AppError('conflict', 'Sign the risk assessment before closing the incident', { field: 'assessment' });
-    const unsent = (await affectedClients(tx, row)).filter((c) => !c.removed && (c.noticeState === 'due' || c.noticeState === 'overdue'));
+    const clients = await affectedClients(tx, row);
+    const unsent = clients.filter((c) => !c.removed && (c.noticeState === 'due' || c.noticeState === 'overdue'));
     if (unsent.length > 0) throw new AppError('conflict', `A notice is still owed to ${unsent.map((c) => c.clientName).join(', ')}`, { field: 'notices' });
     const now = new Date().toISOString();
     await tx.db.updateTable('incidents').set({ status: 'closed' satisfies IncidentStatus, closed_at: now, close_reason: reason.trim(), updated_at: now }).where('id', '=', id).execute();
     await recordChange(tx, id, ['status'], reason.trim());
     await audit(tx, { action: 'incident.closed', resourceType: 'Incident', resourceId: id, details: { ref: row.ref } });
-    await retireStaleReminders(tx, { ...row, status: 'closed' });
+    await retireStaleReminders(tx, { ...row, status: 'closed' }, clients);
   });
   return getIncident(ctx, id);
 }
 
 /** Categories and counts of an incident for its notices and the breach log. */
-export async function incidentCategories(ctx: ActorContext, row: IncidentRow): Promise<DataCategory[]> {
-  const { categories } = await assessmentsOf(ctx, row.id);
+export async function incidentCategories(ctx: ActorContext, row: IncidentRow, known?: { categories: DataCategory[] | null }): Promise<DataCategory[]> {
+  const { categories } = known ?? (await assessmentsOf(ctx, row.id));
   return categories ?? (JSON.parse(row.derived_categories) as DataCategory[]);
 }
 

@@ -49,12 +49,12 @@ function presentNotice(n: NoticeRow, dueAt: string, names: Map<string, string>):
 }
 
 /** Every client in the incident's scope with its terms, deadline, obligation and notices. */
-export async function affectedClients(ctx: ActorContext, row: IncidentRow, now = new Date()): Promise<AffectedClient[]> {
+export async function affectedClients(ctx: ActorContext, row: IncidentRow, now = new Date(), known?: { determination: Determination | null }): Promise<AffectedClient[]> {
   const [clients, patients, notices, { determination }] = await Promise.all([
     ctx.db.selectFrom('incident_clients').selectAll().where('incident_id', '=', row.id).execute(),
     ctx.db.selectFrom('incident_patients').select(['client_id']).where('incident_id', '=', row.id).where('removed', '=', 0).execute(),
     ctx.db.selectFrom('incident_notices').selectAll().where('incident_id', '=', row.id).orderBy('sequence').execute(),
-    assessmentsOf(ctx, row.id),
+    known ?? assessmentsOf(ctx, row.id),
   ]);
   if (clients.length === 0) return [];
   const discoveredAt = iso(row.discovered_at);
@@ -92,8 +92,8 @@ export async function affectedClients(ctx: ActorContext, row: IncidentRow, now =
 }
 
 /** Retires the reminders a change made stale: a notice sent or no longer owed, a deadline that moved, a closed incident. */
-export async function retireStaleReminders(ctx: ActorContext, row: IncidentRow): Promise<void> {
-  const clients = await affectedClients(ctx, row);
+export async function retireStaleReminders(ctx: ActorContext, row: IncidentRow, known?: AffectedClient[]): Promise<void> {
+  const clients = known ?? (await affectedClients(ctx, row));
   const open = row.status !== 'closed';
   await retireIncidentNoticeReminders(
     ctx.db,
@@ -135,10 +135,10 @@ async function findNotice(ctx: ActorContext, incidentId: string, noticeId: strin
 
 /** The facts a letter to `clientId` states, from the record as it stands. */
 async function letterFacts(ctx: ActorContext, row: IncidentRow, client: AffectedClient, sequence: number, previous: NoticeRow | null, generatedAt: string): Promise<LetterFacts> {
-  const [organization, categories, assessments, patients] = await Promise.all([
+  const assessments = await assessmentsOf(ctx, row.id);
+  const [organization, categories, patients] = await Promise.all([
     ctx.db.organization(),
-    incidentCategories(ctx, row),
-    assessmentsOf(ctx, row.id),
+    incidentCategories(ctx, row, assessments),
     ctx.db.selectFrom('incident_patients').select('patient_ref').where('incident_id', '=', row.id).where('client_id', '=', client.clientId).where('removed', '=', 0).orderBy('patient_ref').execute(),
   ]);
   const signed = assessments.rows.find((a) => a.signed_at !== null) ?? null;
@@ -229,7 +229,8 @@ export async function markNoticeSent(ctx: ActorContext, incidentId: string, noti
       .where('id', '=', noticeId)
       .execute();
     await audit(tx, { action: 'incident.notice_sent', resourceType: 'Incident', resourceId: incidentId, clientId: notice.client_id, details: { ref: row.ref, noticeId, via: input.via, late } });
-    await retireStaleReminders(tx, row);
+    // Sent: its reminders are done with.
+    await retireIncidentNoticeReminders(tx.db, [{ incidentId, clientId: notice.client_id }], actorUserId(tx));
     const names = await staffNames(tx, [actorUserId(tx), notice.generated_by].filter((x): x is string => x !== null));
     return presentNotice(await findNotice(tx, incidentId, noticeId), client?.deadline.dueAt ?? sentAt, names);
   });
@@ -240,13 +241,14 @@ async function sweepOrganization(tenant: TenantDb, ctx: ActorContext, now: Date,
   const rows = await tenant.selectFrom('incidents').selectAll().where('status', '<>', 'closed').execute();
   const due: IncidentNoticeReminder[] = [];
   for (const row of rows) {
-    for (const c of await affectedClients(ctx, row, now)) {
+    const clients = await affectedClients(ctx, row, now);
+    for (const c of clients) {
       if (c.noticeState !== 'due' && c.noticeState !== 'overdue') continue;
       // An overdue notice always has its last step, even when the incident was reported after the deadline.
       const step = c.noticeState === 'overdue' ? 100 : dueReminderStep(iso(row.discovered_at), c.deadline.dueAt, now);
       if (step !== null) due.push({ incidentId: row.id, reference: row.ref, clientId: c.clientId, clientName: c.clientName, dueOn: c.deadline.dueOn, step });
     }
-    await retireStaleReminders(ctx, row);
+    await retireStaleReminders(ctx, row, clients);
   }
   return raiseIncidentNoticeReminders(tenant, jobs, due);
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { auditEvents, createTestOrg, insertTestTask } from '../test/helpers.ts';
@@ -88,6 +89,16 @@ test('recordings: a supervisor adds the call’s recording to a task, plays it, 
   await onTimeline.locator('audio').waitFor();
   await assertAccessible(page, 'a patient timeline with a recording');
   await screenshot(page, '182-recording-on-timeline');
+
+  // Altered at rest (a byte of its first chunk flipped): the player refuses, and the screen says why.
+  const [stored] = await readdir(path.join(app.app.platform.config.dataDir, 'recordings'), { recursive: true, withFileTypes: true }).then((all) => all.filter((e) => e.isFile()));
+  const storedPath = path.join(stored!.parentPath, stored!.name);
+  const bytes = readFileSync(storedPath);
+  bytes[100]! ^= 1;
+  writeFileSync(storedPath, bytes);
+  await page.reload();
+  await onTimeline.getByRole('alert').getByText(/failed its integrity check/).waitFor();
+  await screenshot(page, '183-recording-refused');
 
   const played = (await auditEvents(app, org.orgId)).filter((e) => e.action === 'recording.played');
   assert.ok(played.length >= 2, 'each range played is an audit event');

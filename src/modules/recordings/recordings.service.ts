@@ -220,17 +220,27 @@ export async function playRecording(ctx: ActorContext, store: RecordingStore, id
   if (range === 'unsatisfiable') throw new AppError('range_not_satisfiable', 'The range asked for is outside the recording', { field: 'range', headers: { 'content-range': `bytes */${size}` } });
   const key = Buffer.from(await ctx.keyring.decryptField(ctx.db, keyLocation(row), row.data_key_enc!), 'base64');
   const played = range ?? { start: 0, end: size - 1 };
-  await inTransaction(ctx, (tx) =>
-    audit(tx, { action: 'recording.played', resourceType: 'Recording', resourceId: row.id, clientId: row.client_id, patientRef: row.patient_ref, fields: ['audio'], ...(purpose ? { purpose } : {}), details: { range: `bytes ${played.start}-${played.end}/${size}`, bytes: played.end - played.start + 1, mode } }),
-  );
+  // Audited once it is known what is played: a refused recording is a failure, never "played".
+  const record = (outcome: 'success' | 'failure') =>
+    inTransaction(ctx, (tx) =>
+      audit(tx, { action: 'recording.played', outcome, resourceType: 'Recording', resourceId: row.id, clientId: row.client_id, patientRef: row.patient_ref, fields: ['audio'], ...(purpose ? { purpose } : {}), details: { range: `bytes ${played.start}-${played.end}/${size}`, bytes: played.end - played.start + 1, mode } }),
+    );
   const headers: Record<string, string> = { 'content-type': row.content_type, 'accept-ranges': 'bytes', 'cache-control': 'no-store' };
-  if (range) {
-    const body = await decryptRange(store, row, key, range.start, range.end);
+  // A range, or the whole recording's first piece: decrypted before the answer starts, so tampering is refused as a problem.
+  let first: Buffer;
+  try {
+    first = await decryptRange(store, row, key, played.start, range ? range.end : Math.min(size, MAX_RANGE_BYTES) - 1);
+  } catch (err) {
     key.fill(0);
-    return { status: 206, headers: { ...headers, 'content-range': `bytes ${range.start}-${range.end}/${size}`, 'content-length': String(body.length) }, body };
+    if (err instanceof AppError) await record('failure');
+    throw err;
   }
-  // The whole recording: the first piece decrypted before the answer starts (most tampering is refused as a problem), the rest as it is sent.
-  const first = await decryptRange(store, row, key, 0, Math.min(size, MAX_RANGE_BYTES) - 1);
+  await record('success');
+  if (range) {
+    key.fill(0);
+    return { status: 206, headers: { ...headers, 'content-range': `bytes ${range.start}-${range.end}/${size}`, 'content-length': String(first.length) }, body: first };
+  }
+  // The rest of the whole recording, decrypted as it is sent.
   const rest = async function* (): AsyncGenerator<Buffer> {
     try {
       yield first;

@@ -124,6 +124,8 @@ test('a tampered recording is refused (409), never played: a flipped bit, a trun
     assert.equal(r.status, 409, what);
     assert.equal(r.json.type, 'urn:ringfence:problem:conflict', what);
   }
+  const refusedPlays = (await auditEvents(s.app, s.org.orgId)).filter((e) => e.action === 'recording.played' && e.resource_id === id);
+  assert.deepEqual(refusedPlays.map((e) => e.outcome), tamperings.map(() => 'failure'), 'a refused recording is audited as a failed playback, never as played');
   await writeFile(file!, original);
   assert.equal((await fetchAudio(s.supervisor, `/api/recordings/${id}/audio`, 'bytes=0-0')).status, 206, 'restored, it plays again');
 

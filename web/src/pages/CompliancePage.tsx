@@ -3,6 +3,7 @@ import { Suspense, lazy, useState } from 'react';
 import { ApiError, api, rawBody, unwrap } from '../api/client';
 import { useClients } from '../api/queries';
 import type { BaaChainEntry, BaaView, TrainingImport, TrainingOverview, VendorView } from '../api/types';
+import { noticeTermsText, noticeWindowText } from './notice-terms';
 import { NoAccess } from '../AppShell';
 import { useSession } from '../session';
 import { Button } from '../ui/Button';
@@ -105,7 +106,7 @@ export function CompliancePage() {
               { key: 'state', header: 'BAA', render: (e) => <span className={`badge baa-${e.state}`}>{STATE_LABELS[e.state]}</span> },
               { key: 'effective', header: 'In effect from', render: (e) => e.effectiveOn ?? '—' },
               { key: 'ends', header: 'Ends', render: (e) => e.endsOn ?? '—' },
-              { key: 'notice', header: 'Breach notice', render: (e) => (e.breachNoticeDays ? `${e.breachNoticeDays} ${{ calendar_days: 'days', business_days: 'business days', hours: 'hours' }[e.breachNoticeUnit ?? 'calendar_days']}` : '—') },
+              { key: 'notice', header: 'Breach notice', render: (e) => (e.breachNoticeDays ? noticeWindowText(e.breachNoticeDays, e.breachNoticeUnit ?? 'calendar_days') : '—') },
               { key: 'reach', header: 'PHI shared with', render: (e) => (e.reach === null ? 'All clients' : e.reach.length > 0 ? e.reach.join(', ') : '—') },
               {
                 key: 'actions',
@@ -183,13 +184,6 @@ export function CompliancePage() {
 function useRefreshCompliance() {
   const queryClient = useQueryClient();
   return () => void queryClient.invalidateQueries({ queryKey: ['compliance'] });
-}
-
-/** A BAA's incident-notice terms in words: "10 business days, for any impermissible use or disclosure". */
-function noticeTermsText(b: Pick<BaaView, 'breachNoticeDays' | 'breachNoticeUnit' | 'breachNoticeTrigger'>): string {
-  const unit = { calendar_days: 'days', business_days: 'business days', hours: 'hours' }[b.breachNoticeUnit];
-  const trigger = { breach: 'for confirmed breaches', impermissible_use: 'for any impermissible use or disclosure', security_incident: 'for any security incident' }[b.breachNoticeTrigger];
-  return `${b.breachNoticeDays} ${unit}, ${trigger}`;
 }
 
 /** Records a BAA with a client or vendor, optionally signed at once with its PDF. */
@@ -297,7 +291,7 @@ function BaaDialog({ id, party, onClose }: { id: string; party: BaaChainEntry['p
               <dt>Signed for them by</dt>
               <dd>{data.counterpartySigner ?? '—'}</dd>
               <dt>Breach notice</dt>
-              <dd>{noticeTermsText(data)}</dd>
+              <dd>{noticeTermsText(data.breachNoticeDays, data.breachNoticeUnit, data.breachNoticeTrigger)}</dd>
               <dt>At termination</dt>
               <dd>{data.terminationDisposition === 'destroy' ? 'Destroy the PHI' : 'Return the PHI'}</dd>
               <dt>Document</dt>

@@ -14,7 +14,8 @@ import { ErrorNotice, FormError, Loading, PageHeader } from '../ui/States';
 import { TextAreaField } from '../ui/TextAreaField';
 import { useToast } from '../ui/Toasts';
 import { useSubmit } from '../ui/useSubmit';
-import { DETERMINATION_LABELS, dueText, NoticeStateBadge, StatusBadge, TRIGGER_LABELS, TYPE_LABELS, UNIT_LABELS, when } from './incident-parts';
+import { DETERMINATION_LABELS, dueText, NoticeStateBadge, StatusBadge, TYPE_LABELS, when } from './incident-parts';
+import { noticeTermsText } from './notice-terms';
 import { instantOf, localOf } from './IncidentsPage';
 
 const HHS_BREACH_TYPES = ['Hacking/IT Incident', 'Improper Disposal', 'Loss', 'Theft', 'Unauthorized Access/Disclosure', 'Other'] as const;
@@ -99,7 +100,7 @@ export function IncidentPage() {
 
 function termsText(c: IncidentClient): string {
   const t = c.terms;
-  return `${t.window} ${UNIT_LABELS[t.unit]}, for ${TRIGGER_LABELS[t.trigger]}${t.baaId ? '' : ' (no signed BAA: the law’s 60 days)'}`;
+  return `${noticeTermsText(t.window, t.unit, t.trigger)}${t.baaId ? '' : ' (no signed BAA: the law’s 60 days)'}`;
 }
 
 /** One affected client: its deadline, what is owed, its letters (download, mark sent). */

@@ -19,15 +19,40 @@ export function RecordingPlayers({ items, empty }: { items: RecordingView[]; emp
   return (
     <>
       {items.map((r) => (
-        <figure key={r.id} className="recording">
-          <audio controls preload="metadata" src={`/api/recordings/${r.id}/audio`} aria-label={`Recording of ${formatWhen(r.createdAt)}`} />
-          <figcaption className="muted small">
-            {r.direction === 'inbound' ? 'Inbound' : 'Outbound'} call, {formatWhen(r.createdAt)}
-            {duration(r.durationSeconds)} · kept until {formatWhen(r.retentionUntil)} · every playback is logged
-          </figcaption>
-        </figure>
+        <RecordingPlayer key={r.id} recording={r} />
       ))}
     </>
+  );
+}
+
+/**
+ * One recording's player. The audio element says nothing when the server refuses (a recording
+ * that fails its integrity check, a shredded key, a closed BAA), so the refusal is asked for
+ * again and shown beside it.
+ */
+function RecordingPlayer({ recording: r }: { recording: RecordingView }) {
+  const src = `/api/recordings/${r.id}/audio`;
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const explain = async () => {
+    const res = await fetch(src, { headers: { range: 'bytes=0-0' } }).catch(() => null);
+    if (!res) return setRefusal('Ringfence cannot be reached. Check your connection and try again.');
+    if (res.ok) return setRefusal('The browser could not play this recording’s format.');
+    const problem = (await res.json().catch(() => null)) as { detail?: string } | null;
+    setRefusal(problem?.detail ?? `The recording could not be played (${res.status}).`);
+  };
+  return (
+    <figure className="recording">
+      <audio controls preload="metadata" src={src} aria-label={`Recording of ${formatWhen(r.createdAt)}`} onError={() => void explain()} />
+      {refusal ? (
+        <p className="notice notice-danger" role="alert">
+          {refusal}
+        </p>
+      ) : null}
+      <figcaption className="muted small">
+        {r.direction === 'inbound' ? 'Inbound' : 'Outbound'} call, {formatWhen(r.createdAt)}
+        {duration(r.durationSeconds)} · kept until {formatWhen(r.retentionUntil)} · every playback is logged
+      </figcaption>
+    </figure>
   );
 }
 

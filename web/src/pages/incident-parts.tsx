@@ -23,13 +23,6 @@ export const DETERMINATION_LABELS: Record<NonNullable<IncidentView['determinatio
   excluded: 'Not a breach (exclusion or safe harbor)',
 };
 
-export const UNIT_LABELS: Record<IncidentClient['terms']['unit'], string> = { calendar_days: 'calendar days', business_days: 'business days', hours: 'hours' };
-export const TRIGGER_LABELS: Record<IncidentClient['terms']['trigger'], string> = {
-  breach: 'confirmed breaches only',
-  impermissible_use: 'any impermissible use or disclosure',
-  security_incident: 'any security incident',
-};
-
 export function StatusBadge({ status }: { status: IncidentView['status'] }) {
   const cls = status === 'closed' ? 'badge-success' : status === 'reported' ? 'badge-warning' : 'badge-info';
   return <span className={`badge ${cls}`}>{STATUS_LABELS[status]}</span>;
